@@ -1,0 +1,3 @@
+"""The headless command line."""
+def main(argv=None):
+    return 0

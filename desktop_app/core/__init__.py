@@ -1,0 +1,1 @@
+"""Pure-Python domain code: text handling, calendar and Party rules. No Qt, no database."""

@@ -1,0 +1,166 @@
+"""Translations and locale-aware formatting.
+
+English msgids; catalogs in ``i18n/<lang>/LC_MESSAGES/desktop_app.po``. A fresh clone has no
+compiled catalogs, so the ``.po`` is compiled on first use into the cache folder (and again when it
+changes). ``_()`` always asks the current catalog, so switching language takes effect for every
+string translated afterwards. Formatting goes through babel with explicit patterns.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gettext as _gettext
+import io
+import os
+
+DOMAIN = "desktop_app"
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+_LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+
+_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+
+
+def _(message: str) -> str:
+    return _translation.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translation.ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    return _translation.pgettext(context, message)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for extraction; it is translated where it is shown."""
+    return message
+
+
+def current_language() -> str:
+    return _language
+
+
+def babel_locale() -> str:
+    return _LOCALES.get(_language, "vi_VN")
+
+
+def system_language() -> str:
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(var, "")
+        if value:
+            return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
+
+
+def _catalog_bytes(lang: str) -> bytes | None:
+    """The compiled catalog of *lang*: a cached ``.mo`` when fresh, else compiled from the ``.po``."""
+    from desktop_app import paths
+
+    po = paths.i18n_dir() / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    prebuilt = po.with_suffix(".mo")
+    if prebuilt.exists() and (not po.exists() or prebuilt.stat().st_mtime >= po.stat().st_mtime):
+        return prebuilt.read_bytes()
+    if not po.exists():
+        return None
+    stamp = f"{int(po.stat().st_mtime_ns)}-{po.stat().st_size}"
+    cached = paths.cache_dir() / "i18n" / f"{lang}-{stamp}.mo"
+    if cached.exists():
+        return cached.read_bytes()
+    data = compile_po(po.read_bytes())
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for old in cached.parent.glob(f"{lang}-*.mo"):
+        old.unlink(missing_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, cached)
+    return data
+
+
+def compile_po(po_data: bytes) -> bytes:
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalog = read_po(io.BytesIO(po_data))
+    out = io.BytesIO()
+    write_mo(out, catalog, use_fuzzy=False)
+    return out.getvalue()
+
+
+def set_language(lang: str | None) -> str:
+    """Switch the catalog; returns the language in force ("vi" or "en")."""
+    global _translation, _language
+    lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    data = None
+    try:
+        data = _catalog_bytes(lang)
+    except OSError:
+        data = None
+    _translation = _gettext.GNUTranslations(io.BytesIO(data)) if data else _gettext.NullTranslations()
+    _language = lang
+    return lang
+
+
+# ---- formatting -------------------------------------------------------------------------
+
+
+def format_date(value: _dt.date | None) -> str:
+    """dd/mm/yyyy in both languages, as forms and tables show dates."""
+    if value is None:
+        return ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
+
+
+def parse_date(text: str) -> _dt.date | None:
+    """A date typed as d/m/yyyy or dd/mm/yyyy (or ISO yyyy-mm-dd); None when it is not one."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        if "-" in text and len(text.split("-")[0]) == 4:
+            y, m, d = (int(p) for p in text.split("-"))
+        else:
+            d, m, y = (int(p) for p in text.replace(".", "/").split("/"))
+        if y < 1000:
+            return None
+        return _dt.date(y, m, d)
+    except (ValueError, TypeError):
+        return None
+
+
+def format_document_date(value: _dt.date, place: str = "") -> str:
+    """The dateline of a Party document: 'Mường Ảng, ngày 03 tháng 11 năm 2026'.
+
+    Days 1–9 and months 1–2 are zero-padded, as the examples of Hướng dẫn 36-HD/VPTW are.
+    """
+    if _language == "en":
+        from babel.dates import format_date as babel_format_date
+
+        text = babel_format_date(value, "d MMMM yyyy", locale=babel_locale())
+    else:
+        month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+        text = f"ngày {value.day:02d} tháng {month} năm {value.year}"
+    return f"{place}, {text}" if place else text
+
+
+def format_datetime(value: _dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    return f"{format_date(value.date())} {value:%H:%M}"
+
+
+def format_number(value: float | int, digits: int = 0) -> str:
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=babel_locale())
+
+
+def format_percent(value: float, digits: int = 1) -> str:
+    """*value* is a fraction: 0.256 → '25,6%' in Vietnamese, '25.6%' in English."""
+    from babel.numbers import format_percent as babel_format_percent
+
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return babel_format_percent(value, format=pattern, locale=babel_locale())

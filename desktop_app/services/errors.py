@@ -1,0 +1,27 @@
+"""Exceptions the services raise for the layers above to show to the user."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    """A failure the user can act on; ``str()`` is a translated message."""
+
+
+class ValidationError(ServiceError):
+    """Input refused; nothing was written. ``errors`` maps each field to a translated message."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = dict(errors)
+        super().__init__("; ".join(self.errors.values()))
+
+
+class NotFoundError(ServiceError):
+    pass
+
+
+class RuleViolation(ServiceError):
+    """A step the Party rules block; ``findings`` lists why (core.rules findings)."""
+
+    def __init__(self, message: str, findings=()):
+        super().__init__(message)
+        self.findings = list(findings)

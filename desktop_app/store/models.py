@@ -1,0 +1,273 @@
+"""The whole data model (design.md §3) as peewee models.
+
+Table names are peewee's defaults (the class name in lower case); outside tools read the file.
+Every table has an integer id, a unique UUID4 ``uid`` (records merge across PCs without
+collisions) and ``created_at``/``updated_at``. NOT NULL columns carry a database-side DEFAULT so
+that rows written by other tools or later migrations stay valid. Codes come from core.enums.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+
+from peewee import (
+    SQL,
+    BooleanField,
+    CharField,
+    DateField,
+    DateTimeField,
+    DeferredForeignKey,
+    ForeignKeyField,
+    IntegerField,
+    Model,
+    TextField,
+)
+
+from desktop_app.store.db import database
+
+
+def new_uid() -> str:
+    return str(uuid.uuid4())
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def _text(**kw) -> TextField:
+    """A NOT NULL text column defaulting to '' on both sides."""
+    return TextField(default="", constraints=[SQL("DEFAULT ''")], **kw)
+
+
+def _flag(default: bool = False, **kw) -> BooleanField:
+    return BooleanField(default=default, constraints=[SQL(f"DEFAULT {int(default)}")], **kw)
+
+
+def _int(default: int = 0, **kw) -> IntegerField:
+    return IntegerField(default=default, constraints=[SQL(f"DEFAULT {default}")], **kw)
+
+
+class BaseModel(Model):
+    uid = CharField(unique=True, default=new_uid, max_length=36)
+    created_at = DateTimeField(default=now, constraints=[SQL("DEFAULT CURRENT_TIMESTAMP")])
+    updated_at = DateTimeField(default=now, constraints=[SQL("DEFAULT CURRENT_TIMESTAMP")])
+
+    class Meta:
+        database = database
+
+    def save(self, *args, **kwargs):
+        self.updated_at = now()
+        return super().save(*args, **kwargs)
+
+
+class Organisation(BaseModel):
+    name = CharField()  # the issuing body, e.g. "ĐẢNG BỘ XÃ MƯỜNG ẢNG" or "CHI BỘ …"
+    superior_body = _text()  # the body directly above, first header line
+    place = _text()  # for the dateline ("Mường Ảng, ngày …")
+    issuer_code = CharField(default="CB", constraints=[SQL("DEFAULT 'CB'")])
+    term = _text()  # committee term used for document numbering, e.g. "2025-2030"
+    is_grassroots_branch = _flag()  # chi bộ cơ sở: no grassroots committee between branch and the committee above
+    authorised_to_admit = _flag()  # the grassroots committee is authorised to decide admissions
+    superior_committee = _text()  # "cấp ủy cấp trên trực tiếp" (configurable since 1/7/2025)
+    address = _text()
+    deleted_at = DateTimeField(null=True)
+
+
+class Branch(BaseModel):
+    organisation = ForeignKeyField(Organisation, backref="branches", on_delete="RESTRICT")
+    code = CharField(unique=True, max_length=32)
+    name = CharField()
+    name_fold = _text(index=True)
+    kind = CharField(default="other", constraints=[SQL("DEFAULT 'other'")])
+    rural = _flag()
+    secretary = DeferredForeignKey("Person", null=True, on_delete="SET NULL")
+    deputy = DeferredForeignKey("Person", null=True, on_delete="SET NULL")
+    active = _flag(True)
+    note = _text()
+    deleted_at = DateTimeField(null=True)
+
+
+class Person(BaseModel):
+    branch = ForeignKeyField(Branch, backref="people", null=True, on_delete="RESTRICT")
+    full_name = CharField()
+    name_fold = _text(index=True)  # accent-folded, for type-ahead ranges
+    sort_key = _text(index=True)  # given name, then middle, then family (core.text.name_sort_key)
+    gender = CharField(default="male", constraints=[SQL("DEFAULT 'male'")])
+    birth_date = DateField(null=True)
+    birth_place = _text()
+    ethnicity = CharField(default="Kinh", constraints=[SQL("DEFAULT 'Kinh'")])
+    religion = CharField(default="Không", constraints=[SQL("DEFAULT 'Không'")])
+    cccd = CharField(null=True, unique=True, max_length=12)  # citizen ID, 12 digits kept as text
+    phone = _text()
+    home_town = _text()
+    residence = _text()
+    education = _text()  # general education, e.g. "12/12"
+    professional_level = _text()
+    theory_level = _text()  # core.enums.TheoryLevel
+    occupation = _text()
+    workplace = _text()
+    position = _text()
+    youth_union = _flag()
+    trade_union = _flag()
+    categories = _text()  # comma-separated core.enums.Category codes
+    status = CharField(default="prospect", index=True, constraints=[SQL("DEFAULT 'prospect'")])
+    card_number = CharField(null=True, max_length=32)
+    admission_date = DateField(null=True)  # date written in the admission decision: party age runs from it
+    ceremony_date = DateField(null=True)  # probation runs 12 months from it
+    official_date = DateField(null=True)
+    joined_branch_date = DateField(null=True)  # start of activity in this branch
+    note = _text()
+    deleted_at = DateTimeField(null=True, index=True)
+
+    class Meta:
+        indexes = ((("branch", "status"), False),)
+
+
+class StageEvent(BaseModel):
+    person = ForeignKeyField(Person, backref="stage_events", on_delete="CASCADE")
+    stage = CharField(index=True)
+    date = DateField(index=True)
+    document_ref = _text()
+    note = _text()
+    policy_version = _text()
+    meeting = DeferredForeignKey("Meeting", null=True, on_delete="SET NULL")
+
+
+class DossierItem(BaseModel):
+    person = ForeignKeyField(Person, backref="dossier", on_delete="CASCADE")
+    code = CharField()  # core.enums.DossierCode
+    number = _text()
+    date = DateField(null=True)
+    status = CharField(default="received", constraints=[SQL("DEFAULT 'received'")])
+    note = _text()
+
+    class Meta:
+        indexes = ((("person", "code"), False),)
+
+
+class Sponsorship(BaseModel):
+    sponsor = ForeignKeyField(Person, backref="sponsoring", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="sponsors", on_delete="CASCADE")
+    role = CharField()  # core.enums.SponsorRole
+    start = DateField()
+    end = DateField(null=True)
+    end_reason = _text()
+    together_since = DateField(null=True)  # worked, studied or lived alongside since (introducer rule)
+    meeting = DeferredForeignKey("Meeting", null=True, on_delete="SET NULL")
+    policy_version = _text()
+
+
+class Meeting(BaseModel):
+    branch = ForeignKeyField(Branch, backref="meetings", on_delete="RESTRICT")
+    date = DateField(index=True)
+    kind = CharField(default="regular", constraints=[SQL("DEFAULT 'regular'")])
+    place = _text()
+    start_time = CharField(null=True, max_length=5)  # "HH:MM"
+    end_time = CharField(null=True, max_length=5)
+    chair = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    secretary = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    theme = _text()  # topic of a thematic meeting
+    fees_collected = _int()  # party fees collected, in đồng
+    evaluation = _text()  # last month's evaluation
+    current_affairs = _text()
+    next_tasks = _text()
+    discussion = _text()
+    conclusion = _text()
+    status = CharField(default="draft", constraints=[SQL("DEFAULT 'draft'")])
+    adopted_on = DateField(null=True)
+    addenda = _text()  # JSON list of {"date": ISO date, "text": …}, appended after adoption only
+    deleted_at = DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("branch", "date"), False),)
+
+
+class Attendance(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="attendance", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="attendance", on_delete="CASCADE")
+    status = CharField(default="present", constraints=[SQL("DEFAULT 'present'")])
+    reason = _text()
+    member_status = _text()  # the person's status at the meeting (official, probationary…), for counts
+
+    class Meta:
+        indexes = ((("meeting", "person"), True),)
+
+
+class Decision(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="decisions", on_delete="CASCADE")
+    kind = CharField()  # core.enums.DecisionKind
+    subject = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="decisions")
+    sponsor = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")  # helper assignments
+    title = _text()
+    text = _text()
+    yes = _int()
+    no = _int()
+    abstain = _int()
+    denominator = _int()  # official members less those not counted, when voted
+    passed = _flag()
+    policy_version = _text()
+    document_number = _text()
+
+
+class ProgressNote(BaseModel):
+    person = ForeignKeyField(Person, backref="progress_notes", on_delete="CASCADE")
+    author = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    meeting = ForeignKeyField(Meeting, null=True, backref="progress_notes", on_delete="SET NULL")
+    date = DateField()
+    strengths = _text()
+    weaknesses = _text()
+    recommendation = _text()
+
+
+class ActionItem(BaseModel):
+    meeting = ForeignKeyField(Meeting, backref="action_items", on_delete="CASCADE")
+    text = TextField()
+    responsible = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
+    due = DateField(null=True)
+    done = _flag()
+    done_on = DateField(null=True)
+    carried_to = ForeignKeyField(Meeting, null=True, on_delete="SET NULL", backref="carried_items")
+
+
+class Quota(BaseModel):
+    organisation = ForeignKeyField(Organisation, backref="quotas", on_delete="CASCADE")
+    branch = ForeignKeyField(Branch, null=True, backref="quotas", on_delete="CASCADE")  # null: whole organisation
+    year = IntegerField()
+    target = _int()
+
+    class Meta:
+        indexes = ((("organisation", "branch", "year"), True),)
+
+
+class DocumentCounter(BaseModel):
+    issuer = CharField()
+    type_code = CharField()
+    term = CharField()
+    last_number = _int()
+
+    class Meta:
+        indexes = ((("issuer", "type_code", "term"), True),)
+
+
+class AuditEntry(BaseModel):
+    at = DateTimeField(default=now)
+    actor = _text()
+    action = CharField()  # create, update, delete, restore, export, print, …
+    table = CharField(column_name="table_name")
+    record_uid = _text(index=True)
+    before = _text()  # JSON
+    after = _text()  # JSON
+    prev_hash = _text()
+    hash = _text()
+
+
+class Setting(BaseModel):
+    key = CharField(unique=True)
+    value = _text()  # JSON
+
+
+ALL_MODELS = [
+    Organisation, Branch, Person, StageEvent, DossierItem, Sponsorship, Meeting, Attendance,
+    Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting,
+]

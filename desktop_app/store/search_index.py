@@ -1,0 +1,80 @@
+"""Accent-insensitive full-text index over people and branches (FTS5 over folded text).
+
+SQLite's ``remove_diacritics 2`` leaves đ untouched, so the text is folded in Python
+(core.text.fold) before it is indexed, and queries are folded the same way. The index rows are
+written by the services in the same transaction as the record they describe.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
+
+from desktop_app.core.text import fold
+from desktop_app.store.db import database
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+class PersonIndex(FTS5Model):
+    rowid = RowIDField()  # = person.id
+    name = SearchField()
+    extra = SearchField()  # CCCD, card number, phone, workplace
+
+    class Meta:
+        database = database
+        table_name = "person_fts"
+        options = {"tokenize": "unicode61 remove_diacritics 2", "prefix": "2 3"}
+
+
+class BranchIndex(FTS5Model):
+    rowid = RowIDField()  # = branch.id
+    name = SearchField()
+    code = SearchField()
+
+    class Meta:
+        database = database
+        table_name = "branch_fts"
+        options = {"tokenize": "unicode61 remove_diacritics 2", "prefix": "2 3"}
+
+
+def index_person(person) -> None:
+    PersonIndex.delete().where(PersonIndex.rowid == person.id).execute()
+    if person.deleted_at is None:
+        extra = " ".join(v for v in (person.cccd, person.card_number, person.phone, person.workplace) if v)
+        PersonIndex.insert(rowid=person.id, name=fold(person.full_name), extra=fold(extra)).execute()
+
+
+def index_branch(branch) -> None:
+    BranchIndex.delete().where(BranchIndex.rowid == branch.id).execute()
+    if branch.deleted_at is None:
+        BranchIndex.insert(rowid=branch.id, name=fold(branch.name), code=fold(branch.code)).execute()
+
+
+def match_expression(text: str) -> str | None:
+    """FTS5 query for what the user typed: every word folded and matched as a prefix."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def rebuild() -> None:
+    """Recreate both indexes from the tables (used after bulk loads and by repair)."""
+    from desktop_app.store.models import Branch, Person
+
+    PersonIndex.delete().execute()
+    BranchIndex.delete().execute()
+    rows = Person.select(Person.id, Person.full_name, Person.cccd, Person.card_number, Person.phone,
+                         Person.workplace).where(Person.deleted_at.is_null()).tuples()
+    batch = []
+    for pid, name, cccd, card, phone, workplace in rows.iterator():
+        extra = " ".join(v for v in (cccd, card, phone, workplace) if v)
+        batch.append((pid, fold(name), fold(extra)))
+    database.obj.connection().executemany(
+        "INSERT INTO person_fts(rowid, name, extra) VALUES (?, ?, ?)", batch)
+    branches = Branch.select(Branch.id, Branch.name, Branch.code).where(Branch.deleted_at.is_null()).tuples()
+    database.obj.connection().executemany(
+        "INSERT INTO branch_fts(rowid, name, code) VALUES (?, ?, ?)",
+        [(bid, fold(name), fold(code)) for bid, name, code in branches])
