@@ -1,0 +1,1 @@
+"""Qt bootstrap of the desktop app."""
