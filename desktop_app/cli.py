@@ -1,3 +1,316 @@
-"""The headless command line."""
-def main(argv=None):
-    return 0
+"""The command line (design.md §4): the desktop app when no command is given, else a headless command.
+
+Every command prints one short summary line and exits 0 on success; bad input prints a clear,
+translated message and exits non-zero. No traceback reaches the user: unexpected errors go to the
+log file and the user gets the log's path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sqlite3
+import sys
+from pathlib import Path
+
+from desktop_app import i18n
+from desktop_app.i18n import _
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+DEMO_SCALES = ("branch", "commune", "large")
+REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin")
+IMPORT_KINDS = ("members", "candidates")
+EXPORT_KINDS = ("members", "candidates", "meetings")
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is translated."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English; wrap them in ours
+        raise UsageError(_("Invalid command line: {detail}").format(detail=message))
+
+
+def _out(message: str) -> None:
+    print(message, flush=True)
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sochibo", description=_("Sổ Chi bộ — records, admissions, meetings and documents "
+                                                   "of a Party branch."))
+    parser.add_argument("--db", help=_("database file (default: in the user data folder)"))
+    parser.add_argument("--lang", help=_("language: vi or en"))
+    parser.add_argument("--screenshots", metavar="DIR", help=_("save a screenshot of every view into DIR and exit"))
+    parser.add_argument("--exit-when-ready", action="store_true", help=_("exit as soon as the first view shows"))
+    # --db and --lang are accepted before or after the command.
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=_("database file"))
+    common.add_argument("--lang", default=argparse.SUPPRESS, help=_("language: vi or en"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help=_("create a database filled with realistic demo data"))
+    demo.add_argument("--scale", default="branch", help=_("branch, commune or large"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
+
+    report = sub.add_parser("report", parents=[common], help=_("print a document to PDF"))
+    report.add_argument("kind", help=", ".join(REPORT_KINDS))
+    report.add_argument("--branch", help=_("branch code"))
+    report.add_argument("--month", help=_("month as YYYY-MM"))
+    report.add_argument("--year", type=int, help=_("year"))
+    report.add_argument("--meeting", type=int, help=_("meeting number (ID)"))
+    report.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
+
+    imp = sub.add_parser("import", parents=[common], help=_("import people from an Excel workbook"))
+    imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
+    imp.add_argument("file", help=_("the .xlsx workbook"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check the rows without writing anything"))
+
+    exp = sub.add_parser("export", parents=[common], help=_("export to an Excel workbook"))
+    exp.add_argument("kind", help=", ".join(EXPORT_KINDS))
+    exp.add_argument("-o", "--output", required=True, help=_("the .xlsx workbook to write"))
+
+    bak = sub.add_parser("backup", parents=[common], help=_("back up the database"))
+    bak.add_argument("-o", "--output", help=_("backup file (default: the backup folder)"))
+
+    res = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup"))
+    res.add_argument("file", help=_("the backup file"))
+
+    sub.add_parser("check", parents=[common], help=_("check the database: integrity, schema version and audit trail"))
+    return parser
+
+
+def _language(argv: list[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return i18n.system_language()
+
+
+def _db_path(args, *, must_exist: bool) -> Path:
+    from desktop_app import paths
+
+    path = Path(args.db) if args.db else paths.default_db_path()
+    if must_exist and not path.exists():
+        raise UsageError(_("Database not found: {path}").format(path=path))
+    if path.exists() and path.is_dir():
+        raise UsageError(_("{path} is a folder, not a database file.").format(path=path))
+    return path
+
+
+def _open(path: Path, *, create: bool = False):
+    from desktop_app.store.schema import open_database
+
+    return open_database(path, create=create)
+
+
+# ---- commands -------------------------------------------------------------------------------
+
+
+def cmd_demo(args) -> int:
+    if args.scale not in DEMO_SCALES:
+        raise UsageError(_("Unknown scale “{scale}”: choose branch, commune or large.").format(scale=args.scale))
+    if not args.db:
+        raise UsageError(_("Give the database file to create with --db."))
+    path = _db_path(args, must_exist=False)
+    from desktop_app.services import demo
+
+    started = dt.datetime.now()
+    _open(path, create=True)
+    summary = demo.generate(args.scale, seed=args.seed)
+    seconds = (dt.datetime.now() - started).total_seconds()
+    _out(_("Demo database {path}: {branches} branches, {people} people, {meetings} meetings ({seconds:.1f} s).")
+         .format(path=path, branches=summary.branches, people=summary.people, meetings=summary.meetings,
+                 seconds=seconds))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    path = _db_path(args, must_exist=True)
+    from desktop_app.store import backup
+
+    problems = backup.check_file(path)
+    if problems:
+        _err(_("{path} is damaged or not a database of this program: {detail}").format(
+            path=path, detail="; ".join(problems[:3])))
+        return EXIT_ERROR
+    _open(path)
+    from desktop_app.services import maintenance
+
+    report = maintenance.check()
+    if not report.healthy:
+        for problem in report.problems:
+            _err(problem)
+        return EXIT_ERROR
+    _out(_("{path}: healthy (schema version {version}).").format(path=path, version=report.schema_version))
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    path = _db_path(args, must_exist=True)
+    _open(path)
+    from desktop_app.services import maintenance
+
+    target = maintenance.backup_now(Path(args.output) if args.output else None)
+    _out(_("Backup written to {path}.").format(path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    path = _db_path(args, must_exist=False)
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(_("Backup not found: {path}").format(path=source))
+    from desktop_app.store import backup
+
+    kept = backup.restore_file(source, path)
+    _open(path)
+    from desktop_app.services import audit
+    from desktop_app.store.db import database
+
+    with database.atomic():
+        audit.record("restore", "database", "", None, {"from": str(source)})
+    if kept:
+        _out(_("Restored {path} from {source}; the replaced file is kept as {kept}.").format(
+            path=path, source=source, kept=kept))
+    else:
+        _out(_("Restored {path} from {source}.").format(path=path, source=source))
+    return EXIT_OK
+
+
+def _parse_month(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        year, month = (int(p) for p in text.split("-"))
+        dt.date(year, month, 1)
+        return year, month
+    except ValueError:
+        raise UsageError(_("Month must be written as YYYY-MM, e.g. 2026-11.")) from None
+
+
+def cmd_report(args) -> int:
+    if args.kind not in REPORT_KINDS:
+        raise UsageError(_("Unknown report “{kind}”: choose one of {kinds}.").format(
+            kind=args.kind, kinds=", ".join(REPORT_KINDS)))
+    path = _db_path(args, must_exist=True)
+    _open(path)
+    from desktop_app.reports import build_report
+
+    month = _parse_month(args.month)
+    branch_id = None
+    if args.branch:
+        from desktop_app.services import branches
+
+        branch_id = branches.id_for_code(args.branch)
+        if branch_id is None:
+            raise UsageError(_("No branch has the code {code}.").format(code=args.branch))
+    out = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
+                       year=args.year or (month[0] if month else None), month=month[1] if month else None,
+                       meeting_id=args.meeting)
+    _out(_("Report written to {path}.").format(path=out))
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    _err(_("Importing from Excel is not available yet."))
+    return EXIT_UNAVAILABLE
+
+
+def cmd_export(args) -> int:
+    _err(_("Exporting to Excel is not available yet."))
+    return EXIT_UNAVAILABLE
+
+
+COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,
+            "report": cmd_report, "import": cmd_import, "export": cmd_export}
+
+
+def _explain(exc: BaseException) -> str | None:
+    """A translated message for failures the user can act on; None for bugs."""
+    from desktop_app.services.errors import ServiceError, ValidationError
+    from desktop_app.store.backup import BackupError
+    from desktop_app.store.db import NotADatabaseError
+    from desktop_app.store.migrations import SchemaTooNewError
+
+    if isinstance(exc, UsageError):
+        return str(exc)
+    if isinstance(exc, ValidationError):
+        return "\n".join(exc.errors.values())
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    if isinstance(exc, NotADatabaseError):
+        return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
+    if isinstance(exc, SchemaTooNewError):
+        return _("This database was written by a newer version of Sổ Chi bộ (schema {found}; this program "
+                 "knows up to {supported}). Install the newer version to open it.").format(
+            found=exc.found, supported=exc.supported)
+    if isinstance(exc, BackupError):
+        return _("The backup could not be made or used: {detail}").format(detail=exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        return _("The database could not be read: {detail}").format(detail=exc)
+    if isinstance(exc, FileNotFoundError):
+        return _("File not found: {path}").format(path=exc.filename or exc)
+    if isinstance(exc, PermissionError):
+        return _("Permission denied: {path}").format(path=exc.filename or exc)
+    if isinstance(exc, IsADirectoryError):
+        return _("{path} is a folder, not a file.").format(path=exc.filename or exc)
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return _("The disk is full.")
+    if isinstance(exc, OSError):
+        return _("The file could not be read or written: {detail}").format(detail=exc)
+    return None
+
+
+def _log_unexpected(exc: BaseException) -> Path | None:
+    try:
+        from desktop_app import paths
+
+        path = paths.log_dir() / "sochibo.log"
+        logging.basicConfig(filename=path, level=logging.INFO,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        log.error("unexpected error", exc_info=exc)
+        return path
+    except Exception:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _language(argv)
+    i18n.set_language(lang if lang in i18n.LANGUAGES else None)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.lang and args.lang not in i18n.LANGUAGES:
+            raise UsageError(_("Unknown language “{lang}”: choose vi or en.").format(lang=args.lang))
+        if args.command is None:
+            from desktop_app.app import run
+
+            return run(db=args.db, lang=args.lang, screenshots=args.screenshots,
+                       exit_when_ready=args.exit_when_ready)
+        return COMMANDS[args.command](args)
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BaseException as exc:
+        message = _explain(exc)
+        if message is not None:
+            _err(message)
+            return EXIT_USAGE if isinstance(exc, UsageError) else EXIT_ERROR
+        logfile = _log_unexpected(exc)
+        _err(_("An unexpected error occurred; details were written to {path}.").format(path=logfile))
+        return EXIT_ERROR
+    finally:
+        from desktop_app.store import db
+
+        db.close()

@@ -164,3 +164,8 @@ def list_branches(include_inactive: bool = True, include_deleted: bool = False) 
 def branch_choices() -> list[tuple[int, str]]:
     """(id, "code – name") of active branches, for pickers."""
     return [(row.id, f"{row.code} – {row.name}") for row in list_branches(include_inactive=False)]
+
+
+def id_for_code(code: str) -> int | None:
+    row = Branch.select(Branch.id).where((Branch.code == code) & Branch.deleted_at.is_null()).first()
+    return row.id if row else None
