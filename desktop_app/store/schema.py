@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from peewee import SqliteDatabase
@@ -10,9 +11,26 @@ from desktop_app.store import db as _db
 from desktop_app.store import migrations
 
 
+def _peek_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing it (no WAL switch)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise _db.NotADatabaseError(str(path)) from exc
+    finally:
+        conn.close()
+
+
 def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:
     """Open *path*, migrating it to the current schema. Raises FileNotFoundError,
     db.NotADatabaseError or migrations.SchemaTooNewError without changing the file."""
+    path = Path(path)
+    if path.is_file() and path.stat().st_size > 0:
+        _db._check_header(path)
+        version = _peek_version(path)
+        if version > migrations.SCHEMA_VERSION:
+            raise migrations.SchemaTooNewError(version, migrations.SCHEMA_VERSION)
     real = _db.connect(path, create=create)
     try:
         migrations.run(real)
