@@ -25,6 +25,11 @@ DATE_FIELDS = ("admission_date", "ceremony_date", "official_date", "joined_branc
 EDITABLE = ("full_name", "gender", "birth_date", "cccd", "card_number", "branch", "theory_level", "categories",
             "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS)
 
+# The step recorded as the first dated history entry of a person added with this status.
+FIRST_STAGE = {Status.PROSPECT: Stage.SOURCE, Status.SYMPATHISER: Stage.SYMPATHISER_LIST,
+               Status.APPLICANT: Stage.APPLICATION, Status.PROBATIONARY: Stage.CEREMONY,
+               Status.OFFICIAL: Stage.RECOGNITION_DECISION}
+
 
 def field_labels() -> dict[str, str]:
     return {
@@ -63,7 +68,9 @@ def get_person(person_id: int, include_deleted: bool = False) -> Person:
     return person
 
 
-def _validate(data: dict, person: Person | None, today: dt.date | None = None) -> dict:
+def validate_person(data: dict, person: Person | None = None, today: dt.date | None = None) -> dict:
+    """Checked, normalised values of *data* for a new person (*person* None) or an edit of *person*;
+    raises ValidationError naming every bad field. Reads the database (branch, CCCD clash), writes nothing."""
     labels = field_labels()
     check = Checker(data)
     creating = person is None
@@ -126,15 +133,13 @@ def _apply(person: Person, values: dict) -> None:
 
 def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
     """Create a person; the starting status is recorded as the first dated step of their history."""
-    values = _validate(data, None)
+    values = validate_person(data)
     status = values.pop("status", Status.PROSPECT)
     with atomic():
         person = Person(status=status)
         _apply(person, values)
         person.save(force_insert=True)
-        first = {Status.PROSPECT: Stage.SOURCE, Status.SYMPATHISER: Stage.SYMPATHISER_LIST,
-                 Status.APPLICANT: Stage.APPLICATION, Status.PROBATIONARY: Stage.CEREMONY,
-                 Status.OFFICIAL: Stage.RECOGNITION_DECISION}.get(status)
+        first = FIRST_STAGE.get(status)
         if first is not None:
             when = stage_date or {Stage.CEREMONY: person.ceremony_date,
                                   Stage.RECOGNITION_DECISION: person.official_date}.get(first) or dt.date.today()
@@ -149,7 +154,7 @@ def update_person(person_id: int, data: dict) -> Person:
     unknown = set(data) - set(EDITABLE)
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
-    values = _validate(data, person)
+    values = validate_person(data, person)
     with atomic():
         before = audit.snapshot(person)
         _apply(person, values)
