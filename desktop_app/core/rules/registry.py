@@ -1,0 +1,92 @@
+"""The published policies by the date they took effect, and the one in force on a day.
+
+Each entry changes the version id whenever a governing document changed, even when the values
+did not, so every recorded deadline can be traced to the texts that applied. Days before the
+first entry use the first entry (the values were the same under 29-QĐ/TW).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from desktop_app.core.rules.overrides import check_overrides
+from desktop_app.core.rules.policy import Policy
+from desktop_app.i18n import N_
+
+# Where the older guidance (01-HD/TW) was not checked point by point, cite the document only.
+_OLD_GUIDANCE = (
+    ("certificate_valid_months", N_("Guidance {guidance}")),
+    ("dossier_stale_months", N_("Guidance {guidance} (wording unconfirmed)")),
+    ("admission_vote", N_("Party Charter, Article 4.3")),
+    ("new_member_class_required", N_("Guidance {guidance} (unconfirmed)")),
+)
+# Before Directive 50-CT/TW (23/7/2025) the meeting rules came from Guidance 12-HD/BTCTW (2018).
+_MEETINGS_2018 = (
+    ("thematic_per_quarter", N_("Guidance 12-HD/BTCTW (06/7/2018)")),
+    ("meeting_min_minutes", N_("Guidance 12-HD/BTCTW (06/7/2018)")),
+    ("combined_meeting_min_minutes", N_("Guidance 12-HD/BTCTW (06/7/2018)")),
+)
+# From 50-CT/TW until 42-HD/BTCTW (28/10/2025) the meeting length still came from 12-HD/BTCTW (2018).
+_LENGTH_2018 = _MEETINGS_2018[1:]
+
+POLICIES: tuple[Policy, ...] = (
+    Policy(version="29-QĐ/TW+01-HD/TW:2016-07-25", effective=dt.date(2016, 7, 25), regulation="29-QĐ/TW",
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+    Policy(version="24-QĐ/TW+01-HD/TW:2021-07-30", effective=dt.date(2021, 7, 30), regulation="24-QĐ/TW",
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+    Policy(version="232-QĐ/TW+01-HD/TW:2025-01-20", effective=dt.date(2025, 1, 20), regulation="232-QĐ/TW",
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+    Policy(version="232-QĐ/TW+06-HD/TW:2025-06-09", effective=dt.date(2025, 6, 9), regulation="232-QĐ/TW",
+           guidance="06-HD/TW", meeting_day=None, sources=_MEETINGS_2018),
+    Policy(version="294-QĐ/TW+06-HD/TW:2025-07-01", effective=dt.date(2025, 7, 1), meeting_day=None,
+           sources=_MEETINGS_2018),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW:2025-07-23", effective=dt.date(2025, 7, 23), sources=_LENGTH_2018),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+42-HD/BTCTW:2025-10-28", effective=dt.date(2025, 10, 28)),
+)
+_EFFECTIVE = [p.effective for p in POLICIES]
+
+_overrides: dict[str, Any] = {}
+_cache: dict[str, Policy] = {}
+
+
+def published_policy_for(day: dt.date) -> Policy:
+    """The published policy in force on *day*, without local overrides."""
+    index = bisect.bisect_right(_EFFECTIVE, day) - 1
+    return POLICIES[max(index, 0)]
+
+
+def policy_for(day: dt.date | None = None) -> Policy:
+    """The policy in force on *day* (today when None), with the local overrides applied."""
+    base = published_policy_for(day or dt.date.today())
+    if not _overrides:
+        return base
+    policy = _cache.get(base.version)
+    if policy is None:
+        policy = _cache[base.version] = base.with_overrides(**_overrides)
+    return policy
+
+
+def current_policy() -> Policy:
+    return policy_for(dt.date.today())
+
+
+def set_overrides(values: dict[str, Any] | None) -> None:
+    """Use these local values for configurable parameters from now on (ValueError if any is not allowed).
+
+    Values equal to the published default are dropped, so they do not mark the version.
+    """
+    values = dict(values or {})
+    errors = check_overrides(values)
+    if errors:
+        raise ValueError("; ".join(errors.values()))
+    defaults = {f.name: f.default for f in dataclasses.fields(Policy)}
+    _overrides.clear()
+    _overrides.update({k: v for k, v in values.items() if defaults.get(k) != v})
+    _cache.clear()
+
+
+def get_overrides() -> dict[str, Any]:
+    return dict(_overrides)
