@@ -1,1 +1,274 @@
-"""Qt bootstrap of the desktop app."""
+"""Qt bootstrap of the desktop app: QApplication, language, the database, the main window.
+
+Heavy modules (reportlab, openpyxl, QtPdf, QtPrintSupport) are imported only where they are used,
+never here, so the window appears quickly.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from desktop_app import APP_NAME, i18n, paths
+from desktop_app.i18n import _
+
+log = logging.getLogger(__name__)
+_IMPORTED_AT = time.perf_counter()
+BASE_POINT_SIZE = 12
+
+
+def process_age_ms() -> float:
+    """Milliseconds since the operating system started this process (falls back to this module's import)."""
+    try:
+        if sys.platform.startswith("linux"):
+            import os
+
+            with open("/proc/self/stat") as fh:
+                fields = fh.read().rsplit(")", 1)[1].split()
+            start_ticks = int(fields[19])  # field 22 of stat(5), counted after the command name
+            with open("/proc/uptime") as fh:
+                uptime = float(fh.read().split()[0])
+            return max(0.0, (uptime - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000)
+        if sys.platform == "win32":
+            import ctypes
+            from ctypes import wintypes
+
+            creation, exit_, kernel, user = (wintypes.FILETIME() for _i in range(4))
+            handle = ctypes.windll.kernel32.GetCurrentProcess()
+            ctypes.windll.kernel32.GetProcessTimes(handle, ctypes.byref(creation), ctypes.byref(exit_),
+                                                   ctypes.byref(kernel), ctypes.byref(user))
+            now = wintypes.FILETIME()
+            ctypes.windll.kernel32.GetSystemTimeAsFileTime(ctypes.byref(now))
+
+            def ticks(ft) -> int:
+                return (ft.dwHighDateTime << 32) | ft.dwLowDateTime
+
+            return (ticks(now) - ticks(creation)) / 10_000
+    except (OSError, ValueError, IndexError, AttributeError):
+        pass
+    return (time.perf_counter() - _IMPORTED_AT) * 1000
+
+
+# ---- language and look -------------------------------------------------------------------------
+
+
+def apply_language(lang: str) -> str:
+    """Switch gettext and Qt's locale (number and date widgets) to *lang*."""
+    try:
+        from desktop_app.ui.qt_translator import switch_language
+    except ImportError:  # without it Qt's own buttons stay in English
+        lang = i18n.set_language(lang)
+        QLocale.setDefault(QLocale("vi_VN" if lang == "vi" else "en_GB"))
+        return lang
+    return switch_language(lang, QApplication.instance())
+
+
+def _stored_language() -> str:
+    from desktop_app.services import settings
+
+    try:
+        value = settings.get("language", "")
+    except Exception:  # an unreadable settings row must not stop the app
+        return ""
+    return value if value in i18n.LANGUAGES else ""
+
+
+def _apply_style(app: QApplication) -> None:
+    font = QFont(app.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    app.setFont(font)
+    qss = paths.resources_dir() / "style.qss"
+    if qss.is_file():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))
+
+
+# ---- opening the database ------------------------------------------------------------------------
+
+
+def _default_path() -> Path:
+    from desktop_app.ui import ui_state
+
+    last = ui_state.get_str("last_db")
+    if last and Path(last).is_file():
+        return Path(last)
+    return paths.default_db_path()
+
+
+def _warn(text: str) -> None:
+    QMessageBox.warning(None, "Sổ Chi bộ", text)
+
+
+def _offer_backup(path: Path) -> bool:
+    """The file is damaged: offer its newest backup. True when it was restored and opened."""
+    from desktop_app.services import dbfile
+
+    found = dbfile.backups_of(path)
+    if not found:
+        _warn(_("{path} is damaged or is not a database of this program, and no backup of it was found.\n\n"
+                "Open another file, or ask for help.").format(path=path))
+        return False
+    latest = found[0]
+    answer = QMessageBox.question(
+        None, "Sổ Chi bộ",
+        _("{path} is damaged or is not a database of this program.\n\nRestore the newest backup, {backup}? "
+          "The damaged file is kept beside it.").format(path=path, backup=latest.name))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        dbfile.restore(latest, path)
+    except Exception as exc:
+        from desktop_app.ui.messages import explain
+
+        _warn(explain(exc))
+        return False
+    return True
+
+
+def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
+    """Open *path*; when it does not exist (or cannot be opened) let the user choose. None: nothing open."""
+    from desktop_app.services import dbfile
+    from desktop_app.ui.messages import explain
+
+    if path.is_file():
+        try:
+            dbfile.open_file(path)
+            return path
+        except dbfile.NotADatabaseError:
+            if interactive and _offer_backup(path):
+                return path
+        except Exception as exc:
+            if not interactive:
+                print(explain(exc), file=sys.stderr)
+                return None
+            _warn(explain(exc))
+    elif not interactive:
+        print(_("Database not found: {path}").format(path=path), file=sys.stderr)
+        return None
+    if not interactive:
+        return None
+    from desktop_app.ui.dialogs.welcome import WelcomeDialog
+
+    target = path if not path.exists() else paths.default_db_path()
+    if target.exists():
+        target = target.with_name(target.stem + "-new.sqlite3")
+    dialog = WelcomeDialog(target)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.opened_path
+
+
+# ---- single instance, crash hook -------------------------------------------------------------------
+
+
+def _take_lock(path: Path):
+    """One app per database file: the lock object (keep it referenced), or None when another program holds it."""
+    try:
+        from desktop_app.store import lock
+    except ImportError:  # LOCK CALL SITE: no lock helper in this build
+        log.warning("no database lock helper; running without a lock")
+        return True
+    try:
+        return lock.acquire(path)
+    except lock.DatabaseLockedError as exc:
+        _warn(_("{path} is already open in another program ({owner}). Switch to that window, or close it "
+                "first.").format(path=path, owner=exc.owner.describe()))
+        return None
+    except OSError as exc:  # read-only folder: work without the lock rather than not at all
+        log.warning("could not take the lock of %s: %s", path, exc)
+        return True
+
+
+def _install_crash_hook() -> None:
+    """CRASH HOOK CALL SITE: desktop_app.ui.crash.install() when that module exists."""
+    try:
+        from desktop_app.ui import crash
+    except ImportError:
+        return
+    install = getattr(crash, "install", None)
+    if install is not None:
+        install()
+
+
+# ---- the entry point -----------------------------------------------------------------------------
+
+
+def _make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Sổ Chi bộ")
+    app.setOrganizationName(APP_NAME)
+    _apply_style(app)
+    return app
+
+
+def create_window(path: Path, *, start_view: str | None = None):
+    """The main window over the open database at *path*."""
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    context = AppContext(path)
+    window = MainWindow(context)
+    window.restore_state()
+    if start_view:
+        window.show_view(start_view)
+    return window
+
+
+def run(db: str | None = None, lang: str | None = None, screenshots: str | None = None,
+        exit_when_ready: bool = False) -> int:
+    app = _make_app()
+    _install_crash_hook()
+    apply_language(lang or i18n.system_language())
+    headless = bool(screenshots) or exit_when_ready
+    path = open_or_welcome(Path(db) if db else _default_path(), interactive=not headless)
+    if path is None:
+        return 1
+    handle = _take_lock(path)
+    if not handle:
+        return 1
+    if not lang:
+        apply_language(_stored_language() or i18n.current_language())
+    from desktop_app.ui import ui_state
+
+    ui_state.put("last_db", str(path))
+    holder = {"window": create_window(path)}
+
+    def rebuild(new_lang: str) -> None:
+        """Switching language rebuilds the window in the new language, on the same view."""
+        old = holder["window"]
+        key = old.current_key()
+        old.save_state()
+        apply_language(new_lang)
+        window = create_window(path, start_view=key)
+        window.context.hub.language_change_requested.connect(rebuild)
+        window.show()
+        holder["window"] = window
+        old.hide()
+        old.deleteLater()
+
+    holder["window"].context.hub.language_change_requested.connect(rebuild)
+    if screenshots:
+        from desktop_app.ui.screenshots import take_all
+
+        return take_all(holder["window"], Path(screenshots))
+    holder["window"].show()
+    if exit_when_ready:
+        def ready() -> None:
+            app.processEvents()
+            print(f"ready in {process_age_ms():.0f} ms", flush=True)
+            app.quit()
+
+        QTimer.singleShot(0, ready)
+    code = app.exec()
+    from desktop_app.services import dbfile
+
+    dbfile.close()
+    if hasattr(handle, "release"):
+        handle.release()
+    return int(code)

@@ -1,0 +1,126 @@
+"""The File and Help menus: new, open, back up, restore, about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop_app import __version__, paths
+from desktop_app.i18n import _
+from desktop_app.services import dbfile, maintenance
+from desktop_app.ui import ui_state
+from desktop_app.ui.context import EVERYTHING
+from desktop_app.ui.messages import confirm, error, info
+from desktop_app.ui.progress import run_task
+
+DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
+
+
+class FileActions:
+    def __init__(self, window: QWidget):
+        self.window = window
+        self.context = window.context
+
+    def switched_to(self, path: Path) -> None:
+        """The database at *path* is now open: every view starts over."""
+        self.context.db_path = Path(path)
+        ui_state.put("last_db", str(path))
+        self.context.branch_id = None
+        self.context.notify(EVERYTHING)
+
+    def _leave_current(self) -> bool:
+        view = self.window.current_view()
+        if view is not None and view.has_unsaved_changes():
+            from desktop_app.ui.messages import ask_discard
+
+            return ask_discard(self.window)
+        return True
+
+    def _reopen_previous(self, previous: Path | None) -> None:
+        if previous is not None and dbfile.current_path() is None:
+            try:
+                dbfile.open_file(previous)
+            except Exception:  # the previous file vanished meanwhile; the window shows no data
+                pass
+
+    def new_database(self) -> None:
+        if not self._leave_current():
+            return
+        suggested = str(paths.data_dir() / "sochibo.sqlite3")
+        name, _f = QFileDialog.getSaveFileName(self.window, _("New database"), suggested, DB_FILTER)
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            error(self.window, _("New database"),
+                  _("{path} already exists. Choose another name, or open it with File → Open.").format(path=path))
+            return
+        from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
+
+        previous = dbfile.current_path()
+        dialog = NewOrganisationDialog(path, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.switched_to(path)
+        else:
+            self._reopen_previous(previous)
+
+    def open_database(self) -> None:
+        if not self._leave_current():
+            return
+        start = str(self.context.db_path.parent if self.context.db_path else paths.data_dir())
+        name, _f = QFileDialog.getOpenFileName(self.window, _("Open a database file"), start, DB_FILTER)
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> bool:
+        previous = dbfile.current_path()
+        try:
+            dbfile.open_file(path)
+        except Exception as exc:
+            error(self.window, _("Open a database file"), exc)
+            self._reopen_previous(previous)
+            return False
+        self.switched_to(path)
+        return True
+
+    def backup(self) -> None:
+        if not dbfile.is_open():
+            return
+
+        def done(target) -> None:
+            self.window.update_status()
+            self.context.message(_("Backup written to {path}.").format(path=target))
+
+        run_task(self.window, _("Backing up…"), maintenance.backup_now, on_done=done)
+
+    def restore(self) -> None:
+        current = dbfile.current_path()
+        if current is None or not self._leave_current():
+            return
+        name, _f = QFileDialog.getOpenFileName(self.window, _("Restore from a backup"), str(paths.default_backup_dir()),
+                                               DB_FILTER)
+        if not name:
+            return
+        source = Path(name)
+        if not confirm(self.window, _("Restore from a backup"),
+                       _("Replace the data in {path} with the backup {source}?\n\nThe current file is kept beside it "
+                         "under a new name, so nothing is lost.").format(path=current.name, source=source.name)):
+            return
+        try:
+            kept = dbfile.restore(source, current)
+        except Exception as exc:
+            error(self.window, _("Restore from a backup"), exc)
+            self._reopen_previous(current)
+            return
+        self.switched_to(current)
+        text = _("Restored from {source}.").format(source=source.name)
+        if kept:
+            text += "\n" + _("The replaced file is kept as {kept}.").format(kept=kept)
+        info(self.window, _("Restore from a backup"), text)
+
+    def about(self) -> None:
+        QMessageBox.about(self.window, _("About Sổ Chi bộ"),
+                          _("Sổ Chi bộ {version}\n\nRecords, admissions, monthly meetings and documents of a Party "
+                            "branch. Works offline; your data stays on this computer.\n\nDatabase: {path}").format(
+                              version=__version__, path=self.context.db_path or "—"))

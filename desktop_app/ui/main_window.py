@@ -1,0 +1,272 @@
+"""The main window: navigation on the left, the current view on the right, the branch filter and the
+global search on top, the database file and the last backup in the status bar."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop_app import i18n
+from desktop_app.core.enums import Status
+from desktop_app.i18n import _
+from desktop_app.services import branches, dbfile, people
+from desktop_app.ui import navigation, ui_state
+from desktop_app.ui.context import BRANCHES, EVERYTHING, AppContext
+from desktop_app.ui.file_actions import FileActions
+from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.search_box import SearchBox
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.views: dict[str, BaseView] = {}
+        self._build()
+        self.files = FileActions(self)
+        self._build_menus()
+        self.retranslate_ui()
+        self.reload_branches()
+        self.update_status()
+        context.hub.open_requested.connect(self.open_record)
+        context.hub.data_changed.connect(self._on_data_changed)
+        context.hub.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+
+    # ---- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(236)
+        self.nav.setIconSize(QSize(0, 0))
+        for number, item in enumerate(navigation.ENTRIES, start=1):
+            entry = QListWidgetItem()
+            entry.setData(Qt.ItemDataRole.UserRole, item.key)
+            entry.setSizeHint(QSize(220, 50))
+            self.nav.addItem(entry)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda k=item.key: self.show_view(k))
+        self.nav.currentRowChanged.connect(self._on_nav_row)
+        self.stack = QStackedWidget(central)
+        self.stack.setObjectName("viewStack")
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        bar = self.addToolBar("top")
+        bar.setObjectName("topBar")
+        bar.setMovable(False)
+        top = QWidget(bar)
+        top_row = QHBoxLayout(top)
+        top_row.setContentsMargins(8, 4, 8, 4)
+        self.view_title = QLabel(top)
+        self.view_title.setObjectName("viewTitle")
+        self.branch_label = QLabel(top)
+        self.branch_combo = QComboBox(top)
+        self.branch_combo.setObjectName("branchFilter")
+        self.branch_combo.setMinimumWidth(280)
+        self.branch_combo.currentIndexChanged.connect(self._on_branch_chosen)
+        self.branch_label.setBuddy(self.branch_combo)
+        self.search = SearchBox(top)
+        self.search.setMinimumWidth(340)
+        self.search.chosen.connect(self.open_record)
+        top_row.addWidget(self.view_title, 1)
+        top_row.addWidget(self.branch_label)
+        top_row.addWidget(self.branch_combo)
+        top_row.addSpacing(12)
+        top_row.addWidget(self.search)
+        bar.addWidget(top)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+
+        self.db_label = QLabel(self)
+        self.backup_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("")
+        self.act_new = QAction(self, shortcut=QKeySequence("Ctrl+Shift+N"), triggered=self.files.new_database)
+        self.act_open = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.files.open_database)
+        self.act_backup = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.files.backup)
+        self.act_restore = QAction(self, triggered=self.files.restore)
+        self.act_quit = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        for action in (self.act_new, self.act_open, None, self.act_backup, self.act_restore, None, self.act_quit):
+            if action is None:
+                self.file_menu.addSeparator()
+            else:
+                self.file_menu.addAction(action)
+        self.help_menu = menu.addMenu("")
+        self.act_about = QAction(self, triggered=self.files.about)
+        self.help_menu.addAction(self.act_about)
+
+    def retranslate_ui(self) -> None:
+        for row, item in enumerate(navigation.ENTRIES):
+            entry = self.nav.item(row)
+            entry.setText(_(item.label))
+            entry.setToolTip(_("{name} (Ctrl+{n})").format(name=_(item.label), n=row + 1))
+        self.branch_label.setText(_("&Branch:"))
+        self.search.retranslate_ui()
+        self.file_menu.setTitle(_("&File"))
+        self.act_new.setText(_("&New database…"))
+        self.act_open.setText(_("&Open database…"))
+        self.act_backup.setText(_("&Back up now"))
+        self.act_restore.setText(_("&Restore from a backup…"))
+        self.act_quit.setText(_("&Quit"))
+        self.help_menu.setTitle(_("&Help"))
+        self.act_about.setText(_("&About Sổ Chi bộ"))
+        self._update_title()
+        self.update_status()
+
+    # ---- views ----------------------------------------------------------------------------
+
+    def view(self, key: str) -> BaseView:
+        """The view of *key*, created on first use."""
+        if key not in self.views:
+            cls = navigation.view_class(key)
+            view = cls(self.context, self.stack)
+            view.setObjectName(f"view_{key}")
+            self.views[key] = view
+            self.stack.addWidget(view)
+        return self.views[key]
+
+    def current_view(self) -> BaseView | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, BaseView) else None
+
+    def current_key(self) -> str:
+        view = self.current_view()
+        return view.KEY if view is not None else ""
+
+    def show_view(self, key: str) -> BaseView:
+        current = self.current_view()
+        if current is not None and current.KEY != key and current.has_unsaved_changes():
+            from desktop_app.ui.messages import ask_discard
+
+            if not ask_discard(self):
+                self._select_nav(current.KEY)
+                return current
+        view = self.view(key)
+        self.stack.setCurrentWidget(view)
+        view.refresh_if_stale()
+        self._select_nav(key)
+        self._update_title()
+        return view
+
+    def _select_nav(self, key: str) -> None:
+        row = navigation.KEYS.index(key)
+        if self.nav.currentRow() != row:
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(row)
+            self.nav.blockSignals(False)
+
+    def _on_nav_row(self, row: int) -> None:
+        if 0 <= row < len(navigation.ENTRIES):
+            self.show_view(navigation.ENTRIES[row].key)
+
+    def _update_title(self) -> None:
+        view = self.current_view()
+        name = view.title() if view is not None else ""
+        self.view_title.setText(name)
+        self.setWindowTitle(f"{name} — Sổ Chi bộ" if name else "Sổ Chi bộ")
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show a record found by search or named by a reminder, in the view that owns it."""
+        if kind == "person":
+            try:
+                status = people.get_person(record_id).status
+            except Exception:  # deleted meanwhile
+                return
+            key = "candidates" if status in Status.CANDIDATES or status == Status.DROPPED else "members"
+        else:
+            key = {"branch": "branches", "meeting": "meetings", "sponsorship": "sponsors"}.get(kind, "")
+        if not key:
+            return
+        view = self.show_view(key)
+        if view.KEY == key:
+            view.open_record(kind, record_id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    # ---- branch filter, status bar -------------------------------------------------------------
+
+    def reload_branches(self) -> None:
+        chosen = self.context.branch_id
+        self.branch_combo.blockSignals(True)
+        self.branch_combo.clear()
+        self.branch_combo.addItem(_("All branches"), None)
+        names: dict[int, str] = {}
+        if dbfile.is_open():
+            for bid, label in branches.branch_choices():
+                self.branch_combo.addItem(label, bid)
+                names[bid] = label
+        index = self.branch_combo.findData(chosen) if chosen is not None else 0
+        self.branch_combo.setCurrentIndex(max(index, 0))
+        self.branch_combo.blockSignals(False)
+        self.search.branch_names = names
+        if index < 0:
+            self.context.set_branch(None)
+
+    def _on_branch_chosen(self, index: int) -> None:
+        self.context.set_branch(self.branch_combo.itemData(index))
+
+    def _on_data_changed(self, kind: str) -> None:
+        if kind in (BRANCHES, EVERYTHING):
+            self.reload_branches()
+        if kind == EVERYTHING:
+            self.update_status()
+
+    def update_status(self) -> None:
+        path = self.context.db_path
+        self.db_label.setText(_("Database: {path}").format(path=path) if path else _("No database open"))
+        when = dbfile.last_backup_time(path) if path else None
+        self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)) if when
+                                  else _("Last backup: never"))
+
+    # ---- geometry, closing -------------------------------------------------------------------
+
+    def restore_state(self) -> None:
+        geometry = ui_state.get("main/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        key = ui_state.get_str("main/view", "dashboard")
+        self.show_view(key if key in navigation.KEYS else "dashboard")
+
+    def save_state(self) -> None:
+        ui_state.put("main/geometry", self.saveGeometry())
+        if self.current_key():
+            ui_state.put("main/view", self.current_key())
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        view = self.current_view()
+        if view is not None and view.has_unsaved_changes():
+            from desktop_app.ui.messages import ask_discard
+
+            if not ask_discard(self):
+                event.ignore()
+                return
+        self.save_state()
+        self.search.popup.hide()
+        super().closeEvent(event)

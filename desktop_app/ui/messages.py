@@ -1,0 +1,67 @@
+"""Turning failures into messages a secretary can act on, and the standard message boxes."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app.i18n import _
+from desktop_app.services.dbfile import BackupError, NotADatabaseError, SchemaTooNewError
+from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
+
+log = logging.getLogger(__name__)
+
+
+def explain(exc: BaseException) -> str:
+    """A translated sentence for *exc*; unexpected errors are logged and named as such."""
+    if isinstance(exc, ValidationError):
+        return "\n".join(exc.errors.values())
+    if isinstance(exc, RuleViolation):
+        lines = [str(exc)]
+        lines += [getattr(f, "message", str(f)) for f in exc.findings]
+        return "\n".join(line for line in lines if line)
+    if isinstance(exc, ServiceError):
+        return str(exc)
+    if isinstance(exc, NotADatabaseError):
+        return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
+    if isinstance(exc, SchemaTooNewError):
+        return _("This database was written by a newer version of Sổ Chi bộ (schema {found}; this program "
+                 "knows up to {supported}). Install the newer version to open it.").format(
+            found=exc.found, supported=exc.supported)
+    if isinstance(exc, BackupError):
+        return _("The backup could not be made or used: {detail}").format(detail=exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        return _("The database could not be read: {detail}").format(detail=exc)
+    if isinstance(exc, FileNotFoundError):
+        return _("File not found: {path}").format(path=exc.filename or exc)
+    if isinstance(exc, PermissionError):
+        return _("Permission denied: {path}").format(path=exc.filename or exc)
+    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
+        return _("The disk is full.")
+    if isinstance(exc, OSError):
+        return _("The file could not be read or written: {detail}").format(detail=exc)
+    log.error("unexpected error", exc_info=exc)
+    return _("An unexpected error occurred. Nothing was changed; details were written to the log file.")
+
+
+def error(parent: QWidget | None, title: str, exc_or_text: BaseException | str) -> None:
+    text = exc_or_text if isinstance(exc_or_text, str) else explain(exc_or_text)
+    QMessageBox.warning(parent, title, text)
+
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = False) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    default = QMessageBox.StandardButton.Yes if default_yes else QMessageBox.StandardButton.No
+    return QMessageBox.question(parent, title, text, buttons, default) == QMessageBox.StandardButton.Yes
+
+
+def ask_discard(parent: QWidget | None) -> bool:
+    """True when the user agrees to lose unsaved edits."""
+    return confirm(parent, _("Unsaved changes"),
+                   _("Your changes have not been saved. Close without saving them?"))
