@@ -143,6 +143,16 @@ def cmd_check(args) -> int:
         _err(_("{path} is damaged or not a database of this program: {detail}").format(
             path=path, detail="; ".join(problems[:3])))
         return EXIT_ERROR
+    from desktop_app.store import migrations
+
+    version = _file_version(path)
+    if version == 0:  # a SQLite file of another program (or an empty one): check never migrates
+        _err(_("{path} is not a database of this program.").format(path=path))
+        return EXIT_ERROR
+    if version < migrations.SCHEMA_VERSION:
+        _err(_("{path} has schema version {found}; this program expects {expected}. Open it once in the app "
+               "to upgrade it.").format(path=path, found=version, expected=migrations.SCHEMA_VERSION))
+        return EXIT_ERROR
     _open(path)
     from desktop_app.services import maintenance
 
@@ -165,20 +175,24 @@ def cmd_backup(args) -> int:
     return EXIT_OK
 
 
+def _file_version(path: Path) -> int:
+    from desktop_app.store import crypto
+
+    conn = crypto.connect_raw(path, readonly=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
 def cmd_restore(args) -> int:
     path = _db_path(args, must_exist=False)
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(_("Backup not found: {path}").format(path=source))
-    from desktop_app.store import backup
+    from desktop_app.services import backups
 
-    kept = backup.restore_file(source, path)
-    _open(path)
-    from desktop_app.services import audit
-    from desktop_app.store.db import database
-
-    with database.atomic():
-        audit.record("restore", "database", "", None, {"from": str(source)})
+    kept = backups.restore(source, db_path=path).kept
     if kept:
         _out(_("Restored {path} from {source}; the replaced file is kept as {kept}.").format(
             path=path, source=source, kept=kept))
@@ -248,6 +262,11 @@ def _explain(exc: BaseException) -> str | None:
         return "\n".join(exc.errors.values())
     if isinstance(exc, ServiceError):
         return str(exc)
+    from desktop_app.services.environment import explain_environment_error
+
+    environmental = explain_environment_error(exc)
+    if environmental is not None:
+        return environmental
     if isinstance(exc, NotADatabaseError):
         return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
     if isinstance(exc, SchemaTooNewError):
@@ -256,7 +275,9 @@ def _explain(exc: BaseException) -> str | None:
             found=exc.found, supported=exc.supported)
     if isinstance(exc, BackupError):
         return _("The backup could not be made or used: {detail}").format(detail=exc)
-    if isinstance(exc, sqlite3.DatabaseError):
+    import peewee
+
+    if isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError)):
         return _("The database could not be read: {detail}").format(detail=exc)
     if isinstance(exc, FileNotFoundError):
         return _("File not found: {path}").format(path=exc.filename or exc)
@@ -284,8 +305,29 @@ def _log_unexpected(exc: BaseException) -> Path | None:
         return None
 
 
+# Commands that write more than an audit entry take the database's lock (store.lock), as the app does.
+LOCKING_COMMANDS = ("demo", "import", "restore")
+
+
+def _writer_lock(args):
+    import contextlib
+
+    if args.command not in LOCKING_COMMANDS or (args.command == "import" and args.dry_run):
+        return contextlib.nullcontext()
+    from desktop_app import paths
+    from desktop_app.store import lock
+
+    path = Path(args.db) if args.db else paths.default_db_path()
+    if path.is_dir():
+        return contextlib.nullcontext()  # the command reports it
+    return lock.acquire(path, program=f"sochibo {args.command}")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    from desktop_app import logsetup
+
+    logsetup.configure()
     lang = _language(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else None)
     try:
@@ -297,7 +339,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(db=args.db, lang=args.lang, screenshots=args.screenshots,
                        exit_when_ready=args.exit_when_ready)
-        return COMMANDS[args.command](args)
+        with _writer_lock(args):
+            return COMMANDS[args.command](args)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except KeyboardInterrupt:

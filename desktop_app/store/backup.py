@@ -1,85 +1,153 @@
 """Copies of the database file: online backup, integrity checks and restore.
 
 A backup uses SQLite's online backup API on the open connection (a consistent snapshot even
-while the app writes), is written under a temporary name, integrity-checked, then renamed.
+while the app writes), is written under a temporary name, integrity-checked, then renamed. A copy
+of an encrypted database is encrypted with the same password. Nothing here raises a bare driver
+error: unreadable files become BackupError or a list of problems.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
+import re
 from pathlib import Path
 
-from desktop_app.store import migrations
+from desktop_app.store import crypto, migrations
+
+AUTO_TAG = "auto"
+_NAME_RE = re.compile(r"^(?P<stem>.+)-(?:(?P<tag>auto)-)?(?P<when>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 
 
 class BackupError(Exception):
     """The copy could not be made or is not sound; ``str()`` is a short English reason for the log."""
 
 
-def integrity_problems(conn: sqlite3.Connection, quick: bool = False) -> list[str]:
+def integrity_problems(conn, quick: bool = False) -> list[str]:
     """SQLite's integrity check and foreign-key check; empty when healthy."""
-    problems = []
     pragma = "quick_check" if quick else "integrity_check"
-    rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-    if rows != ["ok"]:
-        problems.extend(rows[:20])
-    fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        problems = [] if rows == ["ok"] else rows[:20]
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+    except crypto.database_errors() as exc:
+        return [str(exc)]
     problems.extend(f"foreign key: {r[0]} row {r[1]} → {r[2]}" for r in fk[:20])
     return problems
 
 
-def check_file(path: str | Path) -> list[str]:
-    """Problems of the database file at *path* (opened read-only); empty when healthy."""
+def check_file(path: str | Path, quick: bool = False) -> list[str]:
+    """Problems of the database file at *path* (opened read-only); empty when healthy.
+
+    An encrypted file is opened with the password known for it (crypto.key_for)."""
     path = Path(path)
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            return ["not a database"]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            problems = integrity_problems(conn)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > migrations.SCHEMA_VERSION:
-                problems.append(f"schema version {version} is newer than {migrations.SCHEMA_VERSION}")
-            return problems
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
+        if path.stat().st_size == 0:
+            return ["empty file"]
+        if not crypto.has_plain_header(path) and not (crypto.looks_encrypted(path) and crypto.key_for(path)):
+            return ["encrypted (password needed)" if crypto.looks_encrypted(path) else "not a database"]
+        conn = crypto.connect_raw(path, readonly=True)
+    except crypto.WrongPasswordError:
+        return ["wrong password, or not a database"]
+    except (OSError, crypto.EncryptionUnavailableError) as exc:
         return [str(exc)]
+    except crypto.database_errors() as exc:
+        return [str(exc)]
+    try:
+        problems = integrity_problems(conn, quick=quick)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except crypto.database_errors() as exc:
+            return problems or [str(exc)]
+        if version > migrations.SCHEMA_VERSION:
+            problems.append(f"schema version {version} is newer than {migrations.SCHEMA_VERSION}")
+        return problems
+    finally:
+        conn.close()
 
 
-def backup_name(db_path: Path, when: dt.datetime | None = None) -> str:
+def backup_name(db_path: Path, when: dt.datetime | None = None, automatic: bool = False) -> str:
     when = when or dt.datetime.now()
-    return f"{db_path.stem}-{when:%Y%m%d-%H%M%S}.sqlite3"
+    tag = f"{AUTO_TAG}-" if automatic else ""
+    return f"{db_path.stem}-{tag}{when:%Y%m%d-%H%M%S}.sqlite3"
 
 
-def backup_connection(conn: sqlite3.Connection, target: str | Path) -> Path:
-    """Write a consistent copy of the open connection *conn* to *target*."""
+def parse_backup_name(name: str) -> tuple[str, bool, dt.datetime] | None:
+    """(database stem, automatic?, when) of a file named by backup_name; None for other files."""
+    match = _NAME_RE.match(name)
+    if match is None:
+        return None
+    try:
+        when = dt.datetime.strptime(match["when"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return match["stem"], bool(match["tag"]), when
+
+
+def unique_target(target: Path) -> Path:
+    """*target*, or the same name with -2, -3… when a file of that name exists (two backups in a second)."""
+    if not target.exists():
+        return target
+    for n in range(2, 1000):
+        candidate = target.with_name(f"{target.stem}-{n}{target.suffix}")
+        if not candidate.exists():
+            return candidate
+    raise BackupError(f"too many backups named {target.name}")
+
+
+def backup_connection(conn, target: str | Path, passphrase: str | None = None) -> Path:
+    """Write a consistent copy of the open connection *conn* to *target*, verified before it gets
+    its name. *passphrase* encrypts the copy (must be the source's own password when it has one)."""
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    dst = sqlite3.connect(str(tmp))
     try:
-        conn.backup(dst, pages=-1)
-        dst.execute("PRAGMA journal_mode=DELETE")
-        problems = integrity_problems(dst)
-    finally:
-        dst.close()
+        dst = crypto.connect_raw(tmp, passphrase=passphrase or "")
+        try:
+            conn.backup(dst, pages=-1)
+            dst.execute("PRAGMA journal_mode=DELETE")
+            problems = integrity_problems(dst)
+        finally:
+            dst.close()
+    except crypto.database_errors() as exc:
+        tmp.unlink(missing_ok=True)
+        raise BackupError(f"backup failed: {exc}") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     if problems:
         tmp.unlink(missing_ok=True)
         raise BackupError("backup failed its integrity check: " + "; ".join(problems[:3]))
+    _fsync(tmp)
     os.replace(tmp, target)
     return target
 
 
-def backup_file(db_path: str | Path, target: str | Path) -> Path:
-    """Back up a database file that is not open in this process."""
-    src = sqlite3.connect(f"file:{Path(db_path)}?mode=ro", uri=True)
+def _fsync(path: Path) -> None:
+    """Flush the copy to the device before it is named a backup (a USB stick may be pulled)."""
     try:
-        return backup_connection(src, target)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    except OSError:
+        pass
+
+
+def backup_file(db_path: str | Path, target: str | Path) -> Path:
+    """Back up a database file that is not open in this process (with its password, if any)."""
+    db_path = Path(db_path)
+    key = crypto.key_for(db_path) if crypto.needs_key(db_path) else None
+    try:
+        src = crypto.connect_raw(db_path, readonly=True)
+    except (crypto.EncryptedDatabaseError, crypto.WrongPasswordError) as exc:
+        raise BackupError(f"cannot open {db_path}: password needed") from exc
+    except crypto.database_errors() as exc:
+        raise BackupError(f"cannot open {db_path}: {exc}") from exc
+    try:
+        return backup_connection(src, target, passphrase=key)
     finally:
         src.close()
 
@@ -88,7 +156,7 @@ def restore_file(source: str | Path, db_path: str | Path) -> Path | None:
     """Replace *db_path* with the backup *source*; the replaced file is kept beside it.
 
     Returns the path of the kept copy (None when there was no database yet). The caller must have
-    closed its own connection to *db_path*.
+    closed its own connection to *db_path*. A damaged *db_path* is kept byte for byte.
     """
     source, db_path = Path(source), Path(db_path)
     problems = check_file(source)
@@ -97,10 +165,27 @@ def restore_file(source: str | Path, db_path: str | Path) -> Path | None:
     kept = None
     if db_path.exists():
         kept = db_path.with_name(f"{db_path.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
-        backup_file(db_path, kept)
+        kept = unique_target(kept)
+        _keep_copy(db_path, kept)
     tmp = db_path.with_name(db_path.name + ".restoring")
     backup_file(source, tmp)
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path)
     return kept
+
+
+def _keep_copy(db_path: Path, kept: Path) -> None:
+    """A consistent copy when the file is readable, else the raw bytes (and its WAL) as they are."""
+    if not check_file(db_path, quick=True):
+        try:
+            backup_file(db_path, kept)
+            return
+        except BackupError:
+            pass
+    import shutil
+
+    shutil.copyfile(db_path, kept)
+    wal = Path(str(db_path) + "-wal")  # committed work not yet in the main file
+    if wal.exists() and wal.stat().st_size:
+        shutil.copyfile(wal, Path(str(kept) + "-wal"))

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
+from desktop_app.store import crypto as _crypto
+
 database = DatabaseProxy()
 
 PRAGMAS = {
@@ -23,8 +25,7 @@ PRAGMAS = {
 }
 
 
-class NotADatabaseError(Exception):
-    """The file exists but is not a readable SQLite database (or is damaged at its header)."""
+NotADatabaseError = _crypto.NotADatabaseError  # also the base of the password errors
 
 
 def connect(path: str | Path, *, create: bool = True) -> SqliteDatabase:
@@ -38,16 +39,18 @@ def connect(path: str | Path, *, create: bool = True) -> SqliteDatabase:
         if not create:
             raise FileNotFoundError(str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+    key = _crypto.key_for(path) if path.exists() and _crypto.needs_key(path) else None
     if path.exists() and path.stat().st_size > 0:
         _check_header(path)
-    real = SqliteDatabase(str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
+    real = _crypto.cipher_database(path, key, PRAGMAS) if key else SqliteDatabase(
+        str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
     try:
         real.connect()
         real.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
     except Exception as exc:  # sqlite3.DatabaseError: file is not a database
         if not real.is_closed():
             real.close()
-        raise NotADatabaseError(str(path)) from exc
+        raise (_crypto.WrongPasswordError(path) if key else NotADatabaseError(str(path))) from exc
     database.initialize(real)
     return real
 
@@ -56,6 +59,10 @@ def _check_header(path: Path) -> None:
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
+        if _crypto.looks_encrypted(path):
+            if _crypto.key_for(path):
+                return
+            raise _crypto.EncryptedDatabaseError(path)
         raise NotADatabaseError(str(path))
 
 

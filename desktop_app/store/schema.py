@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from peewee import SqliteDatabase
 
+from desktop_app.store import crypto as _crypto
 from desktop_app.store import db as _db
 from desktop_app.store import migrations
 
 
 def _peek_version(path: Path) -> int:
     """The schema version of an existing file, read without changing it (no WAL switch)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = _crypto.connect_raw(path, readonly=True)  # with the password of an encrypted file
     try:
         return conn.execute("PRAGMA user_version").fetchone()[0]
-    except sqlite3.DatabaseError as exc:
+    except _crypto.database_errors() as exc:
         raise _db.NotADatabaseError(str(path)) from exc
     finally:
         conn.close()
