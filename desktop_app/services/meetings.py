@@ -1,0 +1,376 @@
+"""Monthly branch meetings (sinh hoạt chi bộ): create, edit, list with warnings, adopt, addenda.
+
+A meeting starts as a draft that the minutes editor saves field by field. Adoption locks the
+minutes with its date; afterwards only dated addenda can be added (design.md §5: "adopted minutes
+change only through dated addenda"). Preparation lives in ``meeting_prep``, attendance in
+``attendance``, votes in ``decisions``, tasks in ``action_items``, sponsor reports in
+``progress_notes``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from desktop_app.core.enums import AttendanceStatus, MeetingKind, MeetingStatus, Status
+from desktop_app.i18n import _, format_date
+from desktop_app.services import audit, meeting_rules
+from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
+from desktop_app.services.tx import atomic
+from desktop_app.services.validation import Checker
+from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Person, now
+
+TEXT_SECTIONS = ("evaluation", "current_affairs", "next_tasks", "discussion", "conclusion")
+EDITABLE = ("date", "kind", "place", "start_time", "end_time", "chair", "secretary", "theme", "fees_collected",
+            *TEXT_SECTIONS)
+TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+MAX_SECTION = 100_000  # a long discussion fits; a pasted book does not
+
+
+class MinutesLocked(ServiceError):
+    """The minutes were adopted: the change is refused; add a dated addendum instead."""
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "date": _("Meeting date"), "kind": _("Kind of meeting"), "place": _("Place"),
+        "start_time": _("Start time"), "end_time": _("End time"), "chair": _("Chair"),
+        "secretary": _("Secretary"), "theme": _("Topic"), "fees_collected": _("Party fees collected"),
+        "evaluation": _("Evaluation of last month"), "current_affairs": _("Current affairs and new policies"),
+        "next_tasks": _("Tasks for next month"), "discussion": _("Discussion"), "conclusion": _("Conclusion"),
+    }
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    id: int
+    branch_id: int
+    date: dt.date
+    kind: str
+    status: str
+    adopted_on: dt.date | None
+    start_time: str | None
+    end_time: str | None
+    theme: str
+    duration: int | None  # minutes, when both times are recorded
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Addendum:
+    date: dt.date
+    text: str
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+
+def get_meeting(meeting_id: int, include_deleted: bool = False) -> Meeting:
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    if meeting is None or (meeting.deleted_at is not None and not include_deleted):
+        raise NotFoundError(_("Meeting not found."))
+    return meeting
+
+
+def is_adopted(meeting: Meeting) -> bool:
+    return meeting.status == MeetingStatus.ADOPTED
+
+
+def editable_meeting(meeting_id: int) -> Meeting:
+    """The meeting, if its minutes may still change; MinutesLocked once adopted."""
+    meeting = get_meeting(meeting_id)
+    if is_adopted(meeting):
+        raise MinutesLocked(_("The minutes were adopted on {date} and can no longer be changed. "
+                              "Add a dated addendum instead.").format(date=format_date(meeting.adopted_on)))
+    return meeting
+
+
+def duration_minutes(start: str | None, end: str | None) -> int | None:
+    """Minutes between two "HH:MM" times on the same day; None when either is missing."""
+    if not start or not end or not TIME_RE.match(start) or not TIME_RE.match(end):
+        return None
+    sh, sm = (int(p) for p in start.split(":"))
+    eh, em = (int(p) for p in end.split(":"))
+    return (eh * 60 + em) - (sh * 60 + sm)
+
+
+def default_date(year: int, month: int) -> dt.date:
+    """The regular meeting day of a month: the 3rd since Directive 50-CT/TW (23/7/2025)."""
+    day = meeting_rules.meeting_day(dt.date(year, month, 1)) or 3
+    return dt.date(year, month, day)
+
+
+def next_meeting_date(today: dt.date) -> dt.date:
+    """The next regular meeting day on or after *today*."""
+    this_month = default_date(today.year, today.month)
+    if this_month >= today:
+        return this_month
+    year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+    return default_date(year, month)
+
+
+def quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def thematic_quarters(branch_id: int, years: set[int] | None = None) -> set[tuple[int, int]]:
+    """(year, quarter) pairs in which the branch held a thematic (or combined) meeting."""
+    query = Meeting.select(Meeting.date).where(
+        (Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
+        & Meeting.kind.in_([MeetingKind.THEMATIC, MeetingKind.COMBINED]))
+    return {(d.year, quarter_of(d)) for (d,) in query.tuples() if years is None or d.year in years}
+
+
+def length_warning(kind: str, start: str | None, end: str | None, on: dt.date) -> str | None:
+    minutes = duration_minutes(start, end)
+    rule = meeting_rules.min_minutes(kind, on)
+    if minutes is None or rule is None or minutes >= rule[0]:
+        return None
+    return _("The meeting lasted {n} minutes; at least {m} are required ({source}).").format(
+        n=minutes, m=rule[0], source=rule[1])
+
+
+def meeting_warnings(meeting: Meeting, thematic: set[tuple[int, int]] | None = None) -> list[str]:
+    """What does not meet the rules: too short, no thematic meeting in the quarter, not on the meeting day."""
+    warnings = []
+    short = length_warning(meeting.kind, meeting.start_time, meeting.end_time, meeting.date)
+    if short:
+        warnings.append(short)
+    if thematic is None:
+        thematic = thematic_quarters(meeting.branch_id, {meeting.date.year})
+    if (meeting.date.year, quarter_of(meeting.date)) not in thematic:
+        pol = meeting_rules.policy(meeting.date)
+        warnings.append(_("No thematic meeting in quarter {q}/{year}; at least one a quarter ({source}).").format(
+            q=quarter_of(meeting.date), year=meeting.date.year, source=pol.source("thematic_per_quarter")))
+    day = meeting_rules.meeting_day(meeting.date)
+    if meeting.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED) and day and meeting.date.day != day:
+        warnings.append(_("Regular meetings are held on day {day} of each month ({source}).").format(
+            day=day, source=meeting_rules.policy(meeting.date).source("meeting_day")))
+    return warnings
+
+
+def list_meetings(branch_id: int, year: int | None = None) -> list[MeetingRow]:
+    """The branch's meetings, newest first, each with its warnings."""
+    query = (Meeting.select().where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null())
+             .order_by(Meeting.date.desc(), Meeting.id.desc()))
+    if year is not None:
+        query = query.where((Meeting.date >= dt.date(year, 1, 1)) & (Meeting.date <= dt.date(year, 12, 31)))
+    thematic = thematic_quarters(branch_id)
+    return [MeetingRow(m.id, m.branch_id, m.date, m.kind, m.status, m.adopted_on, m.start_time, m.end_time,
+                       m.theme, duration_minutes(m.start_time, m.end_time),
+                       tuple(meeting_warnings(m, thematic))) for m in query]
+
+
+def latest_meeting_id(branch_id: int) -> int | None:
+    row = (Meeting.select(Meeting.id).where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null())
+           .order_by(Meeting.date.desc(), Meeting.id.desc()).first())
+    return row.id if row else None
+
+
+def previous_meeting(branch_id: int, before: dt.date) -> Meeting | None:
+    return (Meeting.select().where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
+                                   & (Meeting.date < before))
+            .order_by(Meeting.date.desc(), Meeting.id.desc()).first())
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+
+def _member(check: Checker, field: str, label: str) -> None:
+    if field not in check.data:
+        return
+    pid = check.data[field]
+    if pid in (None, ""):
+        check.clean[field] = None
+        return
+    person = Person.get_or_none(Person.id == pid) if isinstance(pid, int) else None
+    if person is None or person.deleted_at is not None:
+        check.fail(field, _("The chosen person does not exist."))
+    elif person.status not in Status.MEMBERS:
+        check.fail(field, _("{field} must be a Party member.").format(field=label))
+    else:
+        check.clean[field] = person.id
+
+
+def _validate(data: dict, meeting: Meeting | None, branch_id: int) -> dict:
+    labels = field_labels()
+    check = Checker(data)
+    creating = meeting is None
+    check.date("date", required=creating, label=labels["date"])
+    check.choice("kind", MeetingKind.codes(), label=labels["kind"])
+    check.text("place", max_length=200, name=True, label=labels["place"])
+    for field in ("start_time", "end_time"):
+        if field in data:
+            raw = str(data[field] or "").strip()
+            if raw and not TIME_RE.match(raw):
+                check.fail(field, _("{field}: “{value}” is not a time (hh:mm).").format(
+                    field=labels[field], value=raw[:10]))
+            else:
+                check.clean[field] = f"{int(raw.split(':')[0]):02d}:{raw.split(':')[1]}" if raw else None
+    _member(check, "chair", labels["chair"])
+    _member(check, "secretary", labels["secretary"])
+    check.text("theme", max_length=500, label=labels["theme"])
+    check.integer("fees_collected", minimum=0, maximum=10**11, label=labels["fees_collected"])
+    for field in TEXT_SECTIONS:
+        check.text(field, max_length=MAX_SECTION, label=labels[field])
+    values = check.done()
+    start = values.get("start_time", meeting.start_time if meeting else None)
+    end = values.get("end_time", meeting.end_time if meeting else None)
+    minutes = duration_minutes(start, end)
+    if minutes is not None and minutes <= 0:
+        raise ValidationError({"end_time": _("The meeting must end after it starts.")})
+    when = values.get("date", meeting.date if meeting else None)
+    kind = values.get("kind", meeting.kind if meeting else MeetingKind.REGULAR)
+    if when is not None and ("date" in values or "kind" in values):
+        clash = Meeting.select().where((Meeting.branch == branch_id) & (Meeting.date == when)
+                                       & (Meeting.kind == kind) & Meeting.deleted_at.is_null())
+        if meeting is not None:
+            clash = clash.where(Meeting.id != meeting.id)
+        if clash.exists():
+            raise ValidationError({"date": _("The branch already has a meeting of this kind on {date}.").format(
+                date=format_date(when))})
+    return values
+
+
+def _apply(meeting: Meeting, values: dict) -> bool:
+    changed = False
+    for key, value in values.items():
+        attr = f"{key}_id" if key in ("chair", "secretary") else key
+        if getattr(meeting, attr) != value:
+            setattr(meeting, attr, value)
+            changed = True
+    return changed
+
+
+def create_meeting(branch_id: int, data: dict) -> Meeting:
+    """A draft meeting of the branch (see meeting_prep.prepare_meeting for one pre-filled)."""
+    branch = Branch.get_or_none(Branch.id == branch_id)
+    if branch is None or branch.deleted_at is not None:
+        raise NotFoundError(_("Branch not found."))
+    unknown = set(data) - set(EDITABLE)
+    if unknown:
+        raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
+    values = _validate(data, None, branch_id)
+    with atomic():
+        meeting = Meeting(branch=branch, kind=MeetingKind.REGULAR, status=MeetingStatus.DRAFT)
+        _apply(meeting, values)
+        meeting.save(force_insert=True)
+        audit.record_change("create", meeting, None)
+    return meeting
+
+
+def update_meeting(meeting_id: int, data: dict) -> Meeting:
+    """Save edited fields of a draft; nothing is written (nor audited) when nothing changed."""
+    meeting = editable_meeting(meeting_id)
+    unknown = set(data) - set(EDITABLE)
+    if unknown:
+        raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
+    values = _validate(data, meeting, meeting.branch_id)
+    if "date" in values and values["date"] != meeting.date and decision_count(meeting.id):
+        raise ValidationError({"date": _("The date cannot change once votes are recorded at this meeting.")})
+    with atomic():
+        before = audit.snapshot(meeting)
+        if _apply(meeting, values):
+            meeting.save()
+            audit.record_change("update", meeting, before)
+    return meeting
+
+
+def delete_meeting(meeting_id: int) -> None:
+    """Soft delete a draft; open tasks it had carried return to the meeting before it."""
+    from desktop_app.services import action_items
+
+    meeting = editable_meeting(meeting_id)
+    with atomic():
+        action_items.release_carried(meeting)
+        before = audit.snapshot(meeting)
+        meeting.deleted_at = now()
+        meeting.save()
+        audit.record_change("delete", meeting, before)
+
+
+def restore_meeting(meeting_id: int) -> Meeting:
+    meeting = get_meeting(meeting_id, include_deleted=True)
+    with atomic():
+        before = audit.snapshot(meeting)
+        meeting.deleted_at = None
+        meeting.save()
+        audit.record_change("restore", meeting, before)
+    return meeting
+
+
+def adoption_problems(meeting: Meeting) -> dict[str, str]:
+    """What must be completed before the minutes can be adopted."""
+    from desktop_app.services import decisions
+
+    problems: dict[str, str] = {}
+    if meeting.chair_id is None:
+        problems["chair"] = _("Name the chair of the meeting.")
+    if meeting.secretary_id is None:
+        problems["secretary"] = _("Name the secretary of the meeting.")
+    if meeting.kind in (MeetingKind.THEMATIC, MeetingKind.COMBINED) and not meeting.theme.strip():
+        problems["theme"] = _("Give the topic of the thematic meeting.")
+    missing = [r.person.full_name for r in Attendance.select(Attendance, Person).join(Person)
+               .where((Attendance.meeting == meeting) & (Attendance.status == AttendanceStatus.EXCUSED)
+                      & (Attendance.reason == ""))]
+    if missing:
+        problems["attendance"] = _("Give the reason for each absence with reason: {names}.").format(
+            names=", ".join(missing))
+    stale = decisions.stale_votes(meeting.id)
+    if stale:
+        problems["decisions"] = _("Attendance changed after these votes were recorded; record them again: "
+                                  "{titles}.").format(titles="; ".join(stale))
+    return problems
+
+
+def adopt(meeting_id: int, on: dt.date) -> Meeting:
+    """Adopt the minutes on *on*: from then on they are locked, and only addenda may be added."""
+    meeting = editable_meeting(meeting_id)
+    check = Checker({"adopted_on": on})
+    value = check.date("adopted_on", required=True, not_future=True, label=_("Adoption date"),
+                       minimum=meeting.date)
+    check.done()
+    problems = adoption_problems(meeting)
+    if problems:
+        raise ValidationError(problems)
+    with atomic():
+        before = audit.snapshot(meeting)
+        meeting.status = MeetingStatus.ADOPTED
+        meeting.adopted_on = value
+        meeting.save()
+        audit.record_change("adopt", meeting, before)
+    return meeting
+
+
+def addenda(meeting: Meeting | int) -> list[Addendum]:
+    if isinstance(meeting, int):
+        meeting = get_meeting(meeting)
+    if not meeting.addenda:
+        return []
+    return [Addendum(dt.date.fromisoformat(item["date"]), item["text"]) for item in json.loads(meeting.addenda)]
+
+
+def add_addendum(meeting_id: int, on: dt.date, text: str) -> Meeting:
+    """Append a dated addendum to adopted minutes (the only change they accept)."""
+    meeting = get_meeting(meeting_id)
+    if not is_adopted(meeting):
+        raise ValidationError({"addenda": _("Addenda are added after the minutes are adopted; "
+                                            "until then, edit the minutes themselves.")})
+    check = Checker({"date": on, "text": text})
+    day = check.date("date", required=True, not_future=True, label=_("Date"), minimum=meeting.adopted_on)
+    body = check.text("text", required=True, max_length=20_000, label=_("Addendum"))
+    check.done()
+    items = [{"date": a.date.isoformat(), "text": a.text} for a in addenda(meeting)]
+    items.append({"date": day.isoformat(), "text": body})
+    with atomic():
+        before = audit.snapshot(meeting)
+        meeting.addenda = json.dumps(items, ensure_ascii=False)
+        meeting.save()
+        audit.record_change("addendum", meeting, before)
+    return meeting
+
+
+def decision_count(meeting_id: int) -> int:
+    return Decision.select().where(Decision.meeting == meeting_id).count()
