@@ -12,14 +12,19 @@ import datetime as _dt
 import gettext as _gettext
 import io
 import os
+import sys
 
 DOMAIN = "desktop_app"
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
+# Each language named in itself: the language menu must be readable whatever language is in force.
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 _translation: _gettext.NullTranslations = _gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
+# Compiled catalogs already read in this process, keyed by (po path, mtime, size).
+_compiled: dict[tuple[str, int, int], bytes] = {}
 
 
 def _(message: str) -> str:
@@ -48,11 +53,36 @@ def babel_locale() -> str:
 
 
 def system_language() -> str:
+    """"en" on an English system, else Vietnamese (the app is Vietnamese first).
+
+    POSIX locale variables decide when set; on Windows (where they usually are not) the user's display
+    language does.
+    """
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = os.environ.get(var, "")
         if value:
             return "en" if value.lower().startswith("en") else DEFAULT_LANGUAGE
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            langid = ctypes.windll.kernel32.GetUserDefaultUILanguage()  # type: ignore[attr-defined]
+        except (AttributeError, OSError):
+            return DEFAULT_LANGUAGE
+        return "en" if langid & 0x3FF == 0x09 else DEFAULT_LANGUAGE  # 0x09: LANG_ENGLISH
     return DEFAULT_LANGUAGE
+
+
+def choose_language(option: str | None = None, stored: str | None = None) -> str:
+    """The language to start in: the ``--lang`` option, else the stored setting, else the system's.
+
+    Pass ``settings.get("language", "")`` as *stored* so that a setting never saved counts as absent.
+    Unknown values are skipped rather than trusted.
+    """
+    for candidate in (option, stored):
+        if candidate and candidate.strip().lower() in LANGUAGES:
+            return candidate.strip().lower()
+    return system_language()
 
 
 def _catalog_bytes(lang: str) -> bytes | None:
@@ -65,17 +95,22 @@ def _catalog_bytes(lang: str) -> bytes | None:
         return prebuilt.read_bytes()
     if not po.exists():
         return None
-    stamp = f"{int(po.stat().st_mtime_ns)}-{po.stat().st_size}"
-    cached = paths.cache_dir() / "i18n" / f"{lang}-{stamp}.mo"
+    stat = po.stat()
+    key = (str(po), stat.st_mtime_ns, stat.st_size)
+    if key in _compiled:
+        return _compiled[key]
+    cached = paths.cache_dir() / "i18n" / f"{lang}-{stat.st_mtime_ns}-{stat.st_size}.mo"
     if cached.exists():
-        return cached.read_bytes()
-    data = compile_po(po.read_bytes())
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    for old in cached.parent.glob(f"{lang}-*.mo"):
-        old.unlink(missing_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, cached)
+        data = cached.read_bytes()
+    else:
+        data = compile_po(po.read_bytes())
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob(f"{lang}-*.mo"):
+            old.unlink(missing_ok=True)
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")  # two instances may compile at once
+        tmp.write_bytes(data)
+        os.replace(tmp, cached)
+    _compiled[key] = data
     return data
 
 
