@@ -323,6 +323,21 @@ def _writer_lock(args):
     return lock.acquire(path, program=f"sochibo {args.command}")
 
 
+# Commands that read the data refuse a damaged file up front (a quick check) rather than half-way.
+CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo")
+
+
+def _refuse_damaged(args) -> None:
+    if args.command not in CHECKED_COMMANDS:
+        return
+    from desktop_app import paths
+    from desktop_app.store import backup
+
+    path = Path(args.db) if args.db else paths.default_db_path()
+    if path.is_file():  # a missing file is reported by the command itself
+        backup.require_sound(path, quick=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     from desktop_app import logsetup
@@ -340,6 +355,7 @@ def main(argv: list[str] | None = None) -> int:
             return run(db=args.db, lang=args.lang, screenshots=args.screenshots,
                        exit_when_ready=args.exit_when_ready)
         with _writer_lock(args):
+            _refuse_damaged(args)
             return COMMANDS[args.command](args)
     except SystemExit as exc:  # --help
         return int(exc.code or 0)

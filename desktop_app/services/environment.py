@@ -45,11 +45,15 @@ def _sqlite_message(text: str) -> str | None:
 def explain_environment_error(exc: BaseException) -> str | None:
     """A translated explanation for a failure of the environment; None when *exc* looks like a bug."""
     from desktop_app.store import crypto
+    from desktop_app.store.backup import DamagedDatabaseError
     from desktop_app.store.lock import DatabaseLockedError
 
     if isinstance(exc, DatabaseLockedError):
         return _("The database {path} is already open in another program ({owner}). Close it there first, "
                  "or open a different database.").format(path=exc.db_path, owner=exc.owner.describe())
+    if isinstance(exc, DamagedDatabaseError):
+        return _("The database {path} is damaged ({detail}). Nothing was changed. Run “check”, then restore the "
+                 "latest good backup.").format(path=exc.path, detail="; ".join(exc.problems[:2]))
     if isinstance(exc, crypto.WrongPasswordError):
         return _("The password does not open {path} (or the file is damaged).").format(path=exc.path)
     if isinstance(exc, crypto.EncryptedDatabaseError):

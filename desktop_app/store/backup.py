@@ -16,11 +16,37 @@ from pathlib import Path
 from desktop_app.store import crypto, migrations
 
 AUTO_TAG = "auto"
-_NAME_RE = re.compile(r"^(?P<stem>.+)-(?:(?P<tag>auto)-)?(?P<when>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
+_NAME_RE = re.compile(r"^(?P<stem>.+?)-(?:(?P<tag>auto)-)?(?P<when>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
 
 
 class BackupError(Exception):
     """The copy could not be made or is not sound; ``str()`` is a short English reason for the log."""
+
+
+class DamagedDatabaseError(Exception):
+    """The database file fails SQLite's integrity check; ``problems`` are SQLite's own words."""
+
+    def __init__(self, path: Path, problems: list[str]):
+        super().__init__(f"{path}: " + "; ".join(problems[:3]))
+        self.path = path
+        self.problems = problems
+
+
+def require_sound(path: str | Path, quick: bool = True) -> None:
+    """Raise when the file at *path* is not a sound database: crypto.EncryptedDatabaseError,
+    crypto.WrongPasswordError, crypto.NotADatabaseError or DamagedDatabaseError."""
+    path = Path(path)
+    problems = check_file(path, quick=quick)
+    if not problems:
+        return
+    first = problems[0]
+    if first.startswith("encrypted"):
+        raise crypto.EncryptedDatabaseError(path)
+    if first.startswith("wrong password"):
+        raise crypto.WrongPasswordError(path)
+    if first in ("not a database", "empty file"):
+        raise crypto.NotADatabaseError(str(path))
+    raise DamagedDatabaseError(path, problems)
 
 
 def integrity_problems(conn, quick: bool = False) -> list[str]:

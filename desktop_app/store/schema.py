@@ -15,7 +15,10 @@ def _peek_version(path: Path) -> int:
     """The schema version of an existing file, read without changing it (no WAL switch)."""
     conn = _crypto.connect_raw(path, readonly=True)  # with the password of an encrypted file
     try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0 and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise _db.NotADatabaseError(str(path))  # another program's SQLite file: never migrate it
+        return version
     except _crypto.database_errors() as exc:
         raise _db.NotADatabaseError(str(path)) from exc
     finally:
