@@ -1,0 +1,192 @@
+"""Policies: every parameter of domain.md §7 with its source, the registry by effective date, and
+the user's overrides of the configurable (UNCONFIRMED or local) parameters."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from desktop_app import i18n
+from desktop_app.core import rules
+from desktop_app.core.rules import (
+    PARAMETERS,
+    POLICIES,
+    RULES,
+    check_overrides,
+    configurable_parameters,
+    get_overrides,
+    policy_for,
+    published_policy_for,
+    set_overrides,
+)
+
+d = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _no_overrides():
+    set_overrides({})
+    yield
+    set_overrides({})
+
+
+# ---- the values of domain.md §7, each with its source -------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "value", "cited"), [
+    ("min_age_months", 216, "point 1.1.1"),
+    ("max_age_months", 720, "points 1.1.1 and 1.1.2"),
+    ("certificate_valid_months", 60, "06-HD/TW, point 5.4"),
+    ("dossier_stale_months", 12, "unconfirmed"),
+    ("introducer_months", 12, "Article 4.2"),
+    ("admission_vote", (2, 3, False), "Article 4.3"),
+    ("recognition_vote", (2, 3, False), "Article 5.2"),
+    ("committee_vote", (2, 3, False), "Article 4.3"),
+    ("ordinary_vote", (1, 2, True), "Article 9.5"),
+    ("denominator_excludes", ("elsewhere", "exempt_absent", "suspended", "absent_accepted"), "point 9.3.2"),
+    ("min_official_members", 3, "Article 24.1"),
+    ("decision_admission_working_days", 60, "point 4.3.1"),
+    ("decision_recognition_working_days", 30, "point 4.3.1"),
+    ("decision_extension_working_days", 30, "point 4.3.1"),
+    ("ceremony_working_days", 30, "point 4.1"),
+    ("probation_months", 12, "Article 5.1"),
+    ("history_declaration_working_days", 30, "12-HD/BTCTW"),
+    ("recognition_vote_working_days", 30, "point 4.2.1"),
+    ("official_at_probation_end", True, "point 4.2.2"),
+    ("party_age_from", "admission_decision", "Article 5.4"),
+    ("failed_votes_escalation", 3, "point 4.2.3"),
+    ("meeting_day", 3, "50-CT/TW"),
+    ("thematic_per_quarter", 1, "50-CT/TW"),
+    ("meeting_min_minutes", 90, "42-HD/BTCTW"),
+    ("combined_meeting_min_minutes", 120, "42-HD/BTCTW"),
+    ("attendance_min_percent", 85, "12-HD/BTCTW (06/7/2018)"),
+    ("max_unexcused_absences", 0, "12-HD/BTCTW (06/7/2018)"),
+    ("max_consecutive_excused", 3, "12-HD/BTCTW (06/7/2018)"),
+    ("strike_off_months", 3, "Article 8.2"),
+    ("transfer_start_working_days", 60, "point 6.3.1"),
+    ("transfer_report_working_days", 30, "point 6.3.1"),
+    ("document_numbering_reset", "term", "36-HD/VPTW"),
+    ("certificate_warning_days", 90, "Application setting"),
+])
+def test_current_policy_parameter_and_source_domain_section_7(name, value, cited):
+    policy = policy_for(d(2026, 1, 1))
+    assert getattr(policy, name) == value
+    assert cited in policy.source(name)
+
+
+def test_every_parameter_and_rule_has_a_source_that_formats():
+    for policy in POLICIES:
+        for name in list(PARAMETERS) + [r for r in RULES if RULES[r]]:
+            text = policy.source(name)
+            assert text and "{" not in text, (policy.version, name)
+
+
+def test_sources_name_the_documents_of_each_policy():
+    assert policy_for(d(2026, 1, 1)).source("ceremony_working_days") == "Regulation 294-QĐ/TW, point 4.1"
+    assert policy_for(d(2025, 3, 1)).source("ceremony_working_days") == "Regulation 232-QĐ/TW, point 4.1"
+    assert policy_for(d(2023, 3, 1)).source("ceremony_working_days") == "Regulation 24-QĐ/TW, point 4.1"
+    assert policy_for(d(2018, 3, 1)).source("ceremony_working_days") == "Regulation 29-QĐ/TW, point 4.1"
+
+
+def test_sources_are_translatable():
+    i18n.set_language("en")
+    assert policy_for(d(2026, 1, 1)).source("probation_months") == "Party Charter, Article 5.1"
+
+
+# ---- the registry -------------------------------------------------------------------------------------
+
+
+def test_policy_for_effective_dates():
+    assert policy_for(d(2025, 6, 30)).version == "232-QĐ/TW+06-HD/TW:2025-06-09"
+    assert policy_for(d(2025, 7, 1)).version == "294-QĐ/TW+06-HD/TW:2025-07-01"
+    assert policy_for(d(2025, 7, 1)).regulation == "294-QĐ/TW"
+    assert policy_for(d(2025, 1, 19)).regulation == "24-QĐ/TW"
+    assert policy_for(d(2025, 1, 20)).regulation == "232-QĐ/TW"
+    assert policy_for(d(2025, 7, 22)).meeting_day is None
+    assert policy_for(d(2025, 7, 23)).meeting_day == 3
+    assert policy_for(d(2010, 1, 1)) is POLICIES[0]
+
+
+def test_registry_is_in_date_order_with_unique_versions():
+    dates = [p.effective for p in POLICIES]
+    assert dates == sorted(dates)
+    assert len({p.version for p in POLICIES}) == len(POLICIES)
+    for policy in POLICIES:
+        assert policy.version.endswith(policy.effective.isoformat())
+
+
+def test_unchanged_values_are_equal_across_policies():
+    comparable = [n for n in PARAMETERS if n != "meeting_day"]
+    first, last = POLICIES[0], POLICIES[-1]
+    for name in comparable:
+        assert getattr(first, name) == getattr(last, name), name
+
+
+def test_policy_is_frozen():
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        policy_for(d(2026, 1, 1)).min_age_months = 200  # type: ignore[misc]
+
+
+# ---- overrides of the configurable parameters --------------------------------------------------------------
+
+
+def test_configurable_parameters_list():
+    params = {p.name: p for p in configurable_parameters()}
+    assert set(params) == {"dossier_stale_months", "youth_age_max_years", "new_member_class_required",
+                           "meeting_day", "meeting_min_minutes", "combined_meeting_min_minutes",
+                           "certificate_warning_days", "reminder_window_days"}
+    assert params["dossier_stale_months"].default == 12 and params["dossier_stale_months"].unconfirmed
+    assert params["certificate_warning_days"].default == 90
+    assert params["new_member_class_required"].kind is bool
+    assert all(p.label for p in params.values())
+
+
+def test_with_overrides_changes_value_and_marks_version():
+    base = policy_for(d(2026, 1, 1))
+    local = base.with_overrides(dossier_stale_months=18)
+    assert local.dossier_stale_months == 18
+    assert local.version == base.version + " [dossier_stale_months=18]"
+    again = local.with_overrides(meeting_min_minutes=60)
+    assert again.version == base.version + " [dossier_stale_months=18,meeting_min_minutes=60]"
+    assert base.with_overrides() is base
+
+
+def test_with_overrides_refuses_published_rules_and_bad_values():
+    base = policy_for(d(2026, 1, 1))
+    with pytest.raises(ValueError):
+        base.with_overrides(min_age_months=200)
+    with pytest.raises(ValueError):
+        base.with_overrides(dossier_stale_months=0)
+    with pytest.raises(ValueError):
+        base.with_overrides(dossier_stale_months="12")
+    with pytest.raises(ValueError):
+        base.with_overrides(new_member_class_required=1)
+
+
+def test_check_overrides_messages():
+    errors = check_overrides({"max_age_months": 800, "meeting_day": 31, "certificate_warning_days": 30,
+                              "new_member_class_required": True})
+    assert set(errors) == {"max_age_months", "meeting_day"}
+    assert check_overrides({"meeting_day": None}) == {}
+
+
+def test_set_overrides_applies_to_policy_for():
+    set_overrides({"dossier_stale_months": 24, "certificate_warning_days": 90})
+    assert get_overrides() == {"dossier_stale_months": 24}  # defaults are dropped
+    policy = policy_for(d(2026, 1, 1))
+    assert policy.dossier_stale_months == 24
+    assert "dossier_stale_months=24" in policy.version
+    assert policy_for(d(2026, 1, 1)) is policy  # cached
+    assert published_policy_for(d(2026, 1, 1)).dossier_stale_months == 12
+    assert rules.dossier_stale(d(2025, 1, 10), d(2026, 6, 1)) is False
+    set_overrides({})
+    assert policy_for(d(2026, 1, 1)).dossier_stale_months == 12
+
+
+def test_set_overrides_refuses_bad_values_and_keeps_previous():
+    set_overrides({"meeting_min_minutes": 60})
+    with pytest.raises(ValueError):
+        set_overrides({"probation_months": 6})
+    assert get_overrides() == {"meeting_min_minutes": 60}
