@@ -49,6 +49,7 @@ class WorkCalendar:
         if both:
             raise ValueError(f"days both off and working: {sorted(both)}")
         self._years: dict[int, _Year] = {}
+        self._added: dict[tuple[dt.date, int], dt.date] = {}  # memo: deadlines are asked for again and again
 
     def _year(self, year: int) -> _Year:
         data = self._years.get(year)
@@ -79,12 +80,18 @@ class WorkCalendar:
         """
         if abs(n) > MAX_STEP:
             raise ValueError(f"too many working days: {n}")
+        cached = self._added.get((start, n))
+        if cached is not None:
+            return cached
         step = _ONE_DAY if n >= 0 else -_ONE_DAY
         day, left = start, abs(n)
         while left:
             day += step
             if self.is_working_day(day):
                 left -= 1
+        if len(self._added) > 50_000:
+            self._added.clear()
+        self._added[(start, n)] = day
         return day
 
     def working_days_between(self, start: dt.date, end: dt.date) -> int:

@@ -180,5 +180,6 @@ RULES: dict[str, str] = {
     "ceremony_before": N_("Regulation {regulation}, point 4.1"),
     "probation_complete": N_("Party Charter, Article 5.2; Regulation {regulation}, point 4.2.1"),
     "grassroots_branch": N_("Party Charter, Article 4.3"),
+    "monthly_meeting": N_("Party Charter, Article 24.2"),
     "date_order": "",
 }
