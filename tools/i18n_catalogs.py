@@ -69,6 +69,9 @@ def extract_template() -> Catalog:
         str(ROOT), _method_map(), keywords=DEFAULT_KEYWORDS, comment_tags=COMMENT_TAGS, strip_comment_tags=True
     ):
         template.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
+    for entry in template:
+        # Babel flags any "%" as python-format ("% of plan", "85%"); the code formats with str.format only.
+        entry.flags.discard("python-format")
     return template
 
 
@@ -149,6 +152,8 @@ def update(template: Catalog | None = None) -> dict[str, dict[str, int]]:
         path = po_path(lang)
         catalog = read_catalog(path, lang) if path.exists() else new_catalog(lang)
         catalog.update(template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
+        for message in catalog:
+            message.flags.discard("python-format")
         revive_obsolete(catalog)
         filled = fill_english(catalog) if lang == "en" else 0
         write_if_changed(catalog, path)
