@@ -72,10 +72,15 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
     imp.add_argument("file", help=_("the .xlsx workbook"))
     imp.add_argument("--dry-run", action="store_true", help=_("check the rows without writing anything"))
+    imp.add_argument("--branch", help=_("branch code for rows that name no branch"))
+    imp.add_argument("--sheet", help=_("the sheet to read (default: the first with a column of names)"))
+    imp.add_argument("--errors", metavar="FILE.xlsx", help=_("write the refused rows and their problems to FILE"))
 
     exp = sub.add_parser("export", parents=[common], help=_("export to an Excel workbook"))
     exp.add_argument("kind", help=", ".join(EXPORT_KINDS))
     exp.add_argument("-o", "--output", required=True, help=_("the .xlsx workbook to write"))
+    exp.add_argument("--branch", help=_("branch code (default: every branch)"))
+    exp.add_argument("--year", type=int, help=_("meetings of this year only"))
 
     bak = sub.add_parser("backup", parents=[common], help=_("back up the database"))
     bak.add_argument("-o", "--output", help=_("backup file (default: the backup folder)"))
@@ -235,14 +240,80 @@ def cmd_report(args) -> int:
     return EXIT_OK
 
 
+def _branch_option(code: str | None) -> int | None:
+    if not code:
+        return None
+    from desktop_app.services import branches
+
+    branch_id = branches.id_for_code(code)
+    if branch_id is None:
+        raise UsageError(_("No branch has the code {code}.").format(code=code))
+    return branch_id
+
+
+def _xlsx_option(value: str) -> Path:
+    path = Path(value)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(_("The workbook to write must end in .xlsx: {path}").format(path=path))
+    if path.is_dir():
+        raise UsageError(_("{path} is a folder, not a file.").format(path=path))
+    return path
+
+
 def cmd_import(args) -> int:
-    _err(_("Importing from Excel is not available yet."))
-    return EXIT_UNAVAILABLE
+    """Exit 0 when at least one row was imported (in a dry run: would be), 1 when every row was
+    refused, so a dry run predicts the real run's status. Refused rows are listed one a line."""
+    if args.kind not in IMPORT_KINDS:
+        raise UsageError(_("Unknown import “{kind}”: choose members or candidates.").format(kind=args.kind))
+    errors_path = _xlsx_option(args.errors) if args.errors else None
+    path = _db_path(args, must_exist=True)
+    _open(path)
+    branch_id = _branch_option(args.branch)
+    from desktop_app.interchange import xlsx_import
+
+    source = Path(args.file)
+    data, plan = xlsx_import.import_workbook(args.kind, source, sheet=args.sheet, default_branch_id=branch_id,
+                                             dry_run=args.dry_run)
+    good, refused = len(plan.accepted), len(plan.refused)
+    if args.dry_run:
+        summary = (_("Dry run, nothing written: {n} members would be imported from {file}; rows refused: {refused}.")
+                   if args.kind == "members" else
+                   _("Dry run, nothing written: {n} candidates would be imported from {file}; rows refused: "
+                     "{refused}."))
+    else:
+        summary = (_("Imported {n} members from {file}; rows refused: {refused}.") if args.kind == "members" else
+                   _("Imported {n} candidates from {file}; rows refused: {refused}."))
+    summary = summary.format(n=good, file=source.name, refused=refused)
+    if errors_path and refused:
+        xlsx_import.write_errors(errors_path, data, plan)
+        summary += " " + _("The refused rows are in {path}.").format(path=errors_path)
+    _out(summary)
+    for row in plan.refused:
+        problems = "; ".join(row.errors)
+        _out(_("Row {row} ({name}): {problems}").format(row=row.number, name=row.name, problems=problems)
+             if row.name else _("Row {row}: {problems}").format(row=row.number, problems=problems))
+    return EXIT_OK if good else EXIT_ERROR
 
 
 def cmd_export(args) -> int:
-    _err(_("Exporting to Excel is not available yet."))
-    return EXIT_UNAVAILABLE
+    if args.kind not in EXPORT_KINDS:
+        raise UsageError(_("Unknown export “{kind}”: choose members, candidates or meetings.").format(
+            kind=args.kind))
+    out = _xlsx_option(args.output)
+    path = _db_path(args, must_exist=True)
+    _open(path)
+    branch_id = _branch_option(args.branch)
+    from desktop_app.interchange import xlsx_export
+
+    lang = i18n.current_language()
+    if args.kind == "meetings":
+        meetings, rows = xlsx_export.export_meetings(out, branch_id=branch_id, year=args.year, lang=lang)
+        _out(_("Exported {n} meetings and {rows} attendance rows to {path}.").format(n=meetings, rows=rows, path=out))
+    else:
+        count = xlsx_export.export_people(args.kind, out, branch_id=branch_id, lang=lang)
+        _out((_("Exported {n} members to {path}.") if args.kind == "members" else
+              _("Exported {n} candidates to {path}.")).format(n=count, path=out))
+    return EXIT_OK
 
 
 COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore": cmd_restore,

@@ -107,17 +107,19 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
         except ValidationError as exc:
             errors.extend(m for m in exc.errors.values() if m not in errors)
             values = None
+        cccd = None
         if cccd_check is not None:
             cccd = cccd_check.cccd("cccd", label=labels["cccd"])
             errors.extend(cccd_check.errors.values())
             if cccd in owners:
                 errors.append(_("Citizen ID {cccd} already belongs to {name}.").format(cccd=cccd, name=owners[cccd]))
-            elif values is not None and cccd:
+            elif cccd and values is not None:
                 values["cccd"] = cccd
-        if values is not None and branch_id:
-            values["branch"] = branch_id
         if values is not None:
-            _check_duplicates(values, row.number, known, seen_cccd, seen_name, errors)
+            if branch_id:
+                values["branch"] = branch_id
+            if cccd_check is None or not (cccd_check.errors or cccd in owners):
+                _check_duplicates(values, row.number, known, seen_cccd, seen_name, errors)
         if not errors:
             outcome.values = values
         plan.rows.append(outcome)
@@ -128,12 +130,13 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
 
 def _check_duplicates(values: dict, number: int, known: dict, seen_cccd: dict, seen_name: dict,
                       errors: list[str]) -> None:
+    """A person already in the database or earlier in the file: by CCCD, else by name and birth date."""
     cccd = values.get("cccd")
     if cccd:
         if cccd in seen_cccd:
             errors.append(_("Citizen ID {cccd} is also in row {row}.").format(cccd=cccd, row=seen_cccd[cccd]))
-        else:
-            seen_cccd[cccd] = number
+            return
+        seen_cccd[cccd] = number
     birth = values.get("birth_date")
     if not birth:
         return

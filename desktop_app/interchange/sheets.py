@@ -1,0 +1,125 @@
+"""Writing tidy worksheets: a bold, frozen, filterable header row, sensible widths, text cells for
+identifiers (leading zeros survive), real dates shown dd/mm/yyyy, and a page set up for printing.
+
+Workbooks are written in openpyxl's write-only mode (a million attendance rows fit in little memory)
+and saved through a temporary file, so a failed export never leaves half a workbook behind.
+openpyxl is imported here, lazily by the modules that need it: it costs more than Qt to import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from desktop_app.interchange.columns import DATE, ID, INTEGER, NUMBER, Column
+
+DATE_FORMAT = "DD/MM/YYYY"
+TEXT_FORMAT = "@"
+MAX_ROWS = 1_048_576  # Excel's limit, header included
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
+_HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+_FORMATS = {DATE: DATE_FORMAT, ID: TEXT_FORMAT, INTEGER: "0", NUMBER: "#,##0"}
+
+
+def new_workbook() -> Workbook:
+    return Workbook(write_only=True)
+
+
+def cell_value(column: Column, value: Any) -> Any:
+    """The value as the cell should hold it: dates as dates, identifiers as text."""
+    if value is None or value == "":
+        return None
+    if column.kind == DATE:
+        return value.date() if isinstance(value, dt.datetime) else value
+    if column.kind == ID:
+        return str(value)
+    return value
+
+
+def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], headers: list[str],
+              rows: Iterable[list[Any]], *, widths: list[float] | None = None,
+              choices: dict[int, list[str]] | None = None) -> int:
+    """Append a sheet of *rows* (values in column order); returns how many rows were written.
+    At most MAX_ROWS - 1 are taken from an iterator; the rest stay in it for another sheet.
+
+    *choices* maps a column index to the values its drop-down list offers (a warning, not a lock:
+    a secretary may still type something else, and the importer reports it).
+    """
+    ws = workbook.create_sheet(title=title[:31])
+    widths = widths or [c.width for c in columns]
+    for index, (column, width) in enumerate(zip(columns, widths, strict=True), 1):
+        dim = ws.column_dimensions[get_column_letter(index)]
+        dim.width = width
+        if column.kind in (ID, DATE):  # new values typed into the column keep the right format
+            dim.number_format = _FORMATS[column.kind]
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = "A2"
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    for index, values in (choices or {}).items():
+        letter = get_column_letter(index + 1)
+        rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
+                              errorStyle="warning", showErrorMessage=True)
+        rule.add(f"{letter}2:{letter}{MAX_ROWS}")
+        ws.data_validations.append(rule)
+    header_cells = []
+    for text in headers:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
+        header_cells.append(cell)
+    ws.append(header_cells)
+    formats = [_FORMATS.get(c.kind) for c in columns]
+    count = 0
+    for values in itertools.islice(rows, MAX_ROWS - 1):  # the caller continues on a new sheet
+        cells = []
+        for column, fmt, value in zip(columns, formats, values, strict=True):
+            cell = WriteOnlyCell(ws, value=cell_value(column, value))
+            if fmt:
+                cell.number_format = fmt
+            cells.append(cell)
+        ws.append(cells)
+        count += 1
+    ws.auto_filter.ref = f"A1:{last}{count + 1}"
+    return count
+
+
+def fitted_widths(columns: tuple[Column, ...], headers: list[str], rows: list[list[Any]],
+                  limit: float = 48) -> list[float]:
+    """Each column as wide as its longest text (within reason), never narrower than its default."""
+    widths = []
+    for index, column in enumerate(columns):
+        longest = max((len(str(r[index])) for r in rows[:5000] if r[index] not in (None, "")), default=0)
+        if column.kind == DATE:
+            longest = 10
+        header = max((len(word) for word in headers[index].split()), default=0)
+        widths.append(min(limit, max(column.width, longest + 2, header + 2)))
+    return widths
+
+
+def save(workbook: Workbook, path: Path) -> None:
+    """Write through a temporary file beside *path*, then replace *path* in one step."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,159 @@
+"""Exporting members, candidates and meetings (with attendance) to .xlsx.
+
+The member and candidate workbooks double as import templates: same headers as the importer
+recognises, drop-down lists for the coded columns, identifiers as text, and a sheet that explains
+how to fill each column. Headers and values are Vietnamese, or English when the language is en.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from desktop_app.i18n import _, current_language
+from desktop_app.interchange.columns import (
+    ATTENDANCE_COLUMNS,
+    CANDIDATE_COLUMNS,
+    MEETING_COLUMNS,
+    MEMBER_COLUMNS,
+    Column,
+)
+from desktop_app.services import export_data, value_labels
+from desktop_app.services.import_rows import ALLOWED_STATUS, CANDIDATES, KINDS, MEMBERS
+
+SHEET_TITLES = {
+    MEMBERS: ("Đảng viên", "Members"),
+    CANDIDATES: ("Quần chúng", "Candidates"),
+    "meetings": ("Sinh hoạt chi bộ", "Meetings"),
+    "attendance": ("Điểm danh", "Attendance"),
+    "help": ("Hướng dẫn", "How to fill in"),
+}
+_CODED = {"gender": "gender", "status": "status", "theory_level": "theory_level"}
+
+
+def sheet_title(what: str, lang: str) -> str:
+    vi, en = SHEET_TITLES[what]
+    return vi if lang == "vi" else en
+
+
+def person_columns(kind: str) -> tuple[Column, ...]:
+    return MEMBER_COLUMNS if kind == MEMBERS else CANDIDATE_COLUMNS
+
+
+def _person_values(columns: tuple[Column, ...], row: dict[str, Any], number: int, lang: str) -> list[Any]:
+    values = []
+    for column in columns:
+        key = column.key
+        value = row.get(key)
+        if key == "_number":
+            value = number
+        elif key in _CODED:
+            value = value_labels.label(_CODED[key], value, lang)
+        elif key == "categories":
+            value = "; ".join(value_labels.label("category", c, lang) for c in (value or "").split(",") if c)
+        elif key in ("youth_union", "trade_union"):
+            value = value_labels.flag_label(bool(value), lang)
+        values.append(value)
+    return values
+
+
+def _person_choices(kind: str, columns: tuple[Column, ...], lang: str) -> dict[int, list[str]]:
+    lists = {"gender": value_labels.labels("gender", lang),
+             "status": [value_labels.label("status", c, lang) for c in ALLOWED_STATUS[kind]],
+             "theory_level": value_labels.labels("theory_level", lang),
+             "youth_union": [value_labels.flag_label(True, lang)],
+             "trade_union": [value_labels.flag_label(True, lang)]}
+    return {i: lists[c.key] for i, c in enumerate(columns) if c.key in lists}
+
+
+def _help_rows(kind: str, lang: str) -> list[list[str]]:
+    """What to write in each column that has a rule, in the export's language."""
+    def col(key: str) -> str:
+        return next(c.header(lang) for c in person_columns(kind) if c.key == key)
+
+    statuses = ", ".join(value_labels.label("status", c, lang) for c in ALLOWED_STATUS[kind])
+    rows = [
+        [col("full_name"), _("Required. One person a row.")],
+        [col("gender"), ", ".join(value_labels.labels("gender", lang)) + ". " + _("Required.")],
+        [col("birth_date"), _("A date cell, or text written dd/mm/yyyy (for example 05/09/1990).")],
+        [col("cccd"), _("12 digits. Keep the column formatted as Text: Excel drops the leading zero of numbers.")],
+        [col("branch"), _("The branch code or name. Rows without one go to the branch chosen when importing.")],
+        [col("status"), statuses + ". " + _("Empty: see the note below.")],
+        [col("categories"), "; ".join(value_labels.labels("category", lang)) + ". " +
+         _("Several are separated by semicolons.")],
+        [col("theory_level"), ", ".join(value_labels.labels("theory_level", lang))],
+        [col("youth_union") + ", " + col("trade_union"), _("“{yes}” or empty.").format(
+            yes=value_labels.flag_label(True, lang))],
+    ]
+    if kind == MEMBERS:
+        rows.append([col("status"), _("An empty status means an official member, or a probationary member when "
+                                      "the ceremony date is less than 12 months ago and no official date is given.")])
+    else:
+        rows.append([col("status"), _("An empty status means an outstanding mass member.")])
+    return rows
+
+
+def export_people(kind: str, path: Path, *, branch_id: int | None = None, lang: str | None = None,
+                  template: bool = False) -> int:
+    """Write the members or candidates (of one branch, or all) to *path*; returns how many.
+    With *template*, only the headers, drop-down lists and instructions."""
+    from desktop_app.interchange import sheets
+
+    if kind not in KINDS:
+        raise ValueError(kind)
+    lang = lang or current_language()
+    columns = person_columns(kind)
+    headers = [c.header(lang) for c in columns]
+    records = [] if template else export_data.people(kind, branch_id)
+    rows = [_person_values(columns, r, i, lang) for i, r in enumerate(records, 1)]
+    workbook = sheets.new_workbook()
+    count = sheets.add_sheet(workbook, sheet_title(kind, lang), columns, headers, rows,
+                             widths=sheets.fitted_widths(columns, headers, rows),
+                             choices=_person_choices(kind, columns, lang))
+    help_columns = (Column("column", "Cột", "Column", width=28), Column("rule", "Cách ghi", "What to write", width=100))
+    sheets.add_sheet(workbook, sheet_title("help", lang), help_columns, [c.header(lang) for c in help_columns],
+                     _help_rows(kind, lang))
+    sheets.save(workbook, path)
+    if not template:
+        export_data.record_export(kind, str(path), count, branch_id)
+    return count
+
+
+def _meeting_values(row: dict[str, Any], number: int, lang: str) -> list[Any]:
+    labelled = dict(row, _number=number, kind=value_labels.label("meeting_kind", row["kind"], lang),
+                    status=value_labels.label("meeting_status", row["status"], lang))
+    return [labelled.get(c.key) for c in MEETING_COLUMNS]
+
+
+def _attendance_rows(branch_id: int | None, year: int | None, lang: str):
+    for number, row in enumerate(export_data.attendance(branch_id, year), 1):
+        row = dict(row, _number=number, status=value_labels.label("attendance", row["status"], lang),
+                   member_status=value_labels.label("status", row["member_status"], lang))
+        yield [row.get(c.key) for c in ATTENDANCE_COLUMNS]
+
+
+def export_meetings(path: Path, *, branch_id: int | None = None, year: int | None = None,
+                    lang: str | None = None) -> tuple[int, int]:
+    """Meetings on one sheet, attendance on another (continued on further sheets past Excel's row
+    limit); returns (meetings, attendance rows)."""
+    from desktop_app.interchange import sheets
+
+    lang = lang or current_language()
+    rows = [_meeting_values(r, i, lang) for i, r in enumerate(export_data.meetings(branch_id, year), 1)]
+    headers = [c.header(lang) for c in MEETING_COLUMNS]
+    workbook = sheets.new_workbook()
+    meetings = sheets.add_sheet(workbook, sheet_title("meetings", lang), MEETING_COLUMNS, headers, rows,
+                                widths=sheets.fitted_widths(MEETING_COLUMNS, headers, rows))
+    attendance_rows = _attendance_rows(branch_id, year, lang)
+    headers = [c.header(lang) for c in ATTENDANCE_COLUMNS]
+    attended, part = 0, 1
+    while True:
+        title = sheet_title("attendance", lang) + (f" ({part})" if part > 1 else "")
+        written = sheets.add_sheet(workbook, title, ATTENDANCE_COLUMNS, headers, attendance_rows)
+        attended += written
+        if written < sheets.MAX_ROWS - 1:
+            break
+        part += 1
+    sheets.save(workbook, path)
+    export_data.record_export("meeting", str(path), meetings, branch_id)
+    return meetings, attended
