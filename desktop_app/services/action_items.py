@@ -17,7 +17,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.meetings import editable_meeting, get_meeting
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import ActionItem, Meeting, Person
 
 
@@ -36,7 +36,7 @@ class ActionItemRow:
 
 
 def get_item(item_id: int) -> ActionItem:
-    item = ActionItem.get_or_none(ActionItem.id == item_id)
+    item = ActionItem.get_or_none(ActionItem.id == record_id(item_id))
     if item is None:
         raise NotFoundError(_("Task not found."))
     return item
@@ -83,7 +83,7 @@ def _validate(data: dict, creating: bool) -> dict:
         if pid in (None, ""):
             check.clean["responsible"] = None
         else:
-            person = Person.get_or_none(Person.id == pid) if isinstance(pid, int) else None
+            person = Person.get_or_none(Person.id == record_id(pid)) if record_id(pid) else None
             if person is None or person.deleted_at is not None:
                 check.fail("responsible", _("The chosen person does not exist."))
             else:

@@ -18,7 +18,7 @@ from desktop_app.services import audit, meeting_rules
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.meetings import editable_meeting, get_meeting
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Attendance, Meeting, Person
 
 # Exempt members are members in full (usually official ones) excused from activity: they count with the officials.
@@ -84,6 +84,11 @@ def attendance(meeting_id: int) -> list[AttendanceRow]:
     return [AttendanceRow(*row) for row in query.tuples()]
 
 
+def member_choices(meeting_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the members on the meeting's list, for chair, secretary and responsible pickers."""
+    return [(r.person_id, r.full_name) for r in attendance(meeting_id) if not r.is_guest]
+
+
 def branch_members(branch_id: int) -> list[Person]:
     return list(Person.select().where((Person.branch == branch_id) & Person.deleted_at.is_null()
                                       & Person.status.in_(list(MEMBER_STATUSES)))
@@ -113,7 +118,8 @@ def sync_members(meeting_id: int) -> int:
 
 
 def _row(meeting_id: int, person_id: int) -> Attendance:
-    row = Attendance.get_or_none((Attendance.meeting == meeting_id) & (Attendance.person == person_id))
+    row = Attendance.get_or_none((Attendance.meeting == record_id(meeting_id))
+                                 & (Attendance.person == record_id(person_id)))
     if row is None:
         raise NotFoundError(_("This person is not on the attendance list of the meeting."))
     return row
@@ -149,7 +155,7 @@ def set_attendance(meeting_id: int, person_id: int, status: str, reason: str = "
 def add_guest(meeting_id: int, person_id: int, note: str = "") -> Attendance:
     """A Party member in temporary activity here, or a visitor, attending the meeting."""
     meeting = editable_meeting(meeting_id)
-    person = Person.get_or_none(Person.id == person_id)
+    person = Person.get_or_none(Person.id == record_id(person_id))
     if person is None or person.deleted_at is not None:
         raise ValidationError({"person": _("The chosen person does not exist.")})
     if Attendance.get_or_none((Attendance.meeting == meeting) & (Attendance.person == person)):

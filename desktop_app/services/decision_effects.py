@@ -1,15 +1,17 @@
 """What a passed vote changes: the person's pipeline step or a helper assignment.
 
 Called by services.decisions inside the transaction that records the decision, so either both
-are written or neither. A failed vote changes nothing. Deleting a draft decision undoes its
-effect when nothing was recorded for the person after it.
+are written or neither. Steps go through services.pipeline, which checks the Party rules (age,
+dossier, introducers, the vote itself): an error refuses the whole decision, and warnings refuse
+it until the user confirms them. A failed vote changes nothing. Deleting a draft decision undoes
+its effect when nothing was recorded for the person after it.
 """
 
 from __future__ import annotations
 
 from desktop_app.core.enums import DecisionKind, SponsorRole, Stage, Status
 from desktop_app.i18n import _
-from desktop_app.services import audit, people, sponsorships
+from desktop_app.services import audit, pipeline, sponsorships
 from desktop_app.services.errors import ValidationError
 from desktop_app.store.models import Decision, Meeting, Person, Sponsorship, StageEvent
 
@@ -27,10 +29,11 @@ def helper_role(person: Person) -> str:
     return SponsorRole.PROBATION_HELPER if person.status == Status.PROBATIONARY else SponsorRole.HELPER
 
 
-def _advance(person_id: int, stage: str, meeting: Meeting, decision: Decision) -> None:
-    """Record the pipeline step of a passed vote, dated the meeting day, linked to the meeting."""
-    people.record_stage(person_id, stage, meeting.date, document_ref=decision.document_number,
-                        note=decision.title, meeting_id=meeting.id, policy_version=decision.policy_version)
+def _advance(person_id: int, stage: str, meeting: Meeting, decision: Decision, confirm_warnings: bool) -> None:
+    """Record the pipeline step of a passed vote, dated the meeting day, linked to the meeting; the rules
+    engine reads the vote from the decision just saved."""
+    pipeline.advance(person_id, stage, meeting.date, document_ref=decision.document_number, note=decision.title,
+                     meeting_id=meeting.id, confirm_warnings=confirm_warnings)
 
 
 def _first_helper_step(person: Person) -> bool:
@@ -46,12 +49,13 @@ def effect_applied(decision: Decision) -> bool:
     return bool(decision.passed) and decision.kind != DecisionKind.ORDINARY
 
 
-def apply_effects(decision: Decision, meeting: Meeting) -> None:
-    """Move the pipeline for a passed decision; call inside the decision's transaction."""
+def apply_effects(decision: Decision, meeting: Meeting, confirm_warnings: bool = False) -> None:
+    """Move the pipeline for a passed decision; call inside the decision's transaction (RuleViolation
+    from services.pipeline rolls it back)."""
     if not effect_applied(decision):
         return
     if decision.kind in STAGE_OF:
-        _advance(decision.subject_id, STAGE_OF[decision.kind], meeting, decision)
+        _advance(decision.subject_id, STAGE_OF[decision.kind], meeting, decision, confirm_warnings)
         return
     if decision.kind == DecisionKind.HELPER_ASSIGNMENT:
         person = Person.get_by_id(decision.subject_id)
@@ -59,7 +63,7 @@ def apply_effects(decision: Decision, meeting: Meeting) -> None:
         sponsorships.assign(decision.sponsor_id, person.id, helper_role(person), meeting.date,
                             meeting_id=meeting.id, policy_version=decision.policy_version)
         if first_step:
-            _advance(person.id, Stage.HELPER_ASSIGNED, meeting, decision)
+            _advance(person.id, Stage.HELPER_ASSIGNED, meeting, decision, confirm_warnings)
 
 
 def _latest_event(person_id: int) -> StageEvent | None:

@@ -21,7 +21,7 @@ from desktop_app.services.decision_effects import apply_effects, effect_applied,
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.meetings import editable_meeting, get_meeting
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Decision, Meeting, Person
 
 # Who a decision of each kind may concern.
@@ -62,7 +62,7 @@ class DecisionRow:
 
 
 def get_decision(decision_id: int) -> Decision:
-    decision = Decision.get_or_none(Decision.id == decision_id)
+    decision = Decision.get_or_none(Decision.id == record_id(decision_id))
     if decision is None:
         raise NotFoundError(_("Decision not found."))
     return decision
@@ -110,6 +110,27 @@ def decisions_for_person(person_id: int) -> list[DecisionRow]:
     return [_row(d) for d in query]
 
 
+def subject_choices(meeting_id: int, kind: str) -> list[tuple[int, str, str]]:
+    """(id, name, status) of the branch's people a decision of *kind* may concern, in name order."""
+    meeting = get_meeting(meeting_id)
+    statuses = SUBJECT_STATUSES.get(kind)
+    if not statuses:
+        return []
+    query = (Person.select(Person.id, Person.full_name, Person.status)
+             .where((Person.branch == meeting.branch_id) & Person.deleted_at.is_null()
+                    & Person.status.in_(list(statuses))).order_by(Person.sort_key, Person.id))
+    return list(query.tuples())
+
+
+def sponsor_choices(meeting_id: int) -> list[tuple[int, str]]:
+    """(id, name) of the branch's official members, who may be assigned to help."""
+    meeting = get_meeting(meeting_id)
+    query = (Person.select(Person.id, Person.full_name)
+             .where((Person.branch == meeting.branch_id) & Person.deleted_at.is_null()
+                    & (Person.status == Status.OFFICIAL)).order_by(Person.sort_key, Person.id))
+    return list(query.tuples())
+
+
 def preview(meeting_id: int, kind: str, yes: int) -> meeting_rules.VoteOutcome:
     """The outcome *yes* votes would give at this meeting, for a dialog showing pass/fail live."""
     meeting = get_meeting(meeting_id)
@@ -128,7 +149,7 @@ def _person(check: Checker, field: str) -> Person | None:
     if pid in (None, ""):
         check.clean[field] = None
         return None
-    person = Person.get_or_none(Person.id == pid) if isinstance(pid, int) else None
+    person = Person.get_or_none(Person.id == record_id(pid)) if record_id(pid) else None
     if person is None or person.deleted_at is not None:
         check.fail(field, _("The chosen person does not exist."))
         return None
@@ -189,9 +210,11 @@ def _validate(meeting: Meeting, data: dict, decision: Decision | None, check_vot
     return values
 
 
-def record_decision(meeting_id: int, data: dict) -> Decision:
+def record_decision(meeting_id: int, data: dict, *, confirm_warnings: bool = False) -> Decision:
     """Record a vote: *data* has kind, subject (person id), sponsor (helper, for assignments), yes, no,
-    abstain and optionally title, text, document_number. A passed personnel vote updates the pipeline."""
+    abstain and optionally title, text, document_number. A passed personnel vote updates the pipeline
+    in the same transaction; RuleViolation (nothing written) when the Party rules refuse that step, or
+    raise warnings and *confirm_warnings* is false."""
     meeting = editable_meeting(meeting_id)
     unknown = set(data) - set(EDITABLE)
     if unknown:
@@ -208,11 +231,11 @@ def record_decision(meeting_id: int, data: dict) -> Decision:
         decision.save(force_insert=True)
         audit.record_change("create", decision, None)
         if decision.passed:
-            apply_effects(decision, meeting)
+            apply_effects(decision, meeting, confirm_warnings)
     return decision
 
 
-def update_decision(decision_id: int, data: dict) -> Decision:
+def update_decision(decision_id: int, data: dict, *, confirm_warnings: bool = False) -> Decision:
     """Edit a decision of a draft meeting. The vote itself cannot change once it updated someone's record:
     delete the decision (which undoes that) and record it again."""
     decision = get_decision(decision_id)
@@ -240,7 +263,7 @@ def update_decision(decision_id: int, data: dict) -> Decision:
         decision.save()
         audit.record_change("update", decision, before)
         if vote_changed and decision.passed:
-            apply_effects(decision, meeting)
+            apply_effects(decision, meeting, confirm_warnings)
     return decision
 
 

@@ -18,6 +18,7 @@ from desktop_app.services import action_items, attendance, meetings, progress_no
 from desktop_app.services.action_items import ActionItemRow
 from desktop_app.services.progress_notes import ReportDue
 from desktop_app.services.tx import atomic
+from desktop_app.services.validation import record_id
 from desktop_app.store.models import Branch, Meeting, Person, StageEvent
 
 # An applicant is ready for the branch vote once the opinions of the organisations are summed up (S7).
@@ -40,8 +41,9 @@ class DeadlineItem:
     """A deadline of the month, from the reminders."""
 
     date: dt.date | None
-    text: str
+    text: str  # translated, names the person and the rule
     person_id: int | None
+    overdue: bool
 
 
 @dataclass(frozen=True)
@@ -55,7 +57,7 @@ class Preparation:
 def prepare_meeting(branch_id: int, date: dt.date, kind: str = MeetingKind.REGULAR, **data) -> Meeting:
     """Create the draft of a meeting, pre-filled; *data* may set any meeting field (place, theme…)."""
     previous = meetings.previous_meeting(branch_id, date) if isinstance(date, dt.date) else None
-    branch = Branch.get_or_none(Branch.id == branch_id)
+    branch = Branch.get_or_none(Branch.id == record_id(branch_id))
     values = {"date": date, "kind": kind}
     if previous is not None:
         values.update(place=previous.place, start_time=previous.start_time, end_time=previous.end_time,
@@ -107,17 +109,12 @@ def pending_items(branch_id: int, on: dt.date) -> list[PendingItem]:
 
 
 def month_deadlines(branch_id: int, on: dt.date) -> list[DeadlineItem]:
-    """The deadlines the reminders list for the branch around the meeting."""
-    try:
-        from desktop_app.services.reminders import reminders
-    except ImportError:  # the reminders service is optional for preparing a meeting
-        return []
-    result = []
-    for item in reminders(on, branch_id):
-        date = getattr(item, "due", None) or getattr(item, "date", None)
-        text = getattr(item, "text", None) or getattr(item, "message", None) or str(item)
-        result.append(DeadlineItem(date, text, getattr(item, "person_id", None)))
-    return result
+    """The reminders of the branch that fall due before the next monthly meeting (or are overdue)."""
+    from desktop_app.services.reminders import ERROR, reminders
+
+    horizon = rules.add_months(on, 1)
+    return [DeadlineItem(r.due, r.title, r.person_id, r.severity == ERROR or r.due < on)
+            for r in reminders(on, branch_id) if r.due <= horizon]
 
 
 def preparation(meeting_id: int) -> Preparation:

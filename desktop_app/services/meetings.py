@@ -19,7 +19,7 @@ from desktop_app.i18n import _, format_date
 from desktop_app.services import audit, meeting_rules
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Person, now
 
 TEXT_SECTIONS = ("evaluation", "current_affairs", "next_tasks", "discussion", "conclusion")
@@ -68,7 +68,7 @@ class Addendum:
 
 
 def get_meeting(meeting_id: int, include_deleted: bool = False) -> Meeting:
-    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    meeting = Meeting.get_or_none(Meeting.id == record_id(meeting_id))
     if meeting is None or (meeting.deleted_at is not None and not include_deleted):
         raise NotFoundError(_("Meeting not found."))
     return meeting
@@ -185,7 +185,7 @@ def _member(check: Checker, field: str, label: str) -> None:
     if pid in (None, ""):
         check.clean[field] = None
         return
-    person = Person.get_or_none(Person.id == pid) if isinstance(pid, int) else None
+    person = Person.get_or_none(Person.id == record_id(pid)) if record_id(pid) else None
     if person is None or person.deleted_at is not None:
         check.fail(field, _("The chosen person does not exist."))
     elif person.status not in Status.MEMBERS:
@@ -198,7 +198,7 @@ def _validate(data: dict, meeting: Meeting | None, branch_id: int) -> dict:
     labels = field_labels()
     check = Checker(data)
     creating = meeting is None
-    check.date("date", required=creating, label=labels["date"])
+    check.date("date", required=creating or "date" in data, label=labels["date"])  # a meeting always has a date
     check.choice("kind", MeetingKind.codes(), label=labels["kind"])
     check.text("place", max_length=200, name=True, label=labels["place"])
     for field in ("start_time", "end_time"):
@@ -246,7 +246,7 @@ def _apply(meeting: Meeting, values: dict) -> bool:
 
 def create_meeting(branch_id: int, data: dict) -> Meeting:
     """A draft meeting of the branch (see meeting_prep.prepare_meeting for one pre-filled)."""
-    branch = Branch.get_or_none(Branch.id == branch_id)
+    branch = Branch.get_or_none(Branch.id == record_id(branch_id))
     if branch is None or branch.deleted_at is not None:
         raise NotFoundError(_("Branch not found."))
     unknown = set(data) - set(EDITABLE)

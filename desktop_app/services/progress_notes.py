@@ -18,7 +18,7 @@ from desktop_app.services import audit, sponsorships
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.meetings import editable_meeting, get_meeting
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Person, ProgressNote
 
 # Who is reported on at a meeting, and by whom.
@@ -101,7 +101,7 @@ def save_report(meeting_id: int, person_id: int, data: dict) -> ProgressNote:
     *data*: author (person id), strengths, weaknesses, recommendation.
     """
     meeting = editable_meeting(meeting_id)
-    person = Person.get_or_none(Person.id == person_id)
+    person = Person.get_or_none(Person.id == record_id(person_id))
     if person is None or person.deleted_at is not None:
         raise ValidationError({"person": _("The chosen person does not exist.")})
     unknown = set(data) - {"author", "strengths", "weaknesses", "recommendation"}
@@ -113,7 +113,7 @@ def save_report(meeting_id: int, person_id: int, data: dict) -> ProgressNote:
         check.text(field, max_length=10_000, label=label)
     if "author" in data:
         aid = data["author"]
-        author = Person.get_or_none(Person.id == aid) if isinstance(aid, int) else None
+        author = Person.get_or_none(Person.id == record_id(aid)) if record_id(aid) else None
         if aid in (None, ""):
             check.clean["author"] = None
         elif author is None or author.deleted_at is not None:
@@ -140,7 +140,7 @@ def save_report(meeting_id: int, person_id: int, data: dict) -> ProgressNote:
 
 
 def delete_report(note_id: int) -> None:
-    note = ProgressNote.get_or_none(ProgressNote.id == note_id)
+    note = ProgressNote.get_or_none(ProgressNote.id == record_id(note_id))
     if note is None:
         raise NotFoundError(_("Report not found."))
     if note.meeting_id is not None:

@@ -8,8 +8,8 @@ import pytest
 
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import DecisionKind, SponsorRole, Stage, Status
-from desktop_app.services import attendance, decisions, meeting_prep, meetings, people, sponsorships
-from desktop_app.services.errors import ValidationError
+from desktop_app.services import attendance, decisions, dossier, meeting_prep, meetings, people, sponsorships
+from desktop_app.services.errors import RuleViolation, ValidationError
 from desktop_app.services.meetings import MinutesLocked
 from desktop_app.store.models import Decision, Person, StageEvent
 
@@ -18,8 +18,28 @@ DAY = dt.date(2026, 3, 3)
 
 
 def person(branch_id: int, name: str, status: str, **extra) -> int:
-    data = {"full_name": name, "branch": branch_id, "status": status, "birth_date": dt.date(1995, 5, 5), **extra}
-    return people.create_person(data, stage_date=dt.date(2025, 1, 10)).id
+    data = {"full_name": name, "branch": branch_id, "status": status, "birth_date": dt.date(1990, 5, 5), **extra}
+    first = dt.date(2025, 1, 10) if status in Status.CANDIDATES else None  # members: their ceremony or official date
+    return people.create_person(data, stage_date=first).id
+
+
+def ready_applicant(branch_id: int, introducers: list[int]) -> int:
+    """An applicant whose steps and dossier are complete for the branch vote (06-HD/TW §3, §8.3)."""
+    pid = people.create_person({"full_name": "Lò Văn Sáng", "branch": branch_id, "status": Status.PROSPECT,
+                                "birth_date": dt.date(1994, 5, 5), "youth_union": True},
+                               stage_date=dt.date(2024, 1, 10)).id
+    for stage, day in ((Stage.SYMPATHISER_LIST, dt.date(2024, 3, 3)), (Stage.AWARENESS_CLASS, dt.date(2024, 9, 1)),
+                       (Stage.APPLICATION, dt.date(2025, 4, 1)), (Stage.HISTORY, dt.date(2025, 6, 1)),
+                       (Stage.INTRODUCTIONS, dt.date(2025, 9, 1)), (Stage.OPINIONS, dt.date(2025, 10, 1))):
+        people.record_stage(pid, stage, day)
+    for code, day in (("CN-NTVĐ", dt.date(2024, 9, 1)), ("1-KNĐ", dt.date(2025, 4, 1)),
+                      ("2-KNĐ", dt.date(2025, 6, 1)), ("3-KNĐ", dt.date(2025, 9, 1)),
+                      ("4-KNĐ", dt.date(2025, 9, 1)), ("5-KNĐ", dt.date(2025, 10, 1))):
+        dossier.save_item(pid, code, date=day)
+    for sponsor in introducers:
+        sponsorships.assign(sponsor, pid, SponsorRole.INTRODUCER, dt.date(2025, 8, 1),
+                            together_since=dt.date(2020, 1, 1))
+    return pid
 
 
 @pytest.fixture
@@ -29,10 +49,9 @@ def setup(org):
     official = [person(branch.id, f"Nguyễn Văn {g}", Status.OFFICIAL, official_date=dt.date(2010, 1, 1))
                 for g in GIVEN[:9]]
     probationary = person(branch.id, "Trần Thị Mai", Status.PROBATIONARY, ceremony_date=dt.date(2025, 2, 20))
-    applicant = person(branch.id, "Lò Văn Sáng", Status.APPLICANT)
-    for stage, day in ((Stage.HISTORY, dt.date(2025, 6, 1)), (Stage.INTRODUCTIONS, dt.date(2025, 7, 1)),
-                       (Stage.OPINIONS, dt.date(2025, 8, 1))):
-        people.record_stage(applicant, stage, day)
+    for code in ("10-KNĐ", "11-KNĐ", "12-KNĐ", "CN-ĐVM", "LLĐV", "PĐV"):
+        dossier.save_item(probationary, code, date=dt.date(2026, 2, 21))
+    applicant = ready_applicant(branch.id, official[:2])
     prospect = person(branch.id, "Quàng Thị Hoa", Status.PROSPECT)
     sympathiser = person(branch.id, "Cà Văn Tú", Status.SYMPATHISER)
     meeting = meeting_prep.prepare_meeting(branch.id, DAY, chair=official[0], secretary=official[1],
@@ -61,6 +80,18 @@ def test_passed_admission_records_the_branch_resolution(setup):
     row = decisions.decision_row(d.id)
     assert (row.needed, row.subject_name, row.meeting_date) == (6, "Lò Văn Sáng", DAY)
     assert "4" in row.source  # the Charter article
+
+
+def test_rules_engine_refuses_an_incomplete_dossier(setup):
+    """06-HD/TW §8.3: without the personal history (2-KNĐ) the branch cannot propose admission."""
+    m, applicant = setup["meeting"], setup["applicant"]
+    item = next(i for i in dossier.list_items(applicant) if i.code == "2-KNĐ")
+    dossier.delete_item(item.id)
+    with pytest.raises(RuleViolation) as err:
+        vote(m.id, DecisionKind.ADMISSION, applicant, 9)
+    assert any(f.is_error for f in err.value.findings)
+    assert Decision.select().count() == 0 and Stage.BRANCH_RESOLUTION not in stages(applicant)
+    assert not vote(m.id, DecisionKind.ADMISSION, applicant, 3, 6).passed  # a failed vote is still recorded
 
 
 def test_failed_admission_changes_nothing(setup):
@@ -105,9 +136,15 @@ def test_subject_must_be_at_the_right_stage(setup):
 
 
 def test_passed_recognition_records_the_step(setup):
-    """Party Charter Article 5.2."""
+    """Party Charter Article 5.2. The member was entered at the ceremony, so earlier steps are missing: the rules
+    warn, and the decision is recorded only once the warnings are confirmed."""
     m, pid = setup["meeting"], setup["probationary"]
-    d = vote(m.id, DecisionKind.RECOGNITION, pid, 9)
+    with pytest.raises(RuleViolation) as err:
+        vote(m.id, DecisionKind.RECOGNITION, pid, 9)
+    assert err.value.findings and not any(f.is_error for f in err.value.findings)
+    assert Decision.select().count() == 0  # nothing written
+    d = decisions.record_decision(m.id, {"kind": DecisionKind.RECOGNITION, "subject": pid, "yes": 9, "no": 0,
+                                         "abstain": 0}, confirm_warnings=True)
     assert d.passed
     assert Stage.RECOGNITION_RESOLUTION in stages(pid)
     assert Person.get_by_id(pid).status == Status.PROBATIONARY  # official only after the decision above

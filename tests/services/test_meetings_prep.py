@@ -125,3 +125,12 @@ def test_pending_votes(branch):
     assert not_ready not in [p.person_id for p in pending]
     assert pending[1].due is not None and pending[1].due > dt.date(2026, 3, 15)
     assert "15/03/2026" in pending[1].detail
+
+
+def test_deadlines_of_the_month_come_from_the_reminders(branch):
+    """Probation ends 12 months after the ceremony (Party Charter Article 5.1); the vote is due 30 working days on."""
+    person(branch.id, "Trần Thị Mai", Status.PROBATIONARY, ceremony_date=dt.date(2025, 3, 15))
+    m = meeting_prep.prepare_meeting(branch.id, dt.date(2026, 3, 3))
+    deadlines = meeting_prep.preparation(m.id).deadlines
+    assert deadlines and all(d.date <= dt.date(2026, 4, 3) for d in deadlines)
+    assert any("Trần Thị Mai" in d.text for d in deadlines)
