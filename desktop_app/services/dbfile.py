@@ -25,7 +25,15 @@ def open_file(path: str | Path, *, create: bool = False) -> Path:
     NotADatabaseError or SchemaTooNewError; the previous database stays closed then."""
     store_db.close()
     schema.open_database(path, create=create)
+    _load_calendar()
     return Path(path)
+
+
+def _load_calendar() -> None:
+    """The user's extra days off and make-up working days count in every deadline from now on."""
+    from desktop_app.services import calendar_days
+
+    calendar_days.load_calendar()
 
 
 def close() -> None:
@@ -75,6 +83,7 @@ def restore(source: str | Path, db_path: str | Path) -> Path | None:
     store_db.close()
     kept = backup.restore_file(source, db_path)
     schema.open_database(db_path, create=False)
+    _load_calendar()
     with store_db.database.atomic():
         audit.record("restore", "database", "", None, {"from": str(source)})
     return kept

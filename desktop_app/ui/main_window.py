@@ -26,6 +26,7 @@ from desktop_app.ui import navigation, ui_state
 from desktop_app.ui.context import BRANCHES, EVERYTHING, AppContext
 from desktop_app.ui.file_actions import FileActions
 from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.combo import compact
 from desktop_app.ui.widgets.search_box import SearchBox
 
 log = logging.getLogger(__name__)
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         self.reload_branches()
         self.update_status()
         context.hub.open_requested.connect(self.open_record)
+        context.hub.branch_changed.connect(self._sync_branch_combo)
         context.hub.data_changed.connect(self._on_data_changed)
         context.hub.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
@@ -80,9 +82,8 @@ class MainWindow(QMainWindow):
         self.view_title = QLabel(top)
         self.view_title.setObjectName("viewTitle")
         self.branch_label = QLabel(top)
-        self.branch_combo = QComboBox(top)
+        self.branch_combo = compact(QComboBox(top), 24)
         self.branch_combo.setObjectName("branchFilter")
-        self.branch_combo.setMinimumWidth(280)
         self.branch_combo.currentIndexChanged.connect(self._on_branch_chosen)
         self.branch_label.setBuddy(self.branch_combo)
         self.search = SearchBox(top)
@@ -197,7 +198,8 @@ class MainWindow(QMainWindow):
                 return
             key = "candidates" if status in Status.CANDIDATES or status == Status.DROPPED else "members"
         else:
-            key = {"branch": "branches", "meeting": "meetings", "sponsorship": "sponsors"}.get(kind, "")
+            key = {"branch": "branches", "meeting": "meetings", "meeting_branch": "meetings",
+                   "sponsorship": "sponsors"}.get(kind, "")
         if not key:
             return
         view = self.show_view(key)
@@ -226,6 +228,13 @@ class MainWindow(QMainWindow):
         self.search.branch_names = names
         if index < 0:
             self.context.set_branch(None)
+
+    def _sync_branch_combo(self, branch_id: int | None) -> None:
+        index = self.branch_combo.findData(branch_id) if branch_id is not None else 0
+        if index >= 0 and index != self.branch_combo.currentIndex():
+            self.branch_combo.blockSignals(True)
+            self.branch_combo.setCurrentIndex(index)
+            self.branch_combo.blockSignals(False)
 
     def _on_branch_chosen(self, index: int) -> None:
         self.context.set_branch(self.branch_combo.itemData(index))

@@ -53,11 +53,12 @@ def take_all(window, out_dir: Path) -> int:
     failures = 0
     for entry in navigation.ENTRIES:
         view = window.show_view(entry.key)
-        if entry.key == "meetings" and hasattr(view, "open_latest_for_screenshot"):
+        prepare = getattr(view, "open_latest_for_screenshot", None) or getattr(view, "screenshot_prepare", None)
+        if prepare is not None:
             try:
-                view.open_latest_for_screenshot()
+                prepare()
             except Exception:
-                log.exception("meetings screenshot preparation failed")
+                log.exception("screenshot preparation of %s failed", entry.key)
         failures += not _save(window, out_dir / f"{entry.key}.png")
     for stem, factory in _dialog_shots(window):
         try:

@@ -1,11 +1,43 @@
-"""Overview."""
+"""The overview: what is due (from the rules engine), branches without last month's meeting, the
+admission quota of the year per branch and how many people stand at each step of the pipeline."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
 
-from desktop_app.i18n import _
+from desktop_app.core.enums import Stage
+from desktop_app.i18n import N_, _, format_percent, ngettext
+from desktop_app.services import candidates, quotas
+from desktop_app.ui import reminder_source
+from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.table import RowTable
+
+ERROR_COLOUR, WARNING_COLOUR = "#a00000", "#8a5a00"
+
+
+def _severity_colour(item) -> str | None:
+    return ERROR_COLOUR if item.severity == "error" else WARNING_COLOUR
+
+
+REMINDER_COLUMNS = (
+    Column(N_("Due"), lambda r: r.due),
+    Column(N_("What"), lambda r: r.title, color=_severity_colour,
+           tooltip=lambda r: f"{r.title}\n{r.source}" if r.source else r.title),
+)
+QUOTA_COLUMNS = (
+    Column(N_("Branch"), lambda r: f"{r[1]} – {r[2]}"),
+    Column(N_("Planned"), lambda r: r[3], numeric=True),
+    Column(N_("Admitted"), lambda r: r[4], numeric=True),
+    Column(N_("% of plan"), lambda r: format_percent(r[4] / r[3], 0) if r[3] else "—",
+           sort=lambda r: r[4] / r[3] if r[3] else -1, numeric=True),
+)
+STAGE_COLUMNS = (
+    Column(N_("Step"), lambda r: Stage.label(r[0]) if r[0] else _("No step recorded yet"),
+           sort=lambda r: Stage.PIPELINE.index(r[0]) if r[0] else -1),
+    Column(N_("People"), lambda r: r[1], numeric=True),
+)
 
 
 class DashboardView(BaseView):
@@ -13,12 +45,107 @@ class DashboardView(BaseView):
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self)
-        layout.addWidget(self.label)
+        grid = QGridLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        grid.addWidget(self.summary, 0, 0, 1, 2)
+        self.reminder_model = RowTableModel(REMINDER_COLUMNS, self)
+        self.reminders_box, self.reminder_table = self._box(self.reminder_model, 1)
+        self.reminder_table.activated_row.connect(self._open_reminder)
+        self.reminder_note = QLabel(self.reminders_box)
+        self.reminder_note.setObjectName("hint")
+        self.reminder_note.setWordWrap(True)
+        self.reminders_box.layout().addWidget(self.reminder_note)
+        self.missing_model = RowTableModel(REMINDER_COLUMNS[1:], self)
+        self.missing_box, self.missing_table = self._box(self.missing_model, 0)
+        self.missing_table.activated_row.connect(self._open_reminder)
+        self.quota_model = RowTableModel(QUOTA_COLUMNS, self)
+        self.quota_box, self.quota_table = self._box(self.quota_model, 0)
+        self.quota_table.activated_row.connect(lambda r: self.context.request_open("branch", r[0]))
+        self.stage_model = RowTableModel(STAGE_COLUMNS, self)
+        self.stage_box, self.stage_table = self._box(self.stage_model, 0)
+        grid.addWidget(self.reminders_box, 1, 0)
+        grid.addWidget(self.missing_box, 1, 1)
+        grid.addWidget(self.quota_box, 2, 0)
+        grid.addWidget(self.stage_box, 2, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 2)
+        self.retranslate_ui()
+
+    def _box(self, model: RowTableModel, stretch: int) -> tuple[QGroupBox, RowTable]:
+        box = QGroupBox(self)
+        layout = QVBoxLayout(box)
+        table = RowTable(model, box, stretch=stretch)
+        table.setAlternatingRowColors(False)
+        layout.addWidget(table)
+        return box, table
 
     def title(self) -> str:
         return _("Overview")
 
+    def retranslate_ui(self) -> None:
+        self.reminders_box.setTitle(_("Due and overdue (Enter opens the record)"))
+        self.missing_box.setTitle(_("Meetings missing"))
+        self.stage_box.setTitle(_("Admission pipeline"))
+        for model in (self.reminder_model, self.missing_model, self.quota_model, self.stage_model):
+            model.retranslate()
+
     def refresh(self) -> None:
-        self.label.setText(self.title())
+        today = self.context.today()
+        items = reminder_source.reminders(today, self.branch_id)
+        branch_items = [r for r in items if r.kind in ("meeting_missing", "thematic_missing")]
+        people_items = [r for r in items if r not in branch_items]
+        self.reminder_model.set_rows(people_items)
+        self.reminder_table.fit_columns(widest=140)
+        self.missing_model.set_rows(branch_items)
+        if not reminder_source.available():
+            self.reminder_note.setText(_("Reminders are not available in this version."))
+        elif not people_items:
+            self.reminder_note.setText(_("Nothing is due. Well done."))
+        else:
+            self.reminder_note.setText("")
+        self.reminder_note.setVisible(bool(self.reminder_note.text()))
+        self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
+        rows = quotas.progress(today.year)
+        if self.branch_id is not None:
+            rows = [r for r in rows if r[0] == self.branch_id]
+        self.quota_model.set_rows(rows)
+        self.quota_table.fit_columns()
+        counts = candidates.stage_counts(self.branch_id)
+        order = [""] + list(Stage.PIPELINE)
+        self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
+        self.stage_table.fit_columns()
+        overdue = sum(1 for r in items if r.severity == "error")
+        planned = sum(r[3] for r in rows)
+        admitted = sum(r[4] for r in rows)
+        parts = [ngettext("{n} item due", "{n} items due", len(items)).format(n=len(items)),
+                 ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue),
+                 _("{done} admitted of {planned} planned this year").format(done=admitted, planned=planned),
+                 ngettext("{n} person in the pipeline", "{n} people in the pipeline", sum(counts.values()))
+                 .format(n=sum(counts.values()))]
+        self.summary.setText(" · ".join(parts))
+
+    def _open_reminder(self, item) -> None:
+        if getattr(item, "person_id", None):
+            self.context.request_open("person", item.person_id)
+        elif getattr(item, "branch_id", None):
+            if item.kind in ("meeting_missing", "thematic_missing"):
+                self.context.set_branch(item.branch_id)
+                self.context.request_open("meeting_branch", item.branch_id)
+            else:
+                self.context.request_open("branch", item.branch_id)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        return False
+
+    def reminder_rows(self) -> list:
+        return list(self.reminder_model.rows)
+
+    def stage_rows(self) -> list:
+        return list(self.stage_model.rows)
+
+    def focus_first(self) -> None:
+        self.reminder_table.setFocus(Qt.FocusReason.OtherFocusReason)

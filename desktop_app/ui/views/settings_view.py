@@ -1,24 +1,232 @@
-"""Settings."""
+"""Settings: the organisation's details for document headers, the language, and the calendar's extra days
+off and make-up working days (deadlines in working days count them)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop_app.i18n import _
+from desktop_app import i18n
+from desktop_app.i18n import N_, _
+from desktop_app.services import calendar_days, organisation, settings
+from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.ui import context as kinds
+from desktop_app.ui.messages import confirm, error
+from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.form import Form
+from desktop_app.ui.widgets.table import RowTable
+
+ORG_FIELDS = ("name", "superior_body", "superior_committee", "place", "address", "issuer_code", "term",
+              "is_grassroots_branch", "authorised_to_admit")
+DAY_COLUMNS = (
+    Column(N_("Date"), lambda d: d.date),
+    Column(N_("Kind"), lambda d: _("Extra day off") if d.kind == calendar_days.OFF else _("Make-up working day")),
+    Column(N_("Note"), lambda d: d.note),
+)
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
 class SettingsView(BaseView):
     KEY = "settings"
+    WATCHES = (kinds.ORGANISATION, kinds.SETTINGS)
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
-        layout = QVBoxLayout(self)
-        self.label = QLabel(self)
-        layout.addWidget(self.label)
+        self.dirty = False
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        page = QWidget(scroll)
+        columns = QHBoxLayout(page)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+
+        self.form = Form(page)
+        self.org_box = self.form.section(_("Organisation (printed in document headers)"))
+        self.form.add_text("name", _("Name of the Party organisation"), required=True)
+        self.form.add_text("superior_body", _("Body directly above"))
+        self.form.add_text("superior_committee", _("Committee directly above"))
+        self.form.add_text("place", _("Place for the dateline"))
+        self.form.add_text("address", _("Address"))
+        self.form.add_text("issuer_code", _("Issuer code"), max_length=10)
+        self.form.add_text("term", _("Committee term"), max_length=20)
+        self.form.add_check("is_grassroots_branch", _("Grassroots branch (no grassroots committee)"))
+        self.form.add_check("authorised_to_admit", _("Committee authorised to decide admissions"))
+        self.form.changed.connect(self._on_edit)
+        left.addWidget(self.org_box)
+        org_buttons = QHBoxLayout()
+        org_buttons.addStretch(1)
+        self.revert_button = QPushButton(page)
+        self.revert_button.clicked.connect(self.refresh)
+        self.save_button = QPushButton(page)
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        org_buttons.addWidget(self.revert_button)
+        org_buttons.addWidget(self.save_button)
+        left.addLayout(org_buttons)
+        left.addStretch(1)
+
+        self.language_box = QGroupBox(page)
+        lang_row = QHBoxLayout(self.language_box)
+        self.language = QComboBox(self.language_box)
+        self.language.setObjectName("language")
+        for code in i18n.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.language_button = QPushButton(self.language_box)
+        self.language_button.clicked.connect(self.apply_language)
+        lang_row.addWidget(self.language, 1)
+        lang_row.addWidget(self.language_button)
+        right.addWidget(self.language_box)
+
+        self.calendar_box = QGroupBox(page)
+        cal = QVBoxLayout(self.calendar_box)
+        self.calendar_hint = QLabel(self.calendar_box)
+        self.calendar_hint.setWordWrap(True)
+        self.calendar_hint.setObjectName("hint")
+        cal.addWidget(self.calendar_hint)
+        self.cal_year = QSpinBox(self.calendar_box)
+        self.cal_year.setRange(calendar_days.FIRST_YEAR, calendar_days.LAST_YEAR)
+        self.cal_year.setValue(self.context.today().year)
+        self.cal_year.valueChanged.connect(lambda _v: self._load_days())
+        cal.addWidget(self.cal_year)
+        self.day_model = RowTableModel(DAY_COLUMNS, self.calendar_box)
+        self.day_table = RowTable(self.day_model, self.calendar_box, stretch=2)
+        self.day_table.setMinimumHeight(150)
+        cal.addWidget(self.day_table, 1)
+        self.day_form = Form(self.calendar_box)
+        self.day_section = self.day_form.section("")
+        self.day_form.add_date("date", _("Date"), required=True)
+        self.day_form.add_choice("kind", _("Kind of day"), [(calendar_days.OFF, _("Extra day off")),
+                                                            (calendar_days.WORKING, _("Make-up working day"))])
+        self.day_form.add_text("note", _("Note"))
+        cal.addWidget(self.day_section)
+        day_buttons = QHBoxLayout()
+        self.remove_day_button = QPushButton(self.calendar_box)
+        self.remove_day_button.clicked.connect(self.remove_day)
+        self.add_day_button = QPushButton(self.calendar_box)
+        self.add_day_button.clicked.connect(self.add_day)
+        day_buttons.addWidget(self.remove_day_button)
+        day_buttons.addStretch(1)
+        day_buttons.addWidget(self.add_day_button)
+        cal.addLayout(day_buttons)
+        right.addWidget(self.calendar_box, 1)
+
+        scroll.setWidget(page)
+        outer.addWidget(scroll)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.retranslate_ui()
 
     def title(self) -> str:
         return _("Settings")
 
+    def retranslate_ui(self) -> None:
+        self.save_button.setText(_("&Save (Ctrl+S)"))
+        self.revert_button.setText(_("Undo changes"))
+        self.language_box.setTitle(_("Language"))
+        self.language_button.setText(_("Switch language"))
+        self.calendar_box.setTitle(_("Working-day calendar"))
+        self.calendar_hint.setText(_("Public holidays are known. Add the days the Government gives off in exchange, "
+                                     "and the weekend days worked to make up for them."))
+        self.add_day_button.setText(_("Add day"))
+        self.remove_day_button.setText(_("Remove selected day"))
+        self.day_model.retranslate()
+
+    # ---- organisation -------------------------------------------------------------------------------
+
     def refresh(self) -> None:
-        self.label.setText(self.title())
+        org = organisation.get_organisation()
+        values = {f: getattr(org, f, "") if org else "" for f in ORG_FIELDS}
+        self.form.set_values(values)
+        self.language.setCurrentIndex(max(self.language.findData(i18n.current_language()), 0))
+        self._load_days()
+        self._set_dirty(False)
+
+    def _on_edit(self) -> None:
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self.dirty = dirty
+        self.save_button.setEnabled(dirty and self.form.complete())
+        self.revert_button.setEnabled(dirty)
+
+    def has_unsaved_changes(self) -> bool:
+        return self.dirty
+
+    def save(self) -> bool:
+        if not self.dirty:
+            return False
+        try:
+            organisation.save_organisation(self.form.values())
+        except ValidationError as exc:
+            orphans = self.form.set_errors(exc.errors)
+            if orphans:
+                error(self, self.title(), "\n".join(orphans))
+            return False
+        except ServiceError as exc:
+            error(self, self.title(), exc)
+            return False
+        self._set_dirty(False)
+        self.context.notify(kinds.ORGANISATION)
+        self.context.message(_("Organisation details saved."))
+        return True
+
+    # ---- language -----------------------------------------------------------------------------------
+
+    def apply_language(self) -> None:
+        lang = self.language.currentData()
+        if self.dirty and not confirm(self, _("Language"), _("Your changes have not been saved. Switch language "
+                                                             "and lose them?")):
+            return
+        try:
+            settings.set("language", lang)
+        except ServiceError as exc:
+            error(self, _("Language"), exc)
+            return
+        self.dirty = False
+        self.context.hub.language_change_requested.emit(lang)
+
+    # ---- calendar -----------------------------------------------------------------------------------
+
+    def _load_days(self) -> None:
+        self.day_model.set_rows(calendar_days.list_days(self.cal_year.value()))
+        self.day_table.fit_columns()
+        self.day_form.set_values({"date": None, "kind": calendar_days.OFF, "note": ""})
+
+    def add_day(self) -> None:
+        values = self.day_form.values()
+        try:
+            calendar_days.add_day(values["date"], values["kind"], values["note"])
+        except ValidationError as exc:
+            orphans = self.day_form.set_errors(exc.errors)
+            if orphans:
+                error(self, self.calendar_box.title(), "\n".join(orphans))
+            return
+        except ServiceError as exc:
+            error(self, self.calendar_box.title(), exc)
+            return
+        self._load_days()
+        self.context.notify(kinds.SETTINGS)
+
+    def remove_day(self) -> None:
+        row = self.day_table.current_row()
+        if row is None:
+            return
+        try:
+            calendar_days.remove_day(row.date)
+        except ServiceError as exc:
+            error(self, self.calendar_box.title(), exc)
+            return
+        self._load_days()
+        self.context.notify(kinds.SETTINGS)

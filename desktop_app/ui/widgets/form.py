@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui.widgets.check_list import CheckList
+from desktop_app.ui.widgets.combo import compact
 from desktop_app.ui.widgets.date_edit import DateEdit
 
 
@@ -110,7 +111,7 @@ class Form(QObject):
 
     def add_choice(self, name: str, label: str, choices: list[tuple[Any, str]], *, required: bool = False,
                    section: Section | None = None) -> QComboBox:
-        combo = QComboBox(self.parent_widget)
+        combo = compact(QComboBox(self.parent_widget), 14)
         for code, text in choices:
             combo.addItem(text, code)
 

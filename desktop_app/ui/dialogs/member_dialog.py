@@ -1,0 +1,182 @@
+"""A member's record: every field, the dated status history, and the actions that change a member's
+status (recognition, exemption, transfer, striking off), each through the Party rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.core.enums import SponsorRole, Stage, Status
+from desktop_app.i18n import N_, _
+from desktop_app.services import people, sponsorships
+from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
+from desktop_app.ui.dialogs.base import BaseDialog
+from desktop_app.ui.messages import error
+from desktop_app.ui.models.row_table import Column, RowTableModel
+from desktop_app.ui.widgets.person_form import STATUS_CHOICES_NEW_MEMBER, PersonForm
+from desktop_app.ui.widgets.table import RowTable
+
+HISTORY_COLUMNS = (
+    Column(N_("Date"), lambda e: e.date),
+    Column(N_("Step"), lambda e: Stage.label(e.stage)),
+    Column(N_("Document"), lambda e: e.document_ref),
+    Column(N_("Note"), lambda e: e.note),
+)
+SPONSOR_COLUMNS = (
+    Column(N_("Role"), lambda r: SponsorRole.label(r.role)),
+    Column(N_("Helper or introducer"), lambda r: r.sponsor_name),
+    Column(N_("Person"), lambda r: r.person_name),
+    Column(N_("From"), lambda r: r.start),
+    Column(N_("Until"), lambda r: r.end),
+)
+RECOGNITION_STEPS = (Stage.NEW_MEMBER_CLASS, Stage.RECOGNITION_RESOLUTION, Stage.RECOGNITION_DECISION)
+# (stage, button text, statuses that may take it)
+ACTIONS = (
+    (Stage.EXEMPTED, N_("Exempt from activities…"), (Status.OFFICIAL, Status.PROBATIONARY)),
+    (Stage.RETURNED, N_("Back to activities…"), (Status.EXEMPT,)),
+    (Stage.TRANSFERRED_OUT, N_("Transfer out…"), Status.MEMBERS),
+    (Stage.STRUCK_OFF, N_("Strike off…"), Status.MEMBERS),
+    (Stage.DECEASED, N_("Record death…"), Status.MEMBERS),
+)
+
+
+class MemberDialog(BaseDialog):
+    """Edit the member *person_id* (None: a new member). ``saved(person_id)`` after every write."""
+
+    saved = Signal(int)
+
+    def __init__(self, person_id: int | None, today: dt.date, parent: QWidget | None = None, *,
+                 branch_id: int | None = None, new_statuses=STATUS_CHOICES_NEW_MEMBER):
+        super().__init__(parent)
+        self.person_id = person_id
+        self.today = today
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("dialogTitle")
+        layout.addWidget(self.heading)
+        self.person_form = PersonForm(today, self, new_statuses=new_statuses if person_id is None else ())
+        layout.addWidget(self.person_form, 1)
+        self._build_history_tab()
+        buttons = QHBoxLayout()
+        self.action_buttons: list[QPushButton] = []
+        self.recognise_button = QPushButton(_("Recognise as official member…"), self)
+        self.recognise_button.clicked.connect(self.recognise)
+        buttons.addWidget(self.recognise_button)
+        for stage, text, _statuses in ACTIONS:
+            button = QPushButton(_(text), self)
+            button.setProperty("stage", stage)
+            button.clicked.connect(lambda _c=False, s=stage: self.record(s))
+            buttons.addWidget(button)
+            self.action_buttons.append(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.make_buttons())
+        self.person_form.form.changed.connect(self._on_edit)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.load(branch_id)
+        self.restore_size(1120, 700)
+
+    def _build_history_tab(self) -> None:
+        page = QWidget(self.person_form)
+        box = QVBoxLayout(page)
+        self.history_model = RowTableModel(HISTORY_COLUMNS, page)
+        self.history_table = RowTable(self.history_model, page, stretch=3)
+        box.addWidget(QLabel(_("Status history"), page))
+        box.addWidget(self.history_table, 2)
+        self.sponsor_model = RowTableModel(SPONSOR_COLUMNS, page)
+        self.sponsor_table = RowTable(self.sponsor_model, page, stretch=1)
+        box.addWidget(QLabel(_("Helpers, introducers and people helped"), page))
+        box.addWidget(self.sponsor_table, 1)
+        self.history_index = self.person_form.addTab(page, _("History"))
+
+    # ---- loading ------------------------------------------------------------------------------
+
+    def load(self, branch_id: int | None = None) -> None:
+        person = people.get_person(self.person_id) if self.person_id else None
+        self.person_form.load(person)
+        if person is None:
+            if branch_id is not None:
+                self.person_form.form.set_values({"branch": branch_id})
+            self.setWindowTitle(_("New member"))
+            self.heading.setText(_("New member"))
+        else:
+            self.setWindowTitle(person.full_name)
+            self.heading.setText(f"{person.full_name} — {Status.label(person.status)}")
+            self.history_model.set_rows(people.history(person.id))
+            self.history_table.fit_columns()
+            rows = sponsorships.for_person(person.id) + sponsorships.by_sponsor(person.id)
+            self.sponsor_model.set_rows(rows)
+            self.sponsor_table.fit_columns()
+        self.person_form.setTabEnabled(self.history_index, person is not None)
+        status = person.status if person else None
+        self.recognise_button.setVisible(status == Status.PROBATIONARY)
+        for button, (_stage, _text, statuses) in zip(self.action_buttons, ACTIONS, strict=True):
+            button.setVisible(status in statuses)
+        self.dirty = False
+        self._update_save()
+
+    def _on_edit(self) -> None:
+        self.dirty = True
+        self._update_save()
+
+    def _update_save(self) -> None:
+        self.save_button().setEnabled(self.dirty and self.person_form.form.complete())
+
+    # ---- writing ------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.save_button().isEnabled():
+            return False
+        creating = self.person_id is None
+        data = self.person_form.values(creating=creating)
+        if creating:
+            for field in ("religion", "ethnicity"):
+                if not (data.get(field) or "").strip():
+                    data.pop(field, None)
+        try:
+            if creating:
+                person = people.create_person(data)
+                self.person_id = person.id
+            else:
+                people.update_person(self.person_id, data)
+        except ValidationError as exc:
+            orphans = self.person_form.show_errors(exc.errors)
+            if orphans:
+                error(self, self.windowTitle(), "\n".join(orphans))
+            return False
+        except ServiceError as exc:
+            error(self, self.windowTitle(), exc)
+            return False
+        self.dirty = False
+        self.saved.emit(self.person_id)
+        return True
+
+    def accept(self) -> None:
+        if self.dirty and not self.save():
+            return
+        super().accept()
+
+    def _ensure_saved(self) -> bool:
+        if self.dirty:
+            return self.save()
+        return self.person_id is not None
+
+    def _advance(self, stages: list[str]) -> None:
+        if not stages or not self._ensure_saved():
+            return
+        dialog = AdvanceStageDialog(self.person_id, stages, self.today, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.saved.emit(self.person_id)
+            self.load()
+
+    def recognise(self) -> None:
+        person = people.get_person(self.person_id)
+        stages = [s for s in next_stages(person) if s in RECOGNITION_STEPS]
+        self._advance(stages)
+
+    def record(self, stage: str) -> None:
+        self._advance([stage])
