@@ -13,7 +13,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.organisation import get_organisation
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store import search_index
 from desktop_app.store.models import Branch, Person, now
 
@@ -36,7 +36,7 @@ class BranchRow:
 
 
 def get_branch(branch_id: int, include_deleted: bool = False) -> Branch:
-    branch = Branch.get_or_none(Branch.id == branch_id)
+    branch = Branch.get_or_none(Branch.id == record_id(branch_id))
     if branch is None or (branch.deleted_at is not None and not include_deleted):
         raise NotFoundError(_("Branch not found."))
     return branch
@@ -57,7 +57,7 @@ def _validate(data: dict, branch: Branch | None) -> dict:
             if pid in (None, ""):
                 check.clean[role] = None
             else:
-                person = Person.get_or_none(Person.id == pid)
+                person = Person.get_or_none(Person.id == record_id(pid))
                 if person is None or person.deleted_at is not None:
                     check.fail(role, _("The chosen person does not exist."))
                 elif person.status not in (Status.OFFICIAL, Status.PROBATIONARY):

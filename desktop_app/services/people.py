@@ -14,7 +14,7 @@ from desktop_app.i18n import _
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store import search_index
 from desktop_app.store.models import Branch, Person, StageEvent, now
 
@@ -62,7 +62,7 @@ class PersonRow:
 
 
 def get_person(person_id: int, include_deleted: bool = False) -> Person:
-    person = Person.get_or_none(Person.id == person_id)
+    person = Person.get_or_none(Person.id == record_id(person_id))
     if person is None or (person.deleted_at is not None and not include_deleted):
         raise NotFoundError(_("Person not found."))
     return person
@@ -106,7 +106,7 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
         if bid in (None, ""):
             check.clean["branch"] = None
         else:
-            branch = Branch.get_or_none(Branch.id == bid) if isinstance(bid, int) else None
+            branch = Branch.get_or_none(Branch.id == record_id(bid)) if record_id(bid) else None
             if branch is None or branch.deleted_at is not None:
                 check.fail("branch", _("The chosen branch does not exist."))
             else:

@@ -12,7 +12,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.organisation import get_organisation
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Branch, Person, Quota, StageEvent
 
 
@@ -24,7 +24,7 @@ def set_quota(branch_id: int | None, year: int, target: int) -> Quota:
     org = get_organisation()
     if org is None:
         raise ValidationError({"organisation": _("Create the organisation first.")})
-    if branch_id is not None and Branch.get_or_none(Branch.id == branch_id) is None:
+    if branch_id is not None and Branch.get_or_none(Branch.id == record_id(branch_id)) is None:
         raise ValidationError({"branch": _("The chosen branch does not exist.")})
     with atomic():
         branch_cond = Quota.branch.is_null() if branch_id is None else (Quota.branch == branch_id)

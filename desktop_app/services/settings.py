@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from desktop_app.i18n import _
 from desktop_app.services import audit
+from desktop_app.services.errors import ValidationError
 from desktop_app.services.tx import atomic
 from desktop_app.store.models import Setting
 
@@ -32,7 +34,12 @@ def get(key: str, default: Any = None) -> Any:
 
 
 def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if not isinstance(key, str) or not key.strip() or len(key) > 100 or not key.isprintable():
+        raise ValidationError({"key": _("A setting needs a short name without control characters.")})
+    try:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False)
+    except (TypeError, ValueError):
+        raise ValidationError({key: _("This value cannot be stored as a setting.")}) from None
     with atomic():
         row = Setting.get_or_none(Setting.key == key)
         before = audit.snapshot(row)

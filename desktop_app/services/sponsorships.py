@@ -12,7 +12,7 @@ from desktop_app.i18n import _
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.tx import atomic
-from desktop_app.services.validation import Checker
+from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Person, Sponsorship
 
 # Who may be sponsored in each role.
@@ -38,7 +38,7 @@ class SponsorshipRow:
 
 
 def get_sponsorship(sponsorship_id: int) -> Sponsorship:
-    row = Sponsorship.get_or_none(Sponsorship.id == sponsorship_id)
+    row = Sponsorship.get_or_none(Sponsorship.id == record_id(sponsorship_id))
     if row is None:
         raise NotFoundError(_("Assignment not found."))
     return row
@@ -53,8 +53,8 @@ def assign(sponsor_id: int, person_id: int, role: str, start: dt.date, *, togeth
     check.date("start", required=True, not_future=True, label=_("From"))
     check.date("together_since", not_future=True, label=_("Worked alongside since"))
     values = check.done()
-    sponsor = Person.get_or_none(Person.id == sponsor_id)
-    person = Person.get_or_none(Person.id == person_id)
+    sponsor = Person.get_or_none(Person.id == record_id(sponsor_id))
+    person = Person.get_or_none(Person.id == record_id(person_id))
     errors = {}
     if sponsor is None or sponsor.deleted_at is not None:
         errors["sponsor"] = _("The chosen member does not exist.")

@@ -162,3 +162,14 @@ class Checker:
         if self.errors:
             raise ValidationError(self.errors)
         return self.clean
+
+
+MAX_ID = 2**63 - 1
+
+
+def record_id(value: Any) -> int | None:
+    """*value* as a stored row id, or None when it cannot be one (text, a list, a bool, out of SQLite's
+    range): ``Model.id == record_id(x)`` then matches nothing instead of failing inside SQLite."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_ID:
+        return value
+    return None
