@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop_app import i18n
 from desktop_app.core import rules
 from desktop_app.core.rules import (
     add_months,
@@ -29,6 +30,11 @@ from desktop_app.core.rules import (
 )
 
 d = dt.date
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    i18n.set_language("en")  # the assertions read the English sources
 
 
 # ---- months (Civil Code 2015 Art. 148 convention) ---------------------------------------------------
@@ -140,6 +146,8 @@ def test_certificate_expiry_carries_source_and_policy():
     assert "01-HD/TW" in expiry.source  # issued under the 24-QĐ/TW policy
     assert expiry.policy_version.startswith("24-QĐ/TW")
     assert "06-HD/TW, point 5.4" in certificate_expiry(d(2025, 8, 1)).source
+    judged_now = certificate_expiry(d(2021, 8, 31), on=d(2026, 1, 5))
+    assert judged_now.date == expiry.date and "06-HD/TW, point 5.4" in judged_now.source
     assert str(expiry) == "31/08/2026"
 
 

@@ -77,13 +77,14 @@ def youth_age(birth: dt.date, on: dt.date, *, policy: Policy | None = None) -> b
 # ---- awareness-class certificate and dossier -------------------------------------------------
 
 
-def certificate_expiry(issued: dt.date, *, policy: Policy | None = None) -> Deadline:
+def certificate_expiry(issued: dt.date, *, policy: Policy | None = None, on: dt.date | None = None) -> Deadline:
     """The first day the awareness-class certificate is no longer valid: 60 months after issue.
 
     Guidance 06-HD/TW point 5.4 (and its worked example: a certificate of 15/01/2020 "đến ngày
-    15/01/2025 là hết hạn"). The last valid day is the day before.
+    15/01/2025 là hết hạn"). The last valid day is the day before. The rule is the one in force on
+    *on*, the day validity is judged (by default the issue date).
     """
-    policy = policy or policy_for(issued)
+    policy = policy or policy_for(on or issued)
     return _deadline(add_months(issued, policy.certificate_valid_months), "certificate_valid_months", policy)
 
 
@@ -93,13 +94,14 @@ def certificate_valid(issued: dt.date, on: dt.date, *, policy: Policy | None = N
     return issued <= on < add_months(issued, policy.certificate_valid_months)
 
 
-def dossier_stale_after(created: dt.date, *, policy: Policy | None = None) -> Deadline:
+def dossier_stale_after(created: dt.date, *, policy: Policy | None = None, on: dt.date | None = None) -> Deadline:
     """The last day a dossier document (introduction, union resolution, opinion summary) is still current.
 
     "More than 12 months without the branch considering admission": on the anniversary it is still
     current, the day after it must be redone (UNCONFIRMED under 06-HD/TW; the months are configurable).
+    The rule is the one in force on *on*, the day staleness is judged (by default *created*).
     """
-    policy = policy or policy_for(created)
+    policy = policy or policy_for(on or created)
     return _deadline(add_months(created, policy.dossier_stale_months), "dossier_stale_months", policy)
 
 
