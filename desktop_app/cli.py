@@ -270,7 +270,10 @@ def cmd_import(args) -> int:
     _open(path)
     branch_id = _branch_option(args.branch)
     from desktop_app.interchange import xlsx_import
+    from desktop_app.interchange.errors import check_target
 
+    if errors_path:  # before importing: a refused-rows file that cannot be written must not cost the import
+        check_target(errors_path)
     source = Path(args.file)
     data, plan = xlsx_import.import_workbook(args.kind, source, sheet=args.sheet, default_branch_id=branch_id,
                                              dry_run=args.dry_run)

@@ -18,6 +18,7 @@ from desktop_app.interchange.columns import (
     MEMBER_COLUMNS,
     Column,
 )
+from desktop_app.interchange.errors import check_target
 from desktop_app.services import export_data, value_labels
 from desktop_app.services.import_rows import ALLOWED_STATUS, CANDIDATES, KINDS, MEMBERS
 
@@ -101,6 +102,7 @@ def export_people(kind: str, path: Path, *, branch_id: int | None = None, lang: 
 
     if kind not in KINDS:
         raise ValueError(kind)
+    check_target(path)
     lang = lang or current_language()
     columns = person_columns(kind)
     headers = [c.header(lang) for c in columns]
@@ -138,6 +140,7 @@ def export_meetings(path: Path, *, branch_id: int | None = None, year: int | Non
     limit); returns (meetings, attendance rows)."""
     from desktop_app.interchange import sheets
 
+    check_target(path)
     lang = lang or current_language()
     rows = [_meeting_values(r, i, lang) for i, r in enumerate(export_data.meetings(branch_id, year), 1)]
     headers = [c.header(lang) for c in MEETING_COLUMNS]

@@ -4,7 +4,7 @@ The workbook is read in openpyxl's read-only mode (values only), the header row 
 first rows (lists often start with a title), the columns are matched to fields by their headers
 (interchange.columns), and the rows go to services.importing, which checks and writes them.
 Problems with the file itself (missing, not an .xlsx, no such sheet, no column of names) raise
-WorkbookError with a message for the user.
+interchange.errors.WorkbookError with a message for the user.
 """
 
 from __future__ import annotations
@@ -27,16 +27,12 @@ from desktop_app.interchange.columns import (
     column_for,
     guess_mapping,
 )
+from desktop_app.interchange.errors import WorkbookError, check_target
 from desktop_app.services import importing
-from desktop_app.services.errors import ServiceError
 from desktop_app.services.import_rows import RowInput, is_blank
 
 HEADER_SCAN = 20  # rows searched for the header row
 Progress = Callable[[int, int], None]
-
-
-class WorkbookError(ServiceError):
-    """The file cannot be imported as it is; ``str()`` says why, translated."""
 
 
 @dataclass
@@ -176,6 +172,7 @@ def write_errors(path: Path, data: SheetData, plan: importing.ImportPlan, mappin
     Fixed in place, it imports again (the extra columns are ignored)."""
     from desktop_app.interchange import sheets
 
+    check_target(path)
     lang = lang or current_language()
     mapping = data.mapping if mapping is None else mapping
     width = max([len(data.headers)] + [len(r) for _n, r in data.rows[:1]])
