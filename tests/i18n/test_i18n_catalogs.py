@@ -150,3 +150,19 @@ def test_status_vocabulary_uses_party_terms(catalogs):
     }
     for msgid, term in expected.items():
         assert vi.get(msgid).string == term
+
+
+def test_translated_strings_are_literals():
+    """``_(f"…")`` or ``_("…" + x)`` cannot be extracted or translated: placeholders go through .format()."""
+    import ast
+
+    keywords = {"_", "N_", "gettext", "ngettext", "pgettext", "npgettext"}
+    bad = []
+    for path in sorted((cat.ROOT / "desktop_app").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in keywords:
+                for arg in node.args:
+                    if isinstance(arg, (ast.JoinedStr, ast.BinOp)):
+                        bad.append(f"{path.relative_to(cat.ROOT)}:{node.lineno}")
+    assert bad == []
