@@ -21,7 +21,7 @@ from desktop_app.services.errors import RuleViolation, ValidationError
 from desktop_app.services.organisation import get_organisation
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker
-from desktop_app.store.models import Decision, DossierItem, Meeting, Person, Sponsorship, StageEvent
+from desktop_app.store.models import Attendance, Decision, DossierItem, Meeting, Person, Sponsorship, StageEvent
 
 # Facts the caller may add for the step being recorded (they are not in the database).
 VOTE_FIELDS = ("yes", "no", "abstain", "official_members", "not_counted", "denominator", "failed_before")
@@ -101,8 +101,14 @@ def _vote(person_id: int, stage: str, on: dt.date, meeting_id: int | None, clean
         return None
     if not decision.passed:
         failed = max(failed - 1, 0)  # this very vote is the one being checked
-    return rules.VoteFacts(yes=decision.yes, official_members=decision.denominator, no=decision.no,
-                           abstain=decision.abstain, failed_before=failed)
+    # The branch's official members summoned (exempt members are official too), from the meeting's attendance;
+    # the decision keeps only the denominator, so those not counted are the difference.
+    official = (Attendance.select().where((Attendance.meeting == meeting_id)
+                                          & Attendance.member_status.in_((Status.OFFICIAL, Status.EXEMPT))).count()
+                or decision.denominator)
+    official = max(official, decision.denominator)
+    return rules.VoteFacts(yes=decision.yes, official_members=official, not_counted=official - decision.denominator,
+                           no=decision.no, abstain=decision.abstain, failed_before=failed)
 
 
 def gather_facts(person_id: int, stage: str, on: dt.date, meeting_id: int | None = None,

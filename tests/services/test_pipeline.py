@@ -11,7 +11,16 @@ from desktop_app.core import rules
 from desktop_app.core.enums import DecisionKind, SponsorRole, Stage, Status
 from desktop_app.services import organisation, people, pipeline, sponsorships
 from desktop_app.services.errors import RuleViolation, ValidationError
-from desktop_app.store.models import AuditEntry, Decision, DossierItem, Meeting, Person, Sponsorship, StageEvent
+from desktop_app.store.models import (
+    Attendance,
+    AuditEntry,
+    Decision,
+    DossierItem,
+    Meeting,
+    Person,
+    Sponsorship,
+    StageEvent,
+)
 
 d = dt.date
 VOTE_DAY = d(2025, 12, 3)
@@ -157,3 +166,19 @@ def test_bad_stage_or_date_is_refused(case):
         pipeline.advance(case["applicant"], "coronation", VOTE_DAY)
     with pytest.raises(ValidationError):
         pipeline.advance(case["applicant"], Stage.BRANCH_RESOLUTION, "31/02/2025")
+
+
+def test_small_denominator_from_a_large_branch_is_not_a_small_branch_charter_art_24_1(case):
+    """5 official members summoned, 3 introduced elsewhere: the denominator is 2, but the branch has 5."""
+    meeting = Meeting.create(branch=case["branch"], date=VOTE_DAY)
+    officials = [_person(case["branch"].id, f"Đảng viên {i}", Status.OFFICIAL, official_date=d(2010, 1, 1))
+                 for i in range(5)]
+    for i, pid in enumerate(officials):
+        Attendance.create(meeting=meeting, person=pid, member_status=Status.OFFICIAL,
+                          status="present" if i < 2 else "elsewhere")
+    Decision.create(meeting=meeting, kind=DecisionKind.ADMISSION, subject=case["applicant"], yes=2, denominator=2,
+                    passed=True)
+    facts = pipeline.gather_facts(case["applicant"], Stage.BRANCH_RESOLUTION, VOTE_DAY, meeting_id=meeting.id)
+    assert (facts.vote.official_members, facts.vote.not_counted, facts.vote.computed_denominator) == (5, 3, 2)
+    found = pipeline.check_advance(case["applicant"], Stage.BRANCH_RESOLUTION, VOTE_DAY, meeting_id=meeting.id)
+    assert "min_official_members" not in [f.rule_id for f in found]
