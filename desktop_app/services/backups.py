@@ -272,3 +272,18 @@ def restore(path: str | Path, password: str | None = None, db_path: str | Path |
         audit.record("restore", "database", "", None, {"from": str(source), "kept": str(kept or "")})
     log.info("restored %s from %s (kept %s)", target, source, kept)
     return RestoreResult(source, kept)
+
+
+def delete(paths_to_delete: list[Path]) -> list[Path]:
+    """Delete the backup files given (e.g. unprotected copies after a password was set); returns those removed."""
+    removed = []
+    for path in paths_to_delete:
+        path = Path(path)
+        if backup.parse_backup_name(path.name) is None:
+            continue  # only files this program named as backups
+        try:
+            path.unlink()
+            removed.append(path)
+        except OSError as exc:
+            log.warning("could not delete %s: %s", path, exc)
+    return removed
