@@ -4,7 +4,8 @@
   ``policy_for(day)`` and the user's overrides of the configurable (UNCONFIRMED or local) ones;
 * :mod:`.months` — periods counted in months; :mod:`.periods` — ages, validity and deadlines;
 * :mod:`.votes` — thresholds and denominators; :mod:`.meetings` — the monthly meeting;
-* :mod:`.transitions` / :mod:`.stage_checks` — may a person move to a stage, and why not.
+* :mod:`.transitions`, :mod:`.stage_checks`, :mod:`.checks` — may a person move to a stage, and why not;
+  :mod:`.facts` and :mod:`.findings` — what goes in and what comes out.
 
 Functions take an optional ``policy=``; by default the policy in force on the date concerned.
 """
