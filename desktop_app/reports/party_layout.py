@@ -1,0 +1,382 @@
+"""The layout of a Party document (Hướng dẫn 36-HD/VPTW, 03/4/2018), shared by every report.
+
+Page 1 opens with the two header columns: on the left the body directly above (14, upper case),
+the issuing body (14, bold, upper case) with an asterisk centred beneath, then the number and
+symbol; on the right "ĐẢNG CỘNG SẢN VIỆT NAM" (15, bold) over a solid rule of the same length,
+then the place and date in italics, on the line of the number. Then the document type (bold,
+upper case), the summary (bold) and "-----", the body, and at the end the recipients on the
+left and the signature on the right ("T/M CHI BỘ" / "BÍ THƯ" / room to sign / the name).
+Pages after the first carry their number, top centre. A4; margins and sizes: layout_settings.
+
+reportlab is imported here, never by ``desktop_app.reports`` itself, so the app starts without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from desktop_app import i18n
+from desktop_app.reports import fonts
+from desktop_app.reports.common import atomic_output, markup, nfc, upper
+from desktop_app.reports.layout_settings import LayoutSettings
+from desktop_app.reports.layout_settings import load as load_settings
+
+PRODUCER = "Sổ Chi bộ"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """The header of page 1 (HD36 boxes 1–4)."""
+
+    superior: str  # the body directly above (line 1)
+    issuer: str  # the issuing body (line 2)
+    place: str
+    date: dt.date
+    number: str | None = None  # "Số 01-BC/CB"; None prints no number line
+    letter_summary: str = ""  # summary of an official letter (công văn), under the number
+    form_code: str = ""  # "Mẫu 6-KNĐ", printed at the top right of page 1
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One signature block (HD36 box 7): authority ("T/M CHI BỘ"), title ("BÍ THƯ") and name."""
+
+    title: str
+    name: str = ""
+    authority: str = ""
+
+
+@dataclass
+class Styles:
+    """Paragraph styles of one document, sized from the settings."""
+
+    s: LayoutSettings
+    family: str = fonts.FAMILY
+    made: dict[str, ParagraphStyle] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        s, lead = self.s, self.s.line_spacing
+
+        def style(name: str, size: float, font: str = fonts.REGULAR, align=TA_LEFT, **kw) -> None:
+            self.made[name] = ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead,
+                                             alignment=align, **kw)
+
+        style("header", s.header_size, align=TA_CENTER)
+        style("header_bold", s.header_size, fonts.BOLD, TA_CENTER)
+        style("dateline", s.header_size, fonts.ITALIC, TA_CENTER)
+        style("letter_summary", 12, fonts.ITALIC, TA_CENTER)
+        style("title", s.title_size, fonts.BOLD, TA_CENTER, spaceBefore=s.title_size * 1.2)
+        style("summary", s.summary_size, fonts.BOLD, TA_CENTER)
+        style("separator", s.summary_size, fonts.REGULAR, TA_CENTER, spaceAfter=s.body_size * 0.6)
+        style("body", s.body_size, align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=s.body_size * 0.3)
+        style("plain", s.body_size, align=TA_JUSTIFY, spaceAfter=s.body_size * 0.3)
+        style("item", s.body_size, align=TA_JUSTIFY, leftIndent=10 * mm, firstLineIndent=-5 * mm,
+              spaceAfter=s.body_size * 0.2)
+        style("section", s.body_size, fonts.BOLD, TA_LEFT, spaceBefore=s.body_size * 0.6,
+              spaceAfter=s.body_size * 0.3, keepWithNext=1)
+        style("subsection", s.body_size, fonts.BOLD_ITALIC, TA_LEFT, spaceBefore=s.body_size * 0.3,
+              spaceAfter=s.body_size * 0.2, keepWithNext=1)
+        style("note", s.body_size, fonts.ITALIC, TA_JUSTIFY, spaceAfter=s.body_size * 0.3)
+        style("cell", s.table_size)
+        style("cell_center", s.table_size, align=TA_CENTER)
+        style("cell_head", s.table_size, fonts.BOLD, TA_CENTER)
+        style("cell_group", s.table_size, fonts.BOLD, TA_LEFT)
+        style("recipients_label", s.body_size, fonts.BOLD_ITALIC, TA_LEFT)
+        style("recipient", s.recipients_size, align=TA_LEFT)
+        style("sig", s.body_size, fonts.BOLD, TA_CENTER)
+        style("sig_name", s.body_size, fonts.BOLD, TA_CENTER)
+
+    def __getitem__(self, name: str) -> ParagraphStyle:
+        return self.made[name]
+
+
+class RuledHeading(Flowable):
+    """A centred bold line with a solid rule beneath it exactly as long as the text (HD36 box 1)."""
+
+    def __init__(self, text: str, font: str, size: float, gap: float = 2.5):
+        super().__init__()
+        self.text, self.font, self.size, self.gap = nfc(text), font, size, gap
+        self.text_width = stringWidth(self.text, font, size)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        self.height = self.size * 1.15 + self.gap + 1
+        return self.width, self.height
+
+    def draw(self) -> None:
+        c = self.canv
+        baseline = self.gap + 1 + self.size * 0.25
+        c.setFont(self.font, self.size)
+        c.drawCentredString(self.width / 2, baseline, self.text)
+        c.setLineWidth(0.6)
+        left = (self.width - self.text_width) / 2
+        c.line(left, 0.5, left + self.text_width, 0.5)
+
+
+class WritingLines(Flowable):
+    """Dotted lines across the text width, for text to be written by hand on a pre-filled form."""
+
+    def __init__(self, count: int, spacing: float):
+        super().__init__()
+        self.count, self.spacing = count, spacing
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.count * self.spacing
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setDash(1, 2)
+        c.setLineWidth(0.5)
+        for i in range(self.count):
+            y = (self.count - i - 1) * self.spacing + 2
+            c.line(0, y, self.width, y)
+
+
+class PartyDocument:
+    """One Party document: build the story with the helpers, then ``build()``."""
+
+    def __init__(self, heading: Heading, *, title: str, summary: str = "", pdf_title: str = "",
+                 settings: LayoutSettings | None = None, words=None):
+        fonts.register_fonts()
+        from desktop_app.reports.vocabulary import Words
+
+        self.settings = settings or load_settings()
+        self.words = words or Words()
+        self.styles = Styles(self.settings)
+        self.heading = heading
+        self.pdf_title = nfc(pdf_title or " ".join(p for p in (title, summary) if p))
+        s = self.settings
+        self.frame_width = A4[0] - (s.margin_left_mm + s.margin_right_mm) * mm
+        self.story: list[Flowable] = []
+        self._header()
+        self.paragraph(upper(title), "title")
+        if summary:
+            self.paragraph(summary, "summary")
+        self.paragraph("-----", "separator")
+
+    # ---- building blocks -----------------------------------------------------------------
+
+    def paragraph(self, text: str, style: str = "body", *, raw: bool = False) -> Paragraph:
+        """Add one paragraph; *text* is escaped unless *raw* (markup written by the report itself)."""
+        para = Paragraph(nfc(text) if raw else markup(text), self.styles[style])
+        self.story.append(para)
+        return para
+
+    def labelled(self, label: str, text: str, style: str = "plain") -> None:
+        """'Label: text' with the label in bold."""
+        self.paragraph(f"<b>{markup(label)}</b> {markup(text)}", style, raw=True)
+
+    def section(self, text: str) -> None:
+        self.paragraph(text, "section")
+
+    def spacer(self, height_mm: float) -> None:
+        self.story.append(Spacer(1, height_mm * mm))
+
+    def writing_lines(self, count: int) -> None:
+        self.story.append(WritingLines(count, self.settings.body_size * self.settings.line_spacing * 1.2))
+
+    def add(self, flowable: Flowable) -> None:
+        self.story.append(flowable)
+
+    def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float], *,
+              wrap: Sequence[int] = (), center: Sequence[int] = (), right: Sequence[int] = (),
+              group_rows: Sequence[int] = (), bold_rows: Sequence[int] = (), row_height_mm: float | None = None,
+              spans: Sequence[tuple[int, int, int]] = ()) -> Table:
+        """A ruled table with a repeated header row. Cells of the *wrap* columns become paragraphs;
+        other cells stay plain strings (much faster, and they never need to wrap). *group_rows*
+        (indexes into *rows*) span the whole width as bold sub-headings; *spans* merge the cells of
+        column c from row a to row b (indexes into *rows*), for a value shared by consecutive rows."""
+        st = self.styles
+        total = float(sum(weights))
+        widths = [self.frame_width * w / total for w in weights]
+        head = [Paragraph(markup(h), st["cell_head"]) for h in header]
+        data: list[list[object]] = [head]
+        wrap_set, group_set, bold_set = set(wrap), set(group_rows), set(bold_rows)
+        for index, row in enumerate(rows):
+            if index in group_set:
+                data.append([Paragraph(markup(row[0]), st["cell_group"])] + [""] * (len(header) - 1))
+                continue
+            cells: list[object] = []
+            for col, value in enumerate(row):
+                if col in wrap_set:
+                    style = ("cell_head" if col in center else "cell_group") if index in bold_set else (
+                        "cell_center" if col in center else "cell")
+                    cells.append(Paragraph(markup(value), st[style]))
+                else:
+                    cells.append(nfc(value))
+            data.append(cells)
+        size = self.settings.table_size
+        commands: list[tuple] = [
+            ("FONT", (0, 0), (-1, -1), fonts.REGULAR, size, size * 1.2),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ]
+        for col in center:
+            commands.append(("ALIGN", (col, 1), (col, -1), "CENTER"))
+        for col in right:
+            commands.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+        for index in group_set:
+            commands.append(("SPAN", (0, index + 1), (-1, index + 1)))
+        for col, first, last in spans:
+            commands.append(("SPAN", (col, first + 1), (col, last + 1)))
+        for index in bold_rows:
+            commands.append(("FONT", (0, index + 1), (-1, index + 1), fonts.BOLD, size, size * 1.2))
+        heights = None
+        if row_height_mm:
+            heights = [None] + [row_height_mm * mm] * len(rows)
+        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="CENTER",
+                      spaceBefore=3, spaceAfter=6)
+        table.setStyle(TableStyle(commands))
+        if self.story and isinstance(self.story[-1], Paragraph):
+            self.story[-1].keepWithNext = 1  # a paragraph just before a table introduces it
+        self.story.append(table)
+        return table
+
+    def closing(self, *, signatures: Sequence[Signature], recipients: Sequence[str] = ()) -> None:
+        """The end of the document: recipients (bottom left) and signatures (bottom right).
+
+        Without recipients, two signatures sit side by side (minutes: recording secretary left, chair
+        right); a further one goes on the right beneath them. Titles line up at the top and names at
+        the bottom, with the same room to sign in every block."""
+        sigs: list[Signature | None] = list(signatures)
+        pairs: list[tuple[object, Signature | None]] = []
+        if recipients:
+            pairs.append(("recipients", sigs.pop(0) if sigs else None))
+        while sigs:
+            pairs.append((None, sigs.pop(0)) if len(sigs) == 1 else (sigs.pop(0), sigs.pop(0)))
+        half = self.frame_width / 2
+        rows: list[list[object]] = []
+        heights: list[float | None] = []
+        commands: list[tuple] = [
+            ("FONT", (0, 0), (-1, -1), fonts.REGULAR, self.settings.body_size),  # else Table sets Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+        ]
+        for left, right in pairs:
+            first = len(rows)
+            cells = [self._recipients(recipients) if left == "recipients" else self._titles(left),
+                     self._titles(right)]
+            rows += [cells, ["", ""], [self._name(None if left == "recipients" else left), self._name(right)]]
+            heights += [None, self.settings.signature_space_mm * mm, None]
+            if left == "recipients":
+                commands.append(("SPAN", (0, first), (0, first + 2)))
+            if first:
+                commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
+        table = Table(rows, colWidths=[half, half], rowHeights=heights)
+        table.setStyle(TableStyle(commands))
+        self.story.append(Spacer(1, self.settings.body_size * 0.8))
+        self.story.append(KeepTogether([table]))
+
+    # ---- output -----------------------------------------------------------------------------
+
+    def build(self, out_path: str | Path) -> Path:
+        s = self.settings
+        target = Path(out_path)
+        with atomic_output(target) as tmp:
+            doc = BaseDocTemplate(
+                str(tmp), pagesize=A4, leftMargin=s.margin_left_mm * mm, rightMargin=s.margin_right_mm * mm,
+                topMargin=s.margin_top_mm * mm, bottomMargin=s.margin_bottom_mm * mm, title=self.pdf_title,
+                author=nfc(self.heading.issuer), creator=PRODUCER, producer=PRODUCER,
+                subject=self.pdf_title, lang="vi-VN" if i18n.current_language() == "vi" else "en-GB",
+                initialFontName=fonts.REGULAR)
+            frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+            doc.build(self.story)
+        return target
+
+    # ---- internals --------------------------------------------------------------------------
+
+    def _header(self) -> None:
+        h, st, s, w = self.heading, self.styles, self.settings, self.words
+        left_width = min(s.header_left_mm * mm, self.frame_width * 0.55)
+        right_width = self.frame_width - left_width
+        left_top = [Paragraph(markup(upper(h.superior)), st["header"]) if h.superior else Spacer(1, 1),
+                    Paragraph(markup(upper(h.issuer)), st["header_bold"]),
+                    Paragraph("*", st["header"])]
+        right_top = [RuledHeading(w.party_heading, fonts.BOLD, s.party_heading_size)]
+        left_bottom: list[Flowable] = []
+        if h.number:
+            left_bottom.append(Paragraph(markup(h.number), st["header"]))
+        if h.letter_summary:
+            left_bottom.append(Paragraph(markup(h.letter_summary), st["letter_summary"]))
+        dateline = i18n.format_document_date(h.date, nfc(h.place))
+        right_bottom = [Paragraph(markup(dateline), st["dateline"])]
+        table = Table([[left_top, right_top], [left_bottom or "", right_bottom]],
+                      colWidths=[left_width, right_width])
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), fonts.REGULAR, self.settings.body_size),  # else Table sets Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 1), (-1, 1), 2),
+        ]))
+        self.story.append(table)
+
+    def _recipients(self, recipients: Sequence[str]) -> list[Flowable]:
+        st = self.styles
+        items = [Paragraph(f"<u>{markup(self.words.recipients)}</u>", st["recipients_label"])]
+        items += [Paragraph(markup(f"- {r}"), st["recipient"]) for r in recipients]
+        return items
+
+    def _titles(self, sig: Signature | None) -> list[Flowable] | str:
+        if sig is None:
+            return ""
+        st = self.styles
+        items: list[Flowable] = []
+        if sig.authority:
+            items.append(Paragraph(markup(upper(sig.authority)), st["sig"]))
+        items.append(Paragraph(markup(upper(sig.title)), st["sig"]))
+        return items
+
+    def _name(self, sig: Signature | None) -> Paragraph | str:
+        if sig is None or not sig.name:
+            return ""
+        return Paragraph(markup(sig.name), self.styles["sig_name"])
+
+    def _decorate(self, canvas, doc) -> None:
+        s = self.settings
+        page = canvas.getPageNumber()
+        width, height = A4
+        canvas.saveState()
+        if page == 1 and self.heading.form_code:
+            canvas.setFont(fonts.ITALIC, 12)
+            canvas.drawRightString(width - s.margin_right_mm * mm, height - s.margin_top_mm * mm / 2,
+                                   nfc(self.heading.form_code))
+        if s.page_numbers and page >= s.page_number_from:
+            canvas.setFont(fonts.REGULAR, s.page_number_size)
+            x = s.margin_left_mm * mm + self.frame_width / 2
+            canvas.drawCentredString(x, height - s.page_number_offset_mm * mm - s.page_number_size * 0.7,
+                                     str(page))
+        canvas.restoreState()
