@@ -37,7 +37,7 @@ def field_labels() -> dict[str, str]:
     return {
         "date": _("Meeting date"), "kind": _("Kind of meeting"), "place": _("Place"),
         "start_time": _("Start time"), "end_time": _("End time"), "chair": _("Chair"),
-        "secretary": _("Secretary"), "theme": _("Topic"), "fees_collected": _("Party fees collected"),
+        "secretary": _("Secretary of the meeting"), "theme": _("Topic"), "fees_collected": _("Party fees collected"),
         "evaluation": _("Evaluation of last month"), "current_affairs": _("Current affairs and new policies"),
         "next_tasks": _("Tasks for next month"), "discussion": _("Discussion"), "conclusion": _("Conclusion"),
     }

@@ -1,0 +1,277 @@
+"""The opening of the minutes: time, place, chair, secretary, party fees; the attendance of every
+member with its reason; and the counts the chair announces, updated as attendance is marked."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.core.enums import AttendanceStatus as A
+from desktop_app.core.enums import MeetingKind, Status
+from desktop_app.i18n import _, format_number, format_percent
+from desktop_app.services import attendance
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui import messages
+from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
+from desktop_app.ui.widgets.form import Form
+
+MEMBER_CHOICES = (A.PRESENT, A.EXCUSED, A.UNEXCUSED, A.ELSEWHERE)
+NAME, MEMBER, STATUS, REASON = range(4)
+
+
+def counts_text(c: attendance.Counts) -> str:
+    """The counts as the minutes state them."""
+    first = _("Members {total} (official {official}, probationary {probationary}) · present {present} of "
+              "{expected}").format(total=c.total, official=c.official, probationary=c.probationary,
+                                   present=c.present, expected=c.expected)
+    if c.rate is not None:
+        first += f" ({format_percent(c.rate)})"
+    second = _("Absent with reason {excused} · without reason {unexcused} · exempt {exempt} · elsewhere "
+               "{elsewhere} · guests {guests}").format(excused=c.excused, unexcused=c.unexcused, exempt=c.exempt,
+                                                       elsewhere=c.elsewhere, guests=c.guests)
+    third = _("Vote denominator {den} ({not_counted} official members not counted) · {voters} official members "
+              "present vote").format(den=c.denominator, not_counted=c.not_counted, voters=c.voters)
+    return "\n".join((first, second, third))
+
+
+class OpeningPage(QWidget):
+    """Emits ``edited(values)`` with the meeting fields changed; attendance is saved here directly."""
+
+    edited = Signal(dict)
+    attendance_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.meeting_id: int | None = None
+        self.locked = False
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.form = Form(self)
+        opening = self.form.section(_("Opening"))
+        grid_top = QHBoxLayout()
+        self.form.add_date("date", _("Meeting date"), required=True)
+        self.form.add_choice("kind", _("Kind of meeting"), MeetingKind.choices())
+        self.form.add_text("start_time", _("Start time"), max_length=5, placeholder=_("hh:mm"))
+        self.form.add_text("end_time", _("End time"), max_length=5, placeholder=_("hh:mm"))
+        self.form.add_text("place", _("Place"))
+        fees = self.form.add_number("fees_collected", _("Party fees collected (đồng)"), maximum=999_999_999)
+        fees.setGroupSeparatorShown(True)
+        self.form.add_choice("chair", _("Chair"), [])
+        self.form.add_choice("secretary", _("Secretary of the meeting"), [])
+        self._two_columns(opening)
+        grid_top.addWidget(opening)
+        layout.addLayout(grid_top)
+        self.form.changed.connect(self._on_form_changed)
+
+        box = QGroupBox(_("Attendance"), self)
+        box_layout = QVBoxLayout(box)
+        self.counts = QLabel(box)
+        self.counts.setObjectName("attendanceCounts")
+        self.counts.setWordWrap(True)
+        self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box_layout.addWidget(self.counts)
+        self.table = QTableWidget(0, 4, box)
+        self.table.setObjectName("attendanceTable")
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(38)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(MEMBER, 130)
+        header.resizeSection(STATUS, 210)
+        box_layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.add_guest = QPushButton(_("Add a guest…"), box)
+        self.remove_guest = QPushButton(_("Remove the guest"), box)
+        self.sync = QPushButton(_("Add new members of the branch"), box)
+        for button in (self.add_guest, self.remove_guest, self.sync):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box_layout.addLayout(buttons)
+        layout.addWidget(box, 1)
+        self.add_guest.clicked.connect(self._add_guest)
+        self.remove_guest.clicked.connect(self._remove_guest)
+        self.sync.clicked.connect(self._sync)
+        self.reasons = AutoSaver(self._write_reasons, self)
+        self.reasons.failed.connect(lambda exc: messages.error(self, _("Attendance"), exc))
+        self.reasons.invalid.connect(lambda errors: messages.error(self, _("Attendance"),
+                                                                   "\n".join(errors.values())))
+        self.retranslate_headers()
+
+    def _two_columns(self, section) -> None:
+        """Re-lay the opening fields in two columns so the attendance table keeps the height."""
+        grid: QGridLayout = section.grid
+        while grid.count():
+            grid.takeAt(0)
+        names = list(self.form.fields)
+        for i, name in enumerate(names):
+            field = self.form.fields[name]
+            row, col = (i // 2) * 2, (i % 2) * 2
+            grid.addWidget(field.label, row, col, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(field.widget, row, col + 1)
+            grid.addWidget(field.error, row + 1, col + 1)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+
+    def retranslate_headers(self) -> None:
+        self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Reason or note")])
+
+    # ---- loading ------------------------------------------------------------------------------
+
+    def load(self, meeting, locked: bool) -> None:
+        self.meeting_id = meeting.id
+        self.locked = locked
+        members = [(None, "")] + attendance.member_choices(meeting.id)
+        for name in ("chair", "secretary"):
+            combo: QComboBox = self.form.fields[name].widget
+            combo.blockSignals(True)
+            combo.clear()
+            for pid, label in members:
+                combo.addItem(label, pid)
+            combo.blockSignals(False)
+        self.form.set_values({"date": meeting.date, "kind": meeting.kind, "place": meeting.place,
+                              "start_time": meeting.start_time or "", "end_time": meeting.end_time or "",
+                              "chair": meeting.chair_id, "secretary": meeting.secretary_id,
+                              "fees_collected": meeting.fees_collected})
+        self._saved = self.form.values()
+        for field in self.form.fields.values():
+            field.widget.setEnabled(not locked)
+        for button in (self.add_guest, self.remove_guest, self.sync):
+            button.setVisible(not locked)
+        self.load_attendance()
+
+    def load_attendance(self) -> None:
+        rows = attendance.attendance(self.meeting_id)
+        self._loading = True
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            name = QTableWidgetItem(row.full_name)
+            name.setData(Qt.ItemDataRole.UserRole, row.person_id)
+            self.table.setItem(r, NAME, name)
+            member = _("Guest") if row.is_guest else self._short_status(row.member_status)
+            self.table.setItem(r, MEMBER, QTableWidgetItem(member))
+            combo = QComboBox(self.table)
+            codes = [A.GUEST] if row.is_guest else list(MEMBER_CHOICES)
+            if row.member_status == Status.EXEMPT:
+                codes.insert(1, A.EXEMPT)
+            for code in codes:
+                combo.addItem(A.label(code), code)
+            combo.setCurrentIndex(max(combo.findData(row.status), 0))
+            combo.setEnabled(not self.locked and not row.is_guest)
+            combo.currentIndexChanged.connect(lambda _i, pid=row.person_id, c=combo: self._status_changed(pid, c))
+            self.table.setCellWidget(r, STATUS, combo)
+            reason = QLineEdit(row.reason, self.table)
+            reason.setMaxLength(300)
+            reason.setReadOnly(self.locked or row.is_guest)
+            reason.setEnabled(row.status != A.PRESENT)
+            reason.setPlaceholderText(_("Reason") if row.status == A.EXCUSED else "")
+            reason.textEdited.connect(lambda text, pid=row.person_id: self.reasons.queue(str(pid), text))
+            self.table.setCellWidget(r, REASON, reason)
+        self._loading = False
+        self.update_counts()
+
+    @staticmethod
+    def _short_status(status: str) -> str:
+        return {Status.OFFICIAL: _("Official"), Status.PROBATIONARY: _("Probationary"),
+                Status.EXEMPT: _("Exempt")}.get(status, Status.label(status))
+
+    def update_counts(self) -> None:
+        if self.meeting_id is not None:
+            self.counts.setText(counts_text(attendance.attendance_counts(self.meeting_id)))
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    def _on_form_changed(self) -> None:
+        values = self.form.values()
+        changed = {k: v for k, v in values.items() if v != self._saved.get(k)}
+        if changed:
+            self.edited.emit(changed)
+
+    def mark_saved(self, values: dict) -> None:
+        self._saved.update({k: v for k, v in values.items() if k in self._saved})
+
+    def _row_of(self, person_id: int) -> int:
+        for r in range(self.table.rowCount()):
+            if self.table.item(r, NAME).data(Qt.ItemDataRole.UserRole) == person_id:
+                return r
+        return -1
+
+    def _status_changed(self, person_id: int, combo: QComboBox) -> None:
+        if self._loading:
+            return
+        self.reasons.flush()
+        r = self._row_of(person_id)
+        reason_edit: QLineEdit = self.table.cellWidget(r, REASON)
+        status = combo.currentData()
+        try:
+            attendance.set_attendance(self.meeting_id, person_id, status, reason_edit.text())
+        except ServiceError as exc:
+            messages.error(self, _("Attendance"), exc)
+            self.load_attendance()
+            return
+        if status == A.PRESENT:
+            reason_edit.clear()
+        reason_edit.setEnabled(status != A.PRESENT)
+        reason_edit.setPlaceholderText(_("Reason") if status == A.EXCUSED else "")
+        if status == A.EXCUSED and not reason_edit.text():
+            reason_edit.setFocus()
+        self.update_counts()
+        self.attendance_changed.emit()
+
+    def _write_reasons(self, pending: dict) -> None:
+        for key, text in list(pending.items()):
+            person_id = int(key)
+            r = self._row_of(person_id)
+            combo: QComboBox = self.table.cellWidget(r, STATUS)
+            attendance.set_attendance(self.meeting_id, person_id, combo.currentData(), text)
+        self.update_counts()
+
+    def flush(self) -> bool:
+        return self.reasons.flush()
+
+    def _add_guest(self) -> None:
+        from desktop_app.ui.dialogs.meeting_new import GuestDialog
+
+        if GuestDialog(self.meeting_id, self).exec():
+            self.load_attendance()
+            self.attendance_changed.emit()
+
+    def _remove_guest(self) -> None:
+        r = self.table.currentRow()
+        if r < 0:
+            return
+        try:
+            attendance.remove_guest(self.meeting_id, self.table.item(r, NAME).data(Qt.ItemDataRole.UserRole))
+        except ServiceError as exc:
+            messages.error(self, _("Attendance"), exc)
+            return
+        self.load_attendance()
+        self.attendance_changed.emit()
+
+    def _sync(self) -> None:
+        try:
+            added = attendance.sync_members(self.meeting_id)
+        except ServiceError as exc:
+            messages.error(self, _("Attendance"), exc)
+            return
+        self.load_attendance()
+        messages.info(self, _("Attendance"), _("{n} members added to the list.").format(n=format_number(added)))

@@ -1,0 +1,188 @@
+"""The votes and the tasks of a meeting, each a table with its buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop_app.core.enums import DecisionKind
+from desktop_app.i18n import N_, _, format_date
+from desktop_app.services import action_items, decisions
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui import messages
+from desktop_app.ui.models.row_table import Column, RowTableModel
+from desktop_app.ui.widgets.table import RowTable
+
+PASS_COLOUR = "#1d6b2a"
+FAIL_COLOUR = "#a00000"
+
+
+def _result(row) -> str:
+    return _("Carried") if row.passed else _("Not carried")
+
+
+DECISION_COLUMNS = (
+    Column(N_("Decision"), lambda r: r.title),
+    Column(N_("For"), lambda r: r.yes, numeric=True),
+    Column(N_("Against"), lambda r: r.no, numeric=True),
+    Column(N_("Abstain"), lambda r: r.abstain, numeric=True),
+    Column(N_("Denominator"), lambda r: r.denominator, numeric=True),
+    Column(N_("Needed"), lambda r: r.needed, numeric=True),
+    Column(N_("Result"), _result, color=lambda r: PASS_COLOUR if r.passed else FAIL_COLOUR,
+           tooltip=lambda r: _("{rule} — {source}").format(rule=r.rule, source=r.source)),
+)
+
+TASK_COLUMNS = (
+    Column(N_("Task"), lambda r: r.text),
+    Column(N_("Responsible"), lambda r: r.responsible_name),
+    Column(N_("Due"), lambda r: r.due),
+    Column(N_("Done"), lambda r: format_date(r.done_on) if r.done else "",
+           color=lambda r: PASS_COLOUR if r.done else None),
+    Column(N_("Set on"), lambda r: r.carried_from),
+)
+
+
+class _ListPage(QWidget):
+    changed = Signal()
+
+    def __init__(self, columns, stretch: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.meeting_id: int | None = None
+        self.locked = False
+        layout = QVBoxLayout(self)
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.note.setObjectName("warningText")
+        self.note.setVisible(False)
+        layout.addWidget(self.note)
+        self.model = RowTableModel(columns, self)
+        self.table = RowTable(self.model, self, stretch=stretch)
+        self.table.setWordWrap(True)
+        layout.addWidget(self.table, 1)
+        self.buttons = QHBoxLayout()
+        layout.addLayout(self.buttons)
+
+    def button(self, text: str, slot) -> QPushButton:
+        b = QPushButton(text, self)
+        b.clicked.connect(slot)
+        self.buttons.addWidget(b)
+        return b
+
+    def run(self, title: str, call, *args) -> bool:
+        try:
+            call(*args)
+        except ServiceError as exc:
+            messages.error(self, title, exc)
+            return False
+        self.reload()
+        self.changed.emit()
+        return True
+
+    def load(self, meeting_id: int, locked: bool) -> None:
+        self.meeting_id = meeting_id
+        self.locked = locked
+        for i in range(self.buttons.count()):
+            widget = self.buttons.itemAt(i).widget()
+            if widget is not None:
+                widget.setVisible(not locked)
+        self.reload()
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+
+class DecisionsPage(_ListPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(DECISION_COLUMNS, 0, parent)
+        self.table.setWordWrap(False)
+        self.button(_("&Record a vote…"), self.new_vote)
+        self.button(_("Edit…"), self.edit)
+        self.button(_("Delete"), self.delete)
+        self.buttons.addStretch(1)
+        self.table.activated_row.connect(lambda _row: self.edit())
+
+    def reload(self) -> None:
+        self.model.set_rows(decisions.decisions(self.meeting_id))
+        self.table.fit_columns()
+        stale = decisions.stale_votes(self.meeting_id)
+        self.note.setText(_("Attendance changed after these votes were recorded; delete them and record them "
+                            "again before adopting: {titles}").format(titles="; ".join(stale)))
+        self.note.setVisible(bool(stale))
+
+    def new_vote(self) -> None:
+        from desktop_app.ui.dialogs.meeting_vote import VoteDialog
+
+        if VoteDialog(self.meeting_id, None, self).exec():
+            self.reload()
+            self.changed.emit()
+
+    def edit(self) -> None:
+        from desktop_app.ui.dialogs.meeting_vote import VoteDialog
+
+        row = self.table.current_row()
+        if row is None or self.locked:
+            return
+        if VoteDialog(self.meeting_id, row, self).exec():
+            self.reload()
+            self.changed.emit()
+
+    def delete(self) -> None:
+        row = self.table.current_row()
+        if row is None:
+            return
+        text = _("Delete the decision “{title}”?").format(title=row.title)
+        if row.passed and row.kind != DecisionKind.ORDINARY:
+            text += "\n" + _("What the vote changed in the person's record is undone.")
+        if messages.confirm(self, _("Delete"), text):
+            self.run(_("Delete"), decisions.delete_decision, row.id)
+
+
+class TasksPage(_ListPage):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(TASK_COLUMNS, 0, parent)
+        self.button(_("&New task…"), self.new_task)
+        self.button(_("Edit…"), self.edit)
+        self.done_button = self.button(_("Done / not done"), self.toggle_done)
+        self.button(_("Delete"), self.delete)
+        self.button(_("Bring in open tasks"), self.carry)
+        self.buttons.addStretch(1)
+        self.table.activated_row.connect(lambda _row: self.edit())
+
+    def reload(self) -> None:
+        rows = action_items.action_items(self.meeting_id)
+        self.model.set_rows(rows)
+        self.table.fit_columns()
+        carried = sum(1 for r in rows if r.carried_to_id)
+        self.note.setText(_("{n} tasks of this meeting were carried into the next one.").format(n=carried))
+        self.note.setVisible(bool(carried))
+
+    def new_task(self) -> None:
+        from desktop_app.ui.dialogs.meeting_new import TaskDialog
+
+        if TaskDialog(self.meeting_id, None, self).exec():
+            self.reload()
+            self.changed.emit()
+
+    def edit(self) -> None:
+        from desktop_app.ui.dialogs.meeting_new import TaskDialog
+
+        row = self.table.current_row()
+        if row is None or self.locked:
+            return
+        if TaskDialog(self.meeting_id, row, self).exec():
+            self.reload()
+            self.changed.emit()
+
+    def toggle_done(self) -> None:
+        row = self.table.current_row()
+        if row is not None:
+            self.run(_("Tasks"), action_items.set_done, row.id, not row.done)
+
+    def delete(self) -> None:
+        row = self.table.current_row()
+        if row is not None and messages.confirm(self, _("Delete"), _("Delete the task “{task}”?").format(
+                task=row.text)):
+            self.run(_("Delete"), action_items.delete_action_item, row.id)
+
+    def carry(self) -> None:
+        self.run(_("Tasks"), action_items.carry_open_items, self.meeting_id)
