@@ -1,0 +1,306 @@
+"""The later steps of the import wizard: matching the columns, checking the rows, importing them;
+and the background-task helper every step uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from desktop_app.i18n import N_, _, current_language, format_date
+from desktop_app.interchange import xlsx_export, xlsx_import
+from desktop_app.interchange.columns import column_for
+from desktop_app.services import importing
+from desktop_app.ui import worker
+from desktop_app.ui.messages import error, explain
+from desktop_app.ui.models.row_table import Column, RowTableModel, SortProxy
+
+if TYPE_CHECKING:
+    from desktop_app.ui.dialogs.import_wizard import ImportWizard
+
+XLSX_FILTER = N_("Excel workbooks (*.xlsx)")
+PROBLEM_COLOUR = "#b00020"
+
+
+def _hint(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setObjectName("hint")
+    return label
+
+
+class _Busy:
+    """One background task a page waits for; results of a task the page no longer wants are dropped."""
+
+    def __init__(self, wizard: ImportWizard, bar: QProgressBar):
+        self.wizard, self.bar, self.task = wizard, bar, None
+
+    def start(self, work, *args, on_done, on_error, use_database: bool = True, **kwargs) -> None:
+        task = worker.Task(work, *args, pass_progress=True, use_database=use_database, **kwargs)
+        self.task = task
+        self.wizard.busy += 1
+        self.bar.setRange(0, 0)
+        self.bar.show()
+
+        def progress(done: int, total: int, _what: str) -> None:
+            if self.task is task and total > 0:
+                self.bar.setRange(0, total)
+                self.bar.setValue(min(done, total))
+
+        def finish(callback, value) -> None:
+            self.wizard.busy -= 1
+            if self.task is task:
+                self.task = None
+                self.bar.hide()
+                callback(value)
+
+        task.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
+        task.signals.finished.connect(lambda r: finish(on_done, r), Qt.ConnectionType.QueuedConnection)
+        task.signals.failed.connect(lambda e: finish(on_error, e), Qt.ConnectionType.QueuedConnection)
+        worker.start(task)
+
+    def forget(self) -> None:
+        self.task = None
+        self.bar.hide()
+
+
+class MappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(_("Match the columns"))
+        self.setSubTitle(_("Each column of the sheet goes into one field. The columns were matched by their "
+                           "headers; correct any that are wrong."))
+        layout = QVBoxLayout(self)
+        self.table = QTableWidget(0, 3, self)
+        self.table.setObjectName("mappingTable")
+        self.table.setHorizontalHeaderLabels([_("Column in the sheet"), _("Examples"), _("Goes into")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        layout.addWidget(self.table, 1)
+        self.warning = _hint("", self)
+        layout.addWidget(self.warning)
+        self.combos: list[QComboBox] = []
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        data, lang = self.w.data, current_language()
+        fields = [c for c in xlsx_export.person_columns(self.w.kind) if not c.key.startswith("_")]
+        self.table.setRowCount(len(data.headers))
+        self.combos = []
+        for index, header in enumerate(data.headers):
+            letter = _column_letter(index)
+            title = _("{letter}: {header}").format(letter=letter, header=header) if header else letter
+            self.table.setItem(index, 0, QTableWidgetItem(title))
+            samples = "; ".join(_shown(v) for v in data.sample(index))
+            self.table.setItem(index, 1, QTableWidgetItem(samples))
+            combo = QComboBox(self.table)
+            combo.addItem(_("— not imported —"), None)
+            for column in fields:
+                combo.addItem(column.header(lang), column.key)
+            combo.setCurrentIndex(max(combo.findData(self.w.mapping.get(index)), 0))
+            combo.currentIndexChanged.connect(self._changed)
+            self.table.setCellWidget(index, 2, combo)
+            self.combos.append(combo)
+        self.table.resizeColumnToContents(0)
+        self.table.setColumnWidth(2, 260)
+        self._changed()
+
+    def _changed(self, *_args) -> None:
+        self.w.mapping = {i: c.currentData() for i, c in enumerate(self.combos) if c.currentData()}
+        chosen = list(self.w.mapping.values())
+        twice = sorted({k for k in chosen if chosen.count(k) > 1})
+        if "full_name" not in chosen:
+            self.warning.setText(_("Choose the column that holds the full names."))
+        elif twice:
+            self.warning.setText(_("“{field}” is chosen for more than one column.").format(
+                field=column_for(twice[0]).header(current_language())))
+        else:
+            self.warning.setText("")
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        chosen = list(self.w.mapping.values())
+        return "full_name" in chosen and len(chosen) == len(set(chosen))
+
+
+def _shown(value) -> str:
+    """A cell as the user typed it: dates dd/mm/yyyy, whole numbers without ".0"."""
+    if isinstance(value, dt.datetime | dt.date):
+        return format_date(value.date() if isinstance(value, dt.datetime) else value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+class PreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(_("Check the rows"))
+        self.setSubTitle(_("Every row has been checked. Rows with problems are not imported; save them, correct "
+                           "them in Excel and import that file again."))
+        self.setCommitPage(True)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("importSummary")
+        layout.addWidget(self.summary)
+        self.bar = QProgressBar(self)
+        self.bar.hide()
+        layout.addWidget(self.bar)
+        self.only_problems = QCheckBox(_("Show only the rows with problems"), self)
+        self.only_problems.setChecked(True)
+        self.only_problems.toggled.connect(lambda _on: self._fill())
+        layout.addWidget(self.only_problems)
+        self.model = RowTableModel([
+            Column(N_("Row"), lambda r: r.number, numeric=True),
+            Column(N_("Full name"), lambda r: r.name),
+            Column(N_("Problems"), lambda r: "; ".join(r.errors) if r.errors else _("Ready to import"),
+                   color=lambda r: PROBLEM_COLOUR if r.errors else None),
+        ], self)
+        proxy = SortProxy(self)
+        proxy.setSourceModel(self.model)
+        self.view = QTableView(self)
+        self.view.setObjectName("previewTable")
+        self.view.setModel(proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        layout.addWidget(self.view, 1)
+        self.save = QPushButton(_("Save the rows with problems…"), self)
+        self.save.clicked.connect(lambda: save_problems(self, self.w))
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        self.busy = _Busy(wizard, self.bar)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.w.plan = None
+        self.model.set_rows([])
+        self.save.setEnabled(False)
+        self.summary.setText(_("Checking {n} rows…").format(n=len(self.w.data.rows)))
+        rows = xlsx_import.to_rows(self.w.data, self.w.mapping)
+        self.busy.start(importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id,
+                        on_done=self._checked, on_error=self._failed)
+
+    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+        self.busy.forget()
+
+    def _checked(self, plan: importing.ImportPlan) -> None:
+        self.w.plan = plan
+        good, bad = len(plan.accepted), len(plan.refused)
+        self.summary.setText(_("{good} rows can be imported; {bad} rows have problems and will be left out.").format(
+            good=good, bad=bad))
+        self.only_problems.setChecked(bad > 0)
+        self.save.setEnabled(bad > 0)
+        self.w.setButtonText(QWizard.WizardButton.CommitButton, _("&Import {n} rows").format(n=good))
+        self._fill()
+        self.completeChanged.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.summary.setText(explain(exc))
+        self.completeChanged.emit()
+
+    def _fill(self) -> None:
+        plan = self.w.plan
+        if plan is not None:
+            self.model.set_rows(plan.refused if self.only_problems.isChecked() else plan.rows)
+            self.view.resizeColumnToContents(0)
+            self.view.resizeColumnToContents(1)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.w.plan is not None and bool(self.w.plan.accepted)
+
+
+def save_problems(parent: QWidget, wizard: ImportWizard) -> Path | None:
+    """Ask where, and write the refused rows with their problems."""
+    stem = wizard.path.stem if wizard.path else "import"
+    start = str((wizard.path.parent if wizard.path else Path.home()) / _("{name} - problems.xlsx").format(name=stem))
+    name, _f = QFileDialog.getSaveFileName(parent, _("Save the rows with problems…"), start, _(XLSX_FILTER))
+    if not name:
+        return None
+    target = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+    try:
+        xlsx_import.write_errors(target, wizard.data, wizard.plan, wizard.mapping)
+    except Exception as exc:
+        error(parent, _("Save the rows with problems…"), exc)
+        return None
+    return target
+
+
+class ResultPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard):
+        super().__init__(wizard)
+        self.w = wizard
+        self.setTitle(_("Import"))
+        self.setSubTitle(_("The rows are written in one go: either all of them are imported, or none."))
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setObjectName("importResult")
+        layout.addWidget(self.label)
+        self.bar = QProgressBar(self)
+        layout.addWidget(self.bar)
+        self.save = QPushButton(_("Save the rows with problems…"), self)
+        self.save.clicked.connect(lambda: save_problems(self, self.w))
+        self.save.hide()
+        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.ended = False
+        self.busy = _Busy(wizard, self.bar)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        self.ended = False
+        self.label.setText(_("Importing {n} rows…").format(n=len(self.w.plan.accepted)))
+        self.busy.start(importing.write_plan, self.w.plan, source=self.w.path.name,
+                        on_done=self._written, on_error=self._failed)
+
+    def _written(self, count: int) -> None:
+        self.w.imported = count
+        text = (_("Imported {n} party members.") if self.w.kind == importing.MEMBERS else
+                _("Imported {n} candidates.")).format(n=count)
+        refused = len(self.w.plan.refused)
+        if refused:
+            text += "\n" + _("{n} rows with problems were left out.").format(n=refused)
+            self.save.show()
+        self._finish(text)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._finish(explain(exc) + "\n" + _("Nothing was imported."))
+
+    def _finish(self, text: str) -> None:
+        self.label.setText(text)
+        self.ended = True
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return self.ended

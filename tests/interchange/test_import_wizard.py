@@ -1,0 +1,121 @@
+"""The import wizard: file, sheet, column mapping, the checked rows, then the import off the GUI thread."""
+
+import datetime as dt
+import os
+
+import pytest
+from xlsx_helpers import HEADERS_VI, Text, counts, make_workbook, member_row
+
+from desktop_app.services import importing
+from desktop_app.store.models import Person
+
+SHOTS = os.environ.get("SOCHIBO_SHOTS")  # a folder to save the pages into, to look at them
+
+
+def _shot(widget, name):
+    if SHOTS:
+        widget.grab().save(os.path.join(SHOTS, f"{name}.png"))
+
+
+@pytest.fixture
+def workbook(tmp_path):
+    rows = [member_row("Nguyễn Văn Đức", Text("001080000123")),
+            member_row("Lò Thị Ánh", gender="Nữ", birth=dt.date(1990, 1, 2)),
+            member_row("Quàng Văn Sai", birth="31/02/1990")]
+    return make_workbook(tmp_path / "danh sach.xlsx", HEADERS_VI, rows,
+                         title_rows=[["DANH SÁCH ĐẢNG VIÊN CHI BỘ BẢN CO MUÔNG"]])
+
+
+@pytest.fixture
+def wizard(qtbot, branches):
+    from desktop_app.ui.dialogs.import_wizard import ImportWizard
+
+    w = ImportWizard(None, kind=importing.MEMBERS)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    qtbot.waitUntil(lambda: w.busy == 0, timeout=20000)
+
+
+def _to_preview(qtbot, wizard, path):
+    wizard.file_page.open(path)
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=20000)
+    _shot(wizard, "1-file")
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    _shot(wizard, "2-mapping")
+    wizard.next()
+    qtbot.waitUntil(wizard.preview_page.isComplete, timeout=20000)
+    _shot(wizard, "3-preview")
+
+
+def test_the_wizard_imports_the_good_rows(qtbot, wizard, workbook, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    _to_preview(qtbot, wizard, workbook)
+    assert wizard.data.header_row == 2 and wizard.file_page.sheet.currentText() == "Danh sách"
+    assert {"full_name", "gender", "birth_date", "cccd", "branch", "status"} <= set(wizard.mapping.values())
+    assert [r.number for r in wizard.preview_page.model.rows] == [5]  # only the row with problems is listed
+    assert "31/02/1990" in wizard.preview_page.model.rows[0].errors[0]
+    assert counts()[0] == 0  # checking writes nothing
+
+    saved = tmp_path / "loi.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(saved), ""))
+    wizard.preview_page.save.click()
+    assert saved.exists()
+
+    wizard.next()
+    qtbot.waitUntil(wizard.result_page.isComplete, timeout=20000)
+    _shot(wizard, "4-result")
+    assert wizard.imported == 2
+    assert sorted(p.full_name for p in Person.select()) == ["Lò Thị Ánh", "Nguyễn Văn Đức"]
+    assert wizard.result_page.save.isVisibleTo(wizard)
+
+
+def test_the_name_column_must_be_mapped(qtbot, wizard, workbook):
+    wizard.file_page.open(workbook)
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=20000)
+    wizard.next()
+    page = wizard.mapping_page
+    name_row = next(i for i, c in enumerate(page.combos) if c.currentData() == "full_name")
+    page.combos[name_row].setCurrentIndex(0)
+    assert not page.isComplete() and page.warning.text()
+    other = next(i for i, c in enumerate(page.combos) if c.currentData() == "gender")
+    page.combos[name_row].setCurrentIndex(page.combos[name_row].findData("gender"))
+    assert not page.isComplete()  # two columns into Gender
+    page.combos[other].setCurrentIndex(0)
+    assert not page.isComplete()  # still no names
+    page.combos[name_row].setCurrentIndex(page.combos[name_row].findData("full_name"))
+    assert page.isComplete() and not page.warning.text()
+    assert "gender" not in wizard.mapping.values()
+
+
+def test_a_file_that_is_not_a_workbook_is_explained(qtbot, wizard, tmp_path):
+    bad = tmp_path / "ghi chu.xlsx"
+    bad.write_text("không phải Excel", encoding="utf-8")
+    wizard.file_page.open(bad)
+    qtbot.waitUntil(lambda: wizard.busy == 0, timeout=20000)
+    assert not wizard.file_page.isComplete()
+    assert "ghi chu.xlsx" in wizard.file_page.status.text()
+
+
+def test_a_failure_while_writing_imports_nothing(qtbot, wizard, workbook, monkeypatch):
+    _to_preview(qtbot, wizard, workbook)
+
+    def broken(*_args):
+        raise RuntimeError("disk unplugged")
+
+    monkeypatch.setattr(importing, "_insert", broken)
+    before = counts()
+    wizard.next()
+    qtbot.waitUntil(wizard.result_page.isComplete, timeout=20000)
+    assert wizard.imported == 0 and counts() == before
+    assert "disk unplugged" not in wizard.result_page.label.text()  # no technical detail for the user
+    assert wizard.result_page.label.text()
+
+
+def test_closing_is_refused_while_work_runs(wizard):
+    wizard.busy = 1
+    wizard.reject()
+    assert wizard.isVisible()
+    wizard.busy = 0
