@@ -1,0 +1,174 @@
+"""The audit trail: who changed, printed, exported, backed up or revealed what, and when, newest first,
+with filters; the selected entry's before and after values below; a button that verifies the chain."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+)
+
+from desktop_app.i18n import N_, _, format_date
+from desktop_app.services import audit_log, maintenance
+from desktop_app.ui.context import EVERYTHING
+from desktop_app.ui.models.row_table import Column, RowTableModel
+from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.table import RowTable
+
+PAGE = 500
+ACTION_LABELS = {
+    "create": N_("Created"), "update": N_("Changed"), "delete": N_("Deleted"), "restore": N_("Restored"),
+    "print": N_("Printed"), "export": N_("Exported"), "backup": N_("Backed up"), "reveal": N_("Revealed"),
+    "password set": N_("Password set"), "password changed": N_("Password changed"),
+    "password removed": N_("Password removed"), "carry": N_("Carried over"),
+}
+
+
+def action_label(action: str) -> str:
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+COLUMNS = (
+    Column(N_("When"), lambda r: f"{format_date(r.at.date())} {r.at:%H:%M:%S}" if hasattr(r.at, "date") else r.at,
+           sort=lambda r: r.id),
+    Column(N_("Who"), lambda r: r.actor),
+    Column(N_("Action"), lambda r: action_label(r.action)),
+    Column(N_("Record"), lambda r: r.table),
+    Column(N_("Concerning"), lambda r: r.record_label),
+    Column(N_("Fields"), lambda r: ", ".join(r.changes)),
+)
+
+
+def _pretty(text: str) -> str:
+    if not text:
+        return ""
+    try:
+        return json.dumps(json.loads(text), ensure_ascii=False, indent=2, sort_keys=True)
+    except ValueError:
+        return text
+
+
+class AuditView(BaseView):
+    KEY = "audit"
+    WATCHES = (EVERYTHING,)
+
+    def __init__(self, context, parent=None):
+        super().__init__(context, parent)
+        layout = QVBoxLayout(self)
+        filters = QHBoxLayout()
+        self.action_box = QComboBox(self)
+        self.table_box = QComboBox(self)
+        self.text_box = QLineEdit(self)
+        self.text_box.setClearButtonEnabled(True)
+        self.verify_button = QPushButton(self)
+        self.verify_button.clicked.connect(self.verify)
+        self.action_label = QLabel(self)
+        self.table_label = QLabel(self)
+        for widget in (self.action_label, self.action_box, self.table_label, self.table_box):
+            filters.addWidget(widget)
+        filters.addWidget(self.text_box, 1)
+        filters.addWidget(self.verify_button)
+        layout.addLayout(filters)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        self.model = RowTableModel(COLUMNS, self)
+        self.table = RowTable(self.model, split, stretch=4)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
+        self.details = QPlainTextEdit(split)
+        self.details.setReadOnly(True)
+        split.addWidget(self.table)
+        split.addWidget(self.details)
+        split.setSizes([500, 200])
+        layout.addWidget(split, 1)
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.refresh)
+        self.text_box.textChanged.connect(self._debounce.start)
+        self.action_box.currentIndexChanged.connect(self.refresh)
+        self.table_box.currentIndexChanged.connect(self.refresh)
+        self.retranslate_ui()
+
+    def title(self) -> str:
+        return _("Audit trail")
+
+    def retranslate_ui(self) -> None:
+        self.action_label.setText(_("Action"))
+        self.table_label.setText(_("Record"))
+        self.text_box.setPlaceholderText(_("Name or word…"))
+        self.verify_button.setText(_("Verify the trail"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._fill_filters()
+
+    def _fill_filters(self) -> None:
+        for box, values, label in ((self.action_box, audit_log.actions, action_label),
+                                   (self.table_box, audit_log.tables, str)):
+            current = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(_("All"), None)
+            try:
+                for value in values():
+                    box.addItem(label(value), value)
+            except Exception:  # no database open yet
+                pass
+            index = box.findData(current)
+            box.setCurrentIndex(max(0, index))
+            box.blockSignals(False)
+
+    def filters(self) -> dict:
+        return {"action": self.action_box.currentData(), "table": self.table_box.currentData(),
+                "text": self.text_box.text().strip() or None}
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        filters = self.filters()
+        rows = audit_log.list_entries(limit=PAGE, **filters)
+        self.model.set_rows(rows)
+        total = audit_log.count_entries(**filters)
+        self.status.setText(_("{shown} of {total} entries, newest first.").format(shown=len(rows), total=total))
+        self.details.clear()
+
+    def _on_row(self, current, _previous=None) -> None:
+        row = self.model.row_at(self.table.proxy.mapToSource(current).row()) if current.isValid() else None
+        if row is None:
+            self.details.clear()
+            return
+        parts = []
+        if row.before:
+            parts += [_("Before:"), _pretty(row.before)]
+        if row.after:
+            parts += [_("After:"), _pretty(row.after)]
+        self.details.setPlainText("\n".join(parts))
+
+    def verify(self) -> None:
+        """The full check (integrity, foreign keys, schema, whole chain) on a worker thread."""
+        from desktop_app.ui import worker
+
+        self.verify_button.setEnabled(False)
+        self.status.setText(_("Checking the database and its audit trail…"))
+        self._task = worker.Task(maintenance.check)
+        self._task.signals.finished.connect(self._verified)
+        self._task.signals.failed.connect(lambda exc: self._verified(None, exc))
+        worker.start(self._task)
+
+    def _verified(self, report, exc: BaseException | None = None) -> None:
+        self.verify_button.setEnabled(True)
+        self._task = None
+        if report is None:
+            from desktop_app.ui.messages import explain
+
+            self.status.setText(explain(exc))
+        elif report.healthy:
+            self.status.setText(_("The database and its audit trail are intact."))
+        else:
+            self.status.setText("\n".join(report.problems))
