@@ -113,9 +113,10 @@ def _db_path(args, *, must_exist: bool) -> Path:
 
 
 def _open(path: Path, *, create: bool = False):
-    from desktop_app.store.schema import open_database
+    """Open and migrate the database, with the user's calendar and rule settings (the lock is taken by main)."""
+    from desktop_app.services import dbfile
 
-    return open_database(path, create=create)
+    return dbfile.open_file(path, create=create, lock=False)
 
 
 # ---- commands -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""The database file the app works on: open, close, the backups beside it, restore, and work on
-another thread with that thread's own connection.
+"""The database file the desktop app works on: health before opening, the one-program lock, the
+password of an encrypted file, open and close, backups and restore, and work on another thread with
+that thread's own connection.
 
 The desktop window reaches the store only through here, so it never touches peewee itself.
 """
@@ -7,33 +8,105 @@ The desktop window reaches the store only through here, so it never touches peew
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from desktop_app import paths
-from desktop_app.store import backup, schema
+from desktop_app.i18n import _
+from desktop_app.services.errors import ServiceError
+from desktop_app.store import backup, crypto, schema
 from desktop_app.store import db as store_db
+from desktop_app.store import lock as store_lock
+from desktop_app.store.crypto import EncryptedDatabaseError, WrongPasswordError  # noqa: F401 - for the ui
 from desktop_app.store.db import NotADatabaseError  # noqa: F401 - re-exported for the ui
 from desktop_app.store.migrations import SchemaTooNewError  # noqa: F401 - re-exported for the ui
 
+log = logging.getLogger(__name__)
 BackupError = backup.BackupError
+_lock: store_lock.DatabaseLock | None = None
 
 
-def open_file(path: str | Path, *, create: bool = False) -> Path:
-    """Close any open database and open *path* (migrating it). Raises FileNotFoundError,
-    NotADatabaseError or SchemaTooNewError; the previous database stays closed then."""
+class InUseError(ServiceError):
+    """Another running program has the file open; the message names it."""
+
+
+# ---- the one-program lock ------------------------------------------------------------------------
+
+
+def take_lock(path: str | Path) -> None:
+    """Hold the lock of *path* (giving up the one held before). Raises InUseError when another program has it;
+    a folder where no lock file can be written is tolerated (logged)."""
+    global _lock
+    path = Path(path)
+    if _lock is not None and _lock.held and _lock.db_path == path:
+        return
+    try:
+        new = store_lock.acquire(path)
+    except store_lock.DatabaseLockedError as exc:
+        raise InUseError(_("{path} is already open in another program ({owner}). Switch to that window, or close "
+                           "it first.").format(path=path, owner=exc.owner.describe() or "?")) from exc
+    except OSError as exc:
+        log.warning("could not take the lock of %s: %s", path, exc)
+        new = None
+    release_lock()
+    _lock = new
+
+
+def release_lock() -> None:
+    global _lock
+    if _lock is not None:
+        _lock.release()
+        _lock = None
+
+
+# ---- opening ---------------------------------------------------------------------------------------
+
+
+def startup_check(path: str | Path):
+    """services.maintenance.StartupHealth of the file at *path*, before it is opened."""
+    from desktop_app.services import maintenance
+
+    return maintenance.startup_check(path)
+
+
+def needs_password(path: str | Path) -> bool:
+    return Path(path).is_file() and crypto.looks_encrypted(path) and not crypto.key_for(path)
+
+
+def open_file(path: str | Path, *, create: bool = False, password: str | None = None, lock: bool = True) -> Path:
+    """Close any open database and open *path* (migrating it), holding its lock when *lock*.
+
+    Raises InUseError, FileNotFoundError, NotADatabaseError (EncryptedDatabaseError when a password is
+    needed, WrongPasswordError when it is wrong) or SchemaTooNewError; nothing stays open then."""
+    path = Path(path)
     store_db.close()
-    schema.open_database(path, create=create)
+    if lock:
+        take_lock(path)
+    if password:
+        crypto.remember(path, password)
+    try:
+        schema.open_database(path, create=create)
+    except Exception:
+        if password:
+            crypto.forget(path)
+        raise
     _load_calendar()
-    return Path(path)
+    return path
 
 
 def _load_calendar() -> None:
-    """The user's extra days off and make-up working days count in every deadline from now on."""
-    from desktop_app.services import calendar_days
+    """The user's extra days off, make-up working days and local rule settings (the UNCONFIRMED
+    parameters of domain.md) count in every deadline and check from now on."""
+    from desktop_app.core import rules
+    from desktop_app.services import calendar_days, settings
 
     calendar_days.load_calendar()
+    overrides = settings.get(rules.SETTING_KEY) or {}
+    if not isinstance(overrides, dict) or rules.check_overrides(overrides):
+        log.warning("ignoring invalid rule settings: %r", overrides)
+        overrides = {}
+    rules.set_overrides(overrides)
 
 
 def close() -> None:
@@ -51,42 +124,36 @@ def is_open() -> bool:
     return current_path() is not None
 
 
-def backups_of(db_path: str | Path, folder: str | Path | None = None) -> list[Path]:
-    """Backups of *db_path* in the backup folder, newest first (names from store.backup.backup_name)."""
-    db_path = Path(db_path)
-    folder = Path(folder) if folder else paths.default_backup_dir()
-    if not folder.is_dir():
-        return []
-    found = [p for p in folder.glob(f"{db_path.stem}-*.sqlite3") if p.is_file()]
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+# ---- backups -----------------------------------------------------------------------------------------
 
 
 def last_backup_time(db_path: str | Path | None = None) -> dt.datetime | None:
+    """When the newest backup of the database was made (the configured and the default folder)."""
+    from desktop_app import paths
+    from desktop_app.services import backups
+
     db_path = db_path or current_path()
     if db_path is None:
         return None
-    found = backups_of(db_path)
-    return dt.datetime.fromtimestamp(found[0].stat().st_mtime).replace(microsecond=0) if found else None
+    newest = None
+    try:
+        folders = [backups.configured_folder(), paths.default_backup_dir()] if is_open() else \
+            [paths.default_backup_dir()]
+        for folder in dict.fromkeys(folders):
+            for info in backups.list_backups(folder, db_path)[:1]:
+                newest = max(newest or info.when, info.when)
+    except Exception:  # an unreachable folder must not break the status bar
+        log.exception("listing backups")
+    return newest
 
 
-def file_problems(path: str | Path) -> list[str]:
-    """Integrity problems of a database file that is not open (English, for the log); empty when sound."""
-    return backup.check_file(path)
+def restore(source: str | Path, db_path: str | Path, password: str | None = None):
+    """Replace *db_path* with the backup *source* and open it (services.backups.RestoreResult)."""
+    from desktop_app.services import backups
 
-
-def restore(source: str | Path, db_path: str | Path) -> Path | None:
-    """Replace *db_path* with the backup *source* and open it; returns the kept copy of the old file.
-
-    The restore is audited in the restored database."""
-    from desktop_app.services import audit
-
-    store_db.close()
-    kept = backup.restore_file(source, db_path)
-    schema.open_database(db_path, create=False)
+    result = backups.restore(source, password=password, db_path=db_path)
     _load_calendar()
-    with store_db.database.atomic():
-        audit.record("restore", "database", "", None, {"from": str(source)})
-    return kept
+    return result
 
 
 def in_worker_connection(work: Callable[..., Any], *args, **kwargs) -> Any:
