@@ -267,6 +267,21 @@ def update_decision(decision_id: int, data: dict, *, confirm_warnings: bool = Fa
     return decision
 
 
+def set_document_number(decision_id: int, number: str) -> Decision:
+    """Record the number under which the resolution was issued (e.g. "05-NQ/CB"). Allowed after adoption too:
+    the number belongs to the issued document, not to the minutes."""
+    decision = get_decision(decision_id)
+    check = Checker({"document_number": number})
+    value = check.text("document_number", max_length=50, name=True, label=_("Document number"))
+    check.done()
+    with atomic():
+        before = audit.snapshot(decision)
+        decision.document_number = value or ""
+        decision.save()
+        audit.record_change("update", decision, before)
+    return decision
+
+
 def delete_decision(decision_id: int) -> None:
     """Remove a decision of a draft meeting, undoing what a passed vote changed (when nothing came after it)."""
     decision = get_decision(decision_id)

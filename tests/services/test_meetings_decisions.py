@@ -215,6 +215,11 @@ def test_ordinary_resolution_and_stale_votes_block_adoption(setup):
     meetings.adopt(m.id, DAY)
     with pytest.raises(MinutesLocked):
         vote(m.id, DecisionKind.ORDINARY, None, 8)
+    last = decisions.decisions(m.id)[-1]
+    with pytest.raises(MinutesLocked):
+        decisions.update_decision(last.id, {"text": "Sửa"})
+    decisions.set_document_number(last.id, "05-NQ/CB")  # the issued number is not part of the minutes
+    assert decisions.decision_row(last.id).document_number == "05-NQ/CB"
 
 
 def test_no_vote_on_admission_with_fewer_than_three_official_members(org):

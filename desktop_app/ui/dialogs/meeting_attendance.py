@@ -73,6 +73,10 @@ class OpeningPage(QWidget):
         fees.setGroupSeparatorShown(True)
         self.form.add_choice("chair", _("Chair"), [])
         self.form.add_choice("secretary", _("Secretary of the meeting"), [])
+        for name in ("kind", "chair", "secretary"):  # names may be long: the combo must not widen the editor
+            combo: QComboBox = self.form.fields[name].widget
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
         self._two_columns(opening)
         grid_top.addWidget(opening)
         layout.addLayout(grid_top)
@@ -155,6 +159,8 @@ class OpeningPage(QWidget):
         self._saved = self.form.values()
         for field in self.form.fields.values():
             field.widget.setEnabled(not locked)
+            if isinstance(field.widget, QLineEdit):
+                field.widget.setCursorPosition(0)  # show the start of a long place name
         for button in (self.add_guest, self.remove_guest, self.sync):
             button.setVisible(not locked)
         self.load_attendance()

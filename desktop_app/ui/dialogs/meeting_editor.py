@@ -106,8 +106,7 @@ class MeetingEditor(QWidget):
         return self.meeting is not None and self.meeting.status == MeetingStatus.ADOPTED
 
     def load(self, meeting_id: int, tab: int | None = None) -> None:
-        if self.meeting_id is not None and self.meeting_id != meeting_id:
-            self.flush()
+        self.flush()  # what was typed in the meeting shown is written before anything is reloaded
         self.saver.discard()
         self.meeting = meetings.get_meeting(meeting_id)
         locked = self.locked

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import DecisionKind
 from desktop_app.i18n import N_, _, format_date
@@ -23,11 +23,9 @@ def _result(row) -> str:
 
 DECISION_COLUMNS = (
     Column(N_("Decision"), lambda r: r.title),
-    Column(N_("For"), lambda r: r.yes, numeric=True),
-    Column(N_("Against"), lambda r: r.no, numeric=True),
-    Column(N_("Abstain"), lambda r: r.abstain, numeric=True),
-    Column(N_("Denominator"), lambda r: r.denominator, numeric=True),
-    Column(N_("Needed"), lambda r: r.needed, numeric=True),
+    Column(N_("For / against / abstain"), lambda r: f"{r.yes} / {r.no} / {r.abstain}", sort=lambda r: r.yes),
+    Column(N_("Needed"), lambda r: _("{needed} of {denominator}").format(
+        needed=r.needed if r.needed is not None else "—", denominator=r.denominator), sort=lambda r: r.denominator),
     Column(N_("Result"), _result, color=lambda r: PASS_COLOUR if r.passed else FAIL_COLOUR,
            tooltip=lambda r: _("{rule} — {source}").format(rule=r.rule, source=r.source)),
 )
@@ -59,13 +57,14 @@ class _ListPage(QWidget):
         self.table = RowTable(self.model, self, stretch=stretch)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()  # three buttons a row, so the page stays narrow
         layout.addLayout(self.buttons)
 
     def button(self, text: str, slot) -> QPushButton:
         b = QPushButton(text, self)
         b.clicked.connect(slot)
-        self.buttons.addWidget(b)
+        n = self.buttons.count()
+        self.buttons.addWidget(b, n // 3, n % 3)
         return b
 
     def run(self, title: str, call, *args) -> bool:
@@ -98,7 +97,6 @@ class DecisionsPage(_ListPage):
         self.button(_("&Record a vote…"), self.new_vote)
         self.button(_("Edit…"), self.edit)
         self.button(_("Delete"), self.delete)
-        self.buttons.addStretch(1)
         self.table.activated_row.connect(lambda _row: self.edit())
 
     def reload(self) -> None:
@@ -145,7 +143,6 @@ class TasksPage(_ListPage):
         self.done_button = self.button(_("Done / not done"), self.toggle_done)
         self.button(_("Delete"), self.delete)
         self.button(_("Bring in open tasks"), self.carry)
-        self.buttons.addStretch(1)
         self.table.activated_row.connect(lambda _row: self.edit())
 
     def reload(self) -> None:

@@ -54,7 +54,7 @@ class VoteDialog(_FormDialog):
             self._kind_changed()
         self._show_sponsor()
         self.update_outcome()
-        self.finish(720, 760)
+        self.finish(720, 640)
 
     def _outcome_box(self) -> QGroupBox:
         box = QGroupBox(_("Result"), self)
@@ -63,6 +63,10 @@ class VoteDialog(_FormDialog):
         self.counts_label.setWordWrap(True)
         self.result_label = QLabel(box)
         self.result_label.setObjectName("voteResult")
+        self.result_label.setWordWrap(True)
+        font = self.result_label.font()
+        font.setPointSize(font.pointSize() + 2)
+        self.result_label.setFont(font)
         self.source_label = QLabel(box)
         self.source_label.setWordWrap(True)
         self.source_label.setObjectName("hint")
