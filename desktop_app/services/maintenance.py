@@ -183,7 +183,7 @@ def startup_check(path: str | Path) -> StartupHealth:
     if health.status == NOT_DATABASE:
         health.problems.append(_("{path} is not a database of this program.").format(path=path))
     else:
-        health.problems.append(_("The database {path} is damaged: {detail}").format(
-            path=path, detail="; ".join(details[:2])))
+        health.problems.append(_("The database {path} is damaged (SQLite's own words are in the details).").format(
+            path=path))
     health.latest_backup = _latest_backup(path)
     return health

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop_app.i18n import N_, _, format_date
+from desktop_app.i18n import N_, _, format_date, pgettext
 from desktop_app.services import audit_log, maintenance
 from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.models.row_table import Column, RowTableModel
@@ -33,16 +33,38 @@ ACTION_LABELS = {
 }
 
 
+def table_labels() -> dict[str, str]:
+    """What kind of record an entry is about (a context keeps "Person" apart from other uses)."""
+    return {
+        "person": pgettext("audit record", "Person"), "branch": pgettext("audit record", "Branch"),
+        "organisation": pgettext("audit record", "Organisation"), "meeting": pgettext("audit record", "Meeting"),
+        "attendance": pgettext("audit record", "Attendance"), "decision": pgettext("audit record", "Decision"),
+        "sponsorship": pgettext("audit record", "Helper or introducer"),
+        "stageevent": pgettext("audit record", "Step of the admission"),
+        "dossieritem": pgettext("audit record", "Dossier paper"), "quota": pgettext("audit record", "Quota"),
+        "progressnote": pgettext("audit record", "Progress report"), "actionitem": pgettext("audit record", "Task"),
+        "setting": pgettext("audit record", "Setting"), "database": pgettext("audit record", "Database file"),
+        "report": pgettext("audit record", "Document"),
+    }
+
+
+def table_label(table: str) -> str:
+    return table_labels().get(table, table)
+
+
 def action_label(action: str) -> str:
     return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
+def _when(at) -> str:
+    return f"{format_date(at.date())} {at:%H:%M:%S}" if hasattr(at, "date") else str(at)
+
+
 COLUMNS = (
-    Column(N_("When"), lambda r: f"{format_date(r.at.date())} {r.at:%H:%M:%S}" if hasattr(r.at, "date") else r.at,
-           sort=lambda r: r.id),
+    Column(N_("Date and time"), lambda r: _when(r.at), sort=lambda r: r.id),
     Column(N_("Who"), lambda r: r.actor),
     Column(N_("Action"), lambda r: action_label(r.action)),
-    Column(N_("Record"), lambda r: r.table),
+    Column(N_("Record"), lambda r: table_label(r.table)),
     Column(N_("Concerning"), lambda r: r.record_label),
     Column(N_("Fields"), lambda r: ", ".join(r.changes)),
 )
@@ -111,7 +133,7 @@ class AuditView(BaseView):
 
     def _fill_filters(self) -> None:
         for box, values, label in ((self.action_box, audit_log.actions, action_label),
-                                   (self.table_box, audit_log.tables, str)):
+                                   (self.table_box, audit_log.tables, table_label)):
             current = box.currentData()
             box.blockSignals(True)
             box.clear()
@@ -134,6 +156,8 @@ class AuditView(BaseView):
         filters = self.filters()
         rows = audit_log.list_entries(limit=PAGE, **filters)
         self.model.set_rows(rows)
+        for column in range(len(COLUMNS) - 2):
+            self.table.resizeColumnToContents(column)
         total = audit_log.count_entries(**filters)
         self.status.setText(_("{shown} of {total} entries, newest first.").format(shown=len(rows), total=total))
         self.details.clear()
