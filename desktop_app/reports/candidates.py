@@ -55,16 +55,25 @@ def _deadline(line: CandidateLine, w: Words, today: dt.date) -> str:
     return f"{text} ({w.dl_overdue})" if d.date < today else text
 
 
-def _grouped(lines: tuple[CandidateLine, ...], many_branches: bool, make_row) -> tuple[list, list[int]]:
-    rows, groups, branch, number = [], [], object(), 0
+def _by_branch(lines: tuple[CandidateLine, ...]) -> list[tuple[str, list[CandidateLine]]]:
+    """Consecutive lines of each branch (the data comes ordered by branch)."""
+    groups: list[tuple[str, list[CandidateLine]]] = []
+    branch: object = object()
     for line in lines:
-        if many_branches and line.branch_id != branch:
+        if line.branch_id != branch:
             branch = line.branch_id
-            groups.append(len(rows))
-            rows.append([line.branch_name])
-        number += 1
-        rows.append(make_row(number, line))
-    return rows, groups
+            groups.append((line.branch_name, []))
+        groups[-1][1].append(line)
+    return groups
+
+
+def _tables(doc: PartyDocument, lines: tuple[CandidateLine, ...], many_branches: bool, header: list[str],
+            weights: list[float], make_row, **style) -> None:
+    """One table, or one per branch under its name when the list covers every branch (small tables
+    also keep a list of thousands of people quick to lay out)."""
+    groups = _by_branch(lines) if many_branches else [("", list(lines))]
+    for name, members in groups:
+        doc.table(header, [make_row(n, line) for n, line in enumerate(members, 1)], weights, caption=name, **style)
 
 
 def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id: int | str | None = None,
@@ -92,9 +101,9 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
                 return [str(n), _name(line), step, _certificate(line, w, today), _dossier(line, w),
                         _deadline(line, w, today)]
 
-            rows, groups = _grouped(data.candidates, many, candidate_row)
-            doc.table([w.col_no, w.col_name_birth, w.col_step, w.col_certificate, w.col_dossier, w.col_deadline],
-                      rows, [7, 30, 30, 26, 24, 28], wrap=[1, 2, 3, 4, 5], center=[0], group_rows=groups)
+            _tables(doc, data.candidates, many, [w.col_no, w.col_name_birth, w.col_step, w.col_certificate,
+                                                 w.col_dossier, w.col_deadline], [7, 28, 28, 24, 30, 28],
+                    candidate_row, wrap=[1, 2, 3, 4, 5], center=[0])
         else:
             doc.paragraph(w.no_candidates)
         report_progress(progress, 2, 3)
@@ -104,10 +113,9 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
                 return [str(n), _name(line), format_date(line.ceremony_date), format_date(line.probation_end),
                         _dossier(line, w), _deadline(line, w, today)]
 
-            rows, groups = _grouped(data.probationary, many, probation_row)
-            doc.table([w.col_no, w.col_name_birth, w.col_ceremony, w.col_probation_end, w.col_dossier,
-                       w.col_deadline], rows, [7, 34, 20, 20, 32, 32], wrap=[1, 4, 5], center=[0, 2, 3],
-                      group_rows=groups)
+            _tables(doc, data.probationary, many, [w.col_no, w.col_name_birth, w.col_ceremony, w.col_probation_end,
+                                                   w.col_dossier, w.col_deadline], [7, 34, 20, 20, 32, 32],
+                    probation_row, wrap=[1, 4, 5], center=[0, 2, 3])
         else:
             doc.paragraph(w.no_probationary)
         doc.closing(signatures=[issuing.signature(issuer, w)])

@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -203,31 +204,36 @@ class PartyDocument:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float], *,
               wrap: Sequence[int] = (), center: Sequence[int] = (), right: Sequence[int] = (),
               group_rows: Sequence[int] = (), bold_rows: Sequence[int] = (), row_height_mm: float | None = None,
-              spans: Sequence[tuple[int, int, int]] = ()) -> Table:
-        """A ruled table with a repeated header row. Cells of the *wrap* columns become paragraphs;
-        other cells stay plain strings (much faster, and they never need to wrap). *group_rows*
+              spans: Sequence[tuple[int, int, int]] = (), caption: str = "") -> Table:
+        """A ruled table with a repeated header row. Cells of the *wrap* columns are broken into lines
+        to fit their column (plain strings, not paragraphs: a thousand-row list stays fast); *group_rows*
         (indexes into *rows*) span the whole width as bold sub-headings; *spans* merge the cells of
-        column c from row a to row b (indexes into *rows*), for a value shared by consecutive rows."""
+        column c from row a to row b (indexes into *rows*), for a value shared by consecutive rows.
+        A *caption* (a branch's name in a list of every branch) is a first row across the table, repeated
+        with the header on each page the table runs onto."""
         st = self.styles
+        size = self.settings.table_size
         total = float(sum(weights))
         widths = [self.frame_width * w / total for w in weights]
         head = [Paragraph(markup(h), st["cell_head"]) for h in header]
         data: list[list[object]] = [head]
+        top = 1  # rows above the body: the header, and the caption when there is one
+        if caption:
+            data.insert(0, [Paragraph(markup(caption), st["cell_group"])] + [""] * (len(header) - 1))
+            top = 2
         wrap_set, group_set, bold_set = set(wrap), set(group_rows), set(bold_rows)
         for index, row in enumerate(rows):
             if index in group_set:
                 data.append([Paragraph(markup(row[0]), st["cell_group"])] + [""] * (len(header) - 1))
                 continue
+            font = fonts.BOLD if index in bold_set else fonts.REGULAR
             cells: list[object] = []
             for col, value in enumerate(row):
-                if col in wrap_set:
-                    style = ("cell_head" if col in center else "cell_group") if index in bold_set else (
-                        "cell_center" if col in center else "cell")
-                    cells.append(Paragraph(markup(value), st[style]))
-                else:
-                    cells.append(nfc(value))
+                text = nfc(value)
+                if col in wrap_set and text:
+                    text = "\n".join(simpleSplit(text, font, size, widths[col] - 6.5) or [text])
+                cells.append(text)
             data.append(cells)
-        size = self.settings.table_size
         commands: list[tuple] = [
             ("FONT", (0, 0), (-1, -1), fonts.REGULAR, size, size * 1.2),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -237,20 +243,22 @@ class PartyDocument:
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
             ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ]
+        if caption:
+            commands.append(("SPAN", (0, 0), (-1, 0)))
         for col in center:
-            commands.append(("ALIGN", (col, 1), (col, -1), "CENTER"))
+            commands.append(("ALIGN", (col, top), (col, -1), "CENTER"))
         for col in right:
-            commands.append(("ALIGN", (col, 1), (col, -1), "RIGHT"))
+            commands.append(("ALIGN", (col, top), (col, -1), "RIGHT"))
         for index in group_set:
-            commands.append(("SPAN", (0, index + 1), (-1, index + 1)))
+            commands.append(("SPAN", (0, index + top), (-1, index + top)))
         for col, first, last in spans:
-            commands.append(("SPAN", (col, first + 1), (col, last + 1)))
+            commands.append(("SPAN", (col, first + top), (col, last + top)))
         for index in bold_rows:
-            commands.append(("FONT", (0, index + 1), (-1, index + 1), fonts.BOLD, size, size * 1.2))
+            commands.append(("FONT", (0, index + top), (-1, index + top), fonts.BOLD, size, size * 1.2))
         heights = None
         if row_height_mm:
-            heights = [None] + [row_height_mm * mm] * len(rows)
-        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="CENTER",
+            heights = [None] * top + [row_height_mm * mm] * len(rows)
+        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=top, hAlign="CENTER",
                       spaceBefore=3, spaceAfter=6)
         table.setStyle(TableStyle(commands))
         if self.story and isinstance(self.story[-1], Paragraph):

@@ -13,6 +13,21 @@ from desktop_app.reports.common import Progress, document_language, report_progr
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words, code_label
 from desktop_app.services import report_data
+from desktop_app.services.report_data import SponsorLine
+
+
+def _assignments(doc: PartyDocument, lines: list[SponsorLine], w: Words, caption: str) -> None:
+    rows = [[str(n), line.sponsor, f"{line.person} ({code_label(Status, line.person_status)})",
+             code_label(SponsorRole, line.role), format_date(line.start)] for n, line in enumerate(lines, 1)]
+    # One cell for each member's name over all their rows, so each member's load reads as a block.
+    spans, first = [], 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or lines[i].sponsor_id != lines[first].sponsor_id:
+            if i - 1 > first:
+                spans.append((1, first, i - 1))
+            first = i
+    doc.table([w.col_no, w.col_sponsor, w.col_person_helped, w.col_role, w.col_from], rows, [8, 32, 48, 40, 18],
+              wrap=[1, 2, 3], center=[0, 4], spans=spans, caption=caption)
 
 
 def build_sponsors(out_path: str | Path, *, lang: str | None = None, branch_id: int | str | None = None,
@@ -31,20 +46,13 @@ def build_sponsors(out_path: str | Path, *, lang: str | None = None, branch_id: 
                             summary=w.sum_sponsors.format(date=format_date(today)), words=w)
         doc.section(f"I. {w.h_assignments}")
         if data.lines:
-            rows, spans, first = [], [], 0
-            for n, line in enumerate(data.lines, 1):
-                person = f"{line.person} ({code_label(Status, line.person_status)})"
-                if bid is None and line.branch_name:
-                    person += f", {line.branch_name}"
-                rows.append([str(n), line.sponsor, person, code_label(SponsorRole, line.role), format_date(line.start)])
-            # One cell for each member's name over all their rows, so each load reads as a block.
-            for i in range(1, len(data.lines) + 1):
-                if i == len(data.lines) or data.lines[i].sponsor_id != data.lines[first].sponsor_id:
-                    if i - 1 > first:
-                        spans.append((1, first, i - 1))
-                    first = i
-            doc.table([w.col_no, w.col_sponsor, w.col_person_helped, w.col_role, w.col_from], rows,
-                      [7, 32, 48, 40, 18], wrap=[1, 2, 3], center=[0, 4], spans=spans)
+            groups: list[tuple[int | None, str, list[SponsorLine]]] = []
+            for line in data.lines:  # one table per branch when the list covers every branch
+                if not groups or (bid is None and groups[-1][0] != line.branch_id):
+                    groups.append((line.branch_id, line.branch_name if bid is None else "", []))
+                groups[-1][2].append(line)
+            for _branch, name, lines in groups:
+                _assignments(doc, lines, w, name)
         else:
             doc.paragraph(w.no_assignments)
         doc.section(f"II. {w.h_loads}")

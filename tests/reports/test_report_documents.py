@@ -248,3 +248,9 @@ def test_every_kind_builds_through_the_registry(sample, tmp_path):
                                 month=11, year=2026, meeting_id=sample.meeting.id)
             check_pdf(path, lang, "ĐẢNG BỘ TỈNH ĐIỆN BIÊN" if kind == "quota" else "ĐẢNG BỘ XÃ MƯỜNG ẢNG")
     assert i18n.current_language() == "vi"  # the language in force is restored after each build
+
+
+def test_sponsors_of_every_branch_come_in_one_table_per_branch(sample, tmp_path):
+    text = pdf_text(build_sponsors(tmp_path / "s.pdf", lang="vi", today=TODAY))
+    assert "ĐẢNG ỦY XÃ MƯỜNG ẢNG" in text
+    assert "Chi bộ bản Co Muông" in text and "Lường Thị Dung" in text

@@ -139,6 +139,7 @@ class SponsorLine:
     sponsor: str
     person: str
     person_status: str
+    branch_id: int | None  # the branch of the person helped
     branch_name: str
     role: str  # core.enums.SponsorRole
     start: dt.date
@@ -148,7 +149,7 @@ class SponsorLine:
 @dataclass(frozen=True)
 class SponsorsData:
     as_of: dt.date
-    lines: tuple[SponsorLine, ...]  # by sponsor (Vietnamese name order), then start date
+    lines: tuple[SponsorLine, ...]  # by branch, sponsor (Vietnamese name order), then start date
     loads: tuple[tuple[str, int], ...]  # (member, open assignments), busiest first
 
 
@@ -159,13 +160,13 @@ def sponsors_data(branch_id: int | None = None, today: dt.date | None = None) ->
     the next helper from it); for the whole organisation only members with assignments."""
     today = today or dt.date.today()
     sponsor, person = Person.alias(), Person.alias()
-    query = (Sponsorship.select(Sponsorship.sponsor, sponsor.full_name, person.full_name, person.status, Branch.name,
-                                Sponsorship.role, Sponsorship.start, Sponsorship.end)
+    query = (Sponsorship.select(Sponsorship.sponsor, sponsor.full_name, person.full_name, person.status, Branch.id,
+                                Branch.name, Sponsorship.role, Sponsorship.start, Sponsorship.end)
              .join(sponsor, on=(Sponsorship.sponsor == sponsor.id))
              .switch(Sponsorship).join(person, on=(Sponsorship.person == person.id))
              .join(Branch, JOIN.LEFT_OUTER, on=(person.branch == Branch.id))
              .where(Sponsorship.end.is_null() & person.deleted_at.is_null() & sponsor.deleted_at.is_null())
-             .order_by(sponsor.sort_key, sponsor.id, Sponsorship.start, person.sort_key))
+             .order_by(Branch.code, sponsor.sort_key, sponsor.id, Sponsorship.start, person.sort_key))
     if branch_id is not None:
         query = query.where(person.branch == branch_id)
     lines = tuple(SponsorLine(*row) for row in query.tuples())
