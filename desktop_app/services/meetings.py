@@ -153,8 +153,10 @@ def meeting_warnings(meeting: Meeting, thematic: set[tuple[int, int]] | None = N
 
 def list_meetings(branch_id: int, year: int | None = None) -> list[MeetingRow]:
     """The branch's meetings, newest first, each with its warnings."""
-    query = (Meeting.select().where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null())
-             .order_by(Meeting.date.desc(), Meeting.id.desc()))
+    query = (Meeting.select(Meeting.id, Meeting.branch, Meeting.date, Meeting.kind, Meeting.status,
+                            Meeting.adopted_on, Meeting.start_time, Meeting.end_time, Meeting.theme)
+             .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null())
+             .order_by(Meeting.date.desc(), Meeting.id.desc()))  # not the long minutes sections
     if year is not None:
         query = query.where((Meeting.date >= dt.date(year, 1, 1)) & (Meeting.date <= dt.date(year, 12, 31)))
     thematic = thematic_quarters(branch_id)

@@ -114,6 +114,7 @@ def test_attendance_changes_are_saved_and_counted_live(view, branch):
 def test_field_edits_autosave(view, branch, qtbot):
     m = meeting_prep.prepare_meeting(branch["id"], dt.date(2026, 11, 3))
     view.refresh()
+    view.editor.tabs.setCurrentIndex(editor_module.CONTENT)
     content = view.editor.content.form.fields
     content["discussion"].widget.setPlainText("Đồng chí An phát biểu về làm đường.")
     qtbot.waitUntil(lambda: meetings.get_meeting(m.id).discussion == "Đồng chí An phát biểu về làm đường.",
@@ -178,9 +179,13 @@ def test_adoption_locks_the_editor_and_addenda_follow(view, branch, monkeypatch,
     m = meetings.get_meeting(m.id)
     assert m.status == MeetingStatus.ADOPTED and m.adopted_on is not None
     assert not view.editor.adopt_button.isVisible()
+    view.editor.tabs.setCurrentIndex(editor_module.OPENING)
     assert not view.editor.opening.form.fields["place"].widget.isEnabled()
+    view.editor.tabs.setCurrentIndex(editor_module.CONTENT)
     assert view.editor.content.form.fields["conclusion"].widget.isReadOnly()
+    view.editor.tabs.setCurrentIndex(editor_module.TASKS)
     assert not view.editor.tasks.buttons.itemAt(0).widget().isVisible()
+    view.editor.tabs.setCurrentIndex(editor_module.QUALITY)
     assert view.editor.quality.add_button.isEnabled()
 
     def fill(dialog: AddendumDialog):

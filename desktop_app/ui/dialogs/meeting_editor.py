@@ -34,6 +34,7 @@ class MeetingEditor(QWidget):
         self.setObjectName("meetingEditor")
         self.today = today  # callable giving today's date (pinned in tests and screenshots)
         self.meeting = None
+        self._stale: set[int] = set()  # pages to reload before they are shown
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         head = QHBoxLayout()
@@ -66,6 +67,7 @@ class MeetingEditor(QWidget):
         for page in (self.preparation, self.opening, self.content, self.reports, self.votes, self.tasks,
                      self.quality):
             self.tabs.addTab(page, "")
+        self.tabs.setCurrentIndex(OPENING)  # attendance and the opening are what a meeting starts with
         layout.addWidget(self.tabs, 1)
         self.saver = AutoSaver(self._write, self)
         self.saver.saved.connect(self._on_saved)
@@ -106,32 +108,48 @@ class MeetingEditor(QWidget):
         return self.meeting is not None and self.meeting.status == MeetingStatus.ADOPTED
 
     def load(self, meeting_id: int, tab: int | None = None) -> None:
+        """Show a meeting: the heading at once, each tab's page when it is first looked at."""
         self.flush()  # what was typed in the meeting shown is written before anything is reloaded
         self.saver.discard()
         self.meeting = meetings.get_meeting(meeting_id)
-        locked = self.locked
-        self.opening.load(self.meeting, locked)
-        self.content.load(self.meeting, locked)
-        self.reports.load(meeting_id, locked)
-        self.votes.load(meeting_id, locked)
-        self.tasks.load(meeting_id, locked)
-        self._refresh_derived()
-        self.adopt_button.setVisible(not locked)
+        self.adopt_button.setVisible(not self.locked)
         self.save_state.setText("")
-        if tab is not None:
-            self.tabs.setCurrentIndex(tab)
-        elif self.tabs.currentIndex() < 0:
-            self.tabs.setCurrentIndex(OPENING)
+        self._stale = set(range(self.tabs.count()))
+        self._show_derived()
+        if tab is not None and tab != self.tabs.currentIndex():
+            self.tabs.setCurrentIndex(tab)  # loads the page through _tab_changed
+        else:
+            self._load_page(self.tabs.currentIndex())
 
-    def _refresh_derived(self) -> None:
-        """Heading, warnings, preparation and quality: all computed from what is saved."""
-        self.meeting = meetings.get_meeting(self.meeting.id)
+    def _load_page(self, index: int) -> None:
+        if self.meeting is None or index not in self._stale:
+            return
+        self._stale.discard(index)
+        m, locked = self.meeting, self.locked
+        loaders = {
+            PREPARATION: lambda: self.preparation.load(m.id),
+            OPENING: lambda: self.opening.load(m, locked),
+            CONTENT: lambda: self.content.load(m, locked),
+            REPORTS: lambda: self.reports.load(m.id, locked),
+            VOTES: lambda: self.votes.load(m.id, locked),
+            TASKS: lambda: self.tasks.load(m.id, locked),
+            QUALITY: lambda: self.quality.load(m, locked),
+        }
+        loaders[index]()
+
+    def _show_derived(self) -> None:
         self._show_heading()
         warnings = meetings.meeting_warnings(self.meeting)
         self.warnings.setText("\n".join("⚠ " + w for w in warnings))
         self.warnings.setVisible(bool(warnings))
-        self.preparation.load(self.meeting.id)
-        self.quality.load(self.meeting, self.locked)
+
+    def _refresh_derived(self, *pages: int) -> None:
+        """After a write: the heading and warnings, and the pages computed from what is saved (preparation,
+        quality, and *pages*) are reloaded when shown."""
+        self.meeting = meetings.get_meeting(self.meeting.id)
+        self._show_derived()
+        self._stale.update((PREPARATION, QUALITY, *pages))
+        self._load_page(self.tabs.currentIndex())
 
     def _show_heading(self) -> None:
         m = self.meeting
@@ -178,8 +196,7 @@ class MeetingEditor(QWidget):
         self.content.form.set_errors({k: v for k, v in errors.items() if k in self.content.form.fields})
 
     def _attendance_changed(self) -> None:
-        self.votes.reload()
-        self._refresh_derived()
+        self._refresh_derived(VOTES)  # a vote's denominator may no longer match the attendance
         self.changed.emit()
 
     def _lists_changed(self) -> None:
@@ -188,8 +205,7 @@ class MeetingEditor(QWidget):
 
     def _tab_changed(self, index: int) -> None:
         self.flush()
-        if self.meeting is not None and index in (PREPARATION, QUALITY):
-            self._refresh_derived()
+        self._load_page(index)
 
     def flush(self) -> bool:
         """Write every pending edit now; False when some could not be saved (their messages are shown)."""
