@@ -30,6 +30,8 @@ MAX_ROWS = 1_048_576  # Excel's limit, header included
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
+# Column widths (in characters) that fit A4 landscape at about 70 %: wider sheets print across pages.
+READABLE_WIDTH = 190
 _FORMATS = {DATE: DATE_FORMAT, ID: TEXT_FORMAT, INTEGER: "0", NUMBER: "#,##0"}
 
 
@@ -66,12 +68,7 @@ def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], heade
             dim.number_format = _FORMATS[column.kind]
     last = get_column_letter(len(columns))
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = 9  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    _page_setup(ws, columns, widths)
     for index, values in (choices or {}).items():
         letter = get_column_letter(index + 1)
         rule = DataValidation(type="list", formula1='"' + ",".join(values) + '"', allow_blank=True,
@@ -97,6 +94,22 @@ def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], heade
         count += 1
     ws.auto_filter.ref = f"A1:{last}{count + 1}"
     return count
+
+
+def _page_setup(ws, columns: tuple[Column, ...], widths: list[float]) -> None:
+    """A4 landscape, the header row on every page. A sheet that fits the page width at a readable size
+    (about 70 % or more) is scaled to it; a wider one runs over several pages across, each repeating the
+    row number and the name (the first two columns), rather than shrinking into unreadable print."""
+    ws.print_title_rows = "1:1"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if sum(widths) <= READABLE_WIDTH:
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+    elif len(columns) > 2:
+        ws.print_title_cols = "A:B"
 
 
 def fitted_widths(columns: tuple[Column, ...], headers: list[str], rows: list[list[Any]],

@@ -67,6 +67,9 @@ def test_member_export_looks_right(tmp_path, register):
     assert ws.column_dimensions[name_letter].width >= len("Lò Thị Hoa Ban Trắng Muốt Cả Một Góc Trời")
     assert ws.column_dimensions[cccd.column_letter].number_format == "@"
     assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
+    # Too wide to shrink onto one A4 page readably: it prints across pages, each repeating No. and name.
+    assert ws.print_title_cols == "$A:$B" and not ws.sheet_properties.pageSetUpPr.fitToPage
+    assert wb.worksheets[1].sheet_properties.pageSetUpPr.fitToPage  # the narrow help sheet fits the width
     assert {dv.formula1 for dv in ws.data_validations.dataValidation} >= {'"Nam,Nữ"'}
     # The headers are the ones the importer recognises, every one of them.
     assert set(guess_mapping([c.value for c in ws[1]]).values()) == {c.key for c in MEMBER_COLUMNS}
