@@ -281,10 +281,16 @@ def update_meeting(meeting_id: int, data: dict) -> Meeting:
 
 
 def delete_meeting(meeting_id: int) -> None:
-    """Soft delete a draft; open tasks it had carried return to the meeting before it."""
+    """Soft delete a draft; open tasks it had carried return to the meeting before it. Refused while a vote
+    of the meeting has changed someone's record (delete that vote first: it undoes the change)."""
     from desktop_app.services import action_items
+    from desktop_app.services.decision_effects import effect_applied
 
     meeting = editable_meeting(meeting_id)
+    applied = [d.title for d in Decision.select().where(Decision.meeting == meeting) if effect_applied(d)]
+    if applied:
+        raise ValidationError({"decisions": _("These votes of the meeting changed people's records; delete them "
+                                              "first: {titles}.").format(titles="; ".join(applied))})
     with atomic():
         action_items.release_carried(meeting)
         before = audit.snapshot(meeting)

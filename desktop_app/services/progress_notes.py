@@ -19,7 +19,7 @@ from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.meetings import editable_meeting, get_meeting
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
-from desktop_app.store.models import Person, ProgressNote
+from desktop_app.store.models import Meeting, Person, ProgressNote
 
 # Who is reported on at a meeting, and by whom.
 REPORTED_STATUSES = (Status.SYMPATHISER, Status.APPLICANT, Status.PROBATIONARY)
@@ -65,8 +65,10 @@ def _rows(query) -> list[ProgressNoteRow]:
 
 
 def progress_notes(person_id: int) -> list[ProgressNoteRow]:
-    """Every report on the person, oldest first, for the person's timeline."""
-    return _rows(ProgressNote.select().where(ProgressNote.person == person_id)
+    """Every report on the person, oldest first, for the person's timeline (not those of deleted meetings)."""
+    live = ProgressNote.meeting.is_null() | ProgressNote.meeting.in_(
+        Meeting.select(Meeting.id).where(Meeting.deleted_at.is_null()))
+    return _rows(ProgressNote.select().where((ProgressNote.person == person_id) & live)
                  .order_by(ProgressNote.date, ProgressNote.id))
 
 

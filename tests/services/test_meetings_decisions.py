@@ -239,3 +239,14 @@ def test_no_votes_before_the_meeting_day(setup):
     with pytest.raises(ValidationError) as err:
         vote(later.id, DecisionKind.ORDINARY, None, 5)
     assert "date" in err.value.errors
+
+
+def test_a_draft_whose_votes_changed_records_is_not_deleted(setup):
+    m, applicant = setup["meeting"], setup["applicant"]
+    d = vote(m.id, DecisionKind.ADMISSION, applicant, 9)
+    with pytest.raises(ValidationError) as err:
+        meetings.delete_meeting(m.id)
+    assert "decisions" in err.value.errors
+    decisions.delete_decision(d.id)
+    meetings.delete_meeting(m.id)
+    assert Stage.BRANCH_RESOLUTION not in stages(applicant)

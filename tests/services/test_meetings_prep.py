@@ -134,3 +134,11 @@ def test_deadlines_of_the_month_come_from_the_reminders(branch):
     deadlines = meeting_prep.preparation(m.id).deadlines
     assert deadlines and all(d.date <= dt.date(2026, 4, 3) for d in deadlines)
     assert any("Trần Thị Mai" in d.text for d in deadlines)
+
+
+def test_reports_of_a_deleted_meeting_leave_the_timeline(branch):
+    sym = person(branch.id, "Cà Văn Tú", Status.SYMPATHISER)
+    m = meeting_prep.prepare_meeting(branch.id, dt.date(2026, 1, 3))
+    progress_notes.save_report(m.id, sym, {"strengths": "Nhiệt tình"})
+    meetings.delete_meeting(m.id)
+    assert progress_notes.progress_notes(sym) == []
