@@ -166,3 +166,11 @@ def uninstall_excepthook() -> None:
         sys.excepthook = _installed.previous
         threading.excepthook = _installed.previous_thread
         _installed = None
+
+
+def install() -> ExceptionHook:
+    """install_excepthook() for the running QApplication (the app's start-up calls this)."""
+    app = QApplication.instance()
+    if app is None:
+        raise RuntimeError("create the QApplication first")
+    return install_excepthook(app)
