@@ -102,7 +102,7 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
                         _deadline(line, w, today)]
 
             _tables(doc, data.candidates, many, [w.col_no, w.col_name_birth, w.col_step, w.col_certificate,
-                                                 w.col_dossier, w.col_deadline], [7, 28, 28, 24, 30, 28],
+                                                 w.col_dossier, w.col_deadline], [8, 28, 28, 24, 30, 28],
                     candidate_row, wrap=[1, 2, 3, 4, 5], center=[0])
         else:
             doc.paragraph(w.no_candidates)
@@ -114,7 +114,7 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
                         _dossier(line, w), _deadline(line, w, today)]
 
             _tables(doc, data.probationary, many, [w.col_no, w.col_name_birth, w.col_ceremony, w.col_probation_end,
-                                                   w.col_dossier, w.col_deadline], [7, 34, 20, 20, 32, 32],
+                                                   w.col_dossier, w.col_deadline], [8, 34, 20, 20, 32, 32],
                     probation_row, wrap=[1, 4, 5], center=[0, 2, 3])
         else:
             doc.paragraph(w.no_probationary)

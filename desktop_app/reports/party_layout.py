@@ -102,6 +102,7 @@ class Styles:
         style("cell", s.table_size)
         style("cell_center", s.table_size, align=TA_CENTER)
         style("cell_head", s.table_size, fonts.BOLD, TA_CENTER)
+        style("cell_head_small", s.table_size - 2, fonts.BOLD, TA_CENTER)  # many narrow columns
         style("cell_group", s.table_size, fonts.BOLD, TA_LEFT)
         style("recipients_label", s.body_size, fonts.BOLD_ITALIC, TA_LEFT)
         style("recipient", s.recipients_size, align=TA_LEFT)
@@ -204,18 +205,19 @@ class PartyDocument:
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float], *,
               wrap: Sequence[int] = (), center: Sequence[int] = (), right: Sequence[int] = (),
               group_rows: Sequence[int] = (), bold_rows: Sequence[int] = (), row_height_mm: float | None = None,
-              spans: Sequence[tuple[int, int, int]] = (), caption: str = "") -> Table:
+              spans: Sequence[tuple[int, int, int]] = (), caption: str = "", small_header: bool = False) -> Table:
         """A ruled table with a repeated header row. Cells of the *wrap* columns are broken into lines
         to fit their column (plain strings, not paragraphs: a thousand-row list stays fast); *group_rows*
         (indexes into *rows*) span the whole width as bold sub-headings; *spans* merge the cells of
         column c from row a to row b (indexes into *rows*), for a value shared by consecutive rows.
+        *small_header* sets the header two points smaller, for tables of many narrow columns.
         A *caption* (a branch's name in a list of every branch) is a first row across the table, repeated
         with the header on each page the table runs onto."""
         st = self.styles
         size = self.settings.table_size
         total = float(sum(weights))
         widths = [self.frame_width * w / total for w in weights]
-        head = [Paragraph(markup(h), st["cell_head"]) for h in header]
+        head = [Paragraph(markup(h), st["cell_head_small" if small_header else "cell_head"]) for h in header]
         data: list[list[object]] = [head]
         top = 1  # rows above the body: the header, and the caption when there is one
         if caption:
@@ -301,6 +303,8 @@ class PartyDocument:
                 commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
         table = Table(rows, colWidths=[half, half], rowHeights=heights)
         table.setStyle(TableStyle(commands))
+        if self.story:  # never a signature alone on the last page: the last lines of the body go with it
+            self.story[-1].keepWithNext = 1
         self.story.append(Spacer(1, self.settings.body_size * 0.8))
         self.story.append(KeepTogether([table]))
 

@@ -70,8 +70,8 @@ def build_quota(out_path: str | Path, *, lang: str | None = None, branch_id: int
             rows = [_row(str(i), line.name or line.code, line) for i, line in enumerate(data.branches, 1)]
             rows.append(_row("", w.total, t))
             doc.table([w.col_no, w.col_branch, w.col_target, w.col_admitted, w.col_plan, w.col_women, w.col_ethnic,
-                       w.col_religious, w.col_youth, w.col_age], rows, [7, 34, 11, 12, 13, 9, 17, 11, 12, 12],
-                      wrap=[1], center=[0, 2, 3, 4, 5, 6, 7, 8, 9], bold_rows=[len(rows) - 1])
+                       w.col_religious, w.col_youth, w.col_age], rows, [8, 26, 13, 15, 13, 13, 16, 15, 12, 12],
+                      wrap=[1], center=[0, 2, 3, 4, 5, 6, 7, 8, 9], bold_rows=[len(rows) - 1], small_header=True)
             doc.closing(recipients=issuing.recipients(issuer, w), signatures=[issuing.signature(issuer, w)])
             report_progress(progress, 3, 4)
             path = doc.build(out_path)

@@ -26,7 +26,7 @@ def _assignments(doc: PartyDocument, lines: list[SponsorLine], w: Words, caption
             if i - 1 > first:
                 spans.append((1, first, i - 1))
             first = i
-    doc.table([w.col_no, w.col_sponsor, w.col_person_helped, w.col_role, w.col_from], rows, [8, 32, 48, 40, 18],
+    doc.table([w.col_no, w.col_sponsor, w.col_person_helped, w.col_role, w.col_from], rows, [8, 32, 46, 40, 21],
               wrap=[1, 2, 3], center=[0, 4], spans=spans, caption=caption)
 
 
