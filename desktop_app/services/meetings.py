@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from dataclasses import dataclass
 
 from desktop_app.core.enums import AttendanceStatus, MeetingKind, MeetingStatus, Status
 from desktop_app.i18n import _, format_date
 from desktop_app.services import audit, meeting_rules
 from desktop_app.services.errors import NotFoundError, ServiceError, ValidationError
+from desktop_app.services.meeting_checks import (  # noqa: F401 - part of this module's interface
+    TIME_RE,
+    duration_minutes,
+    length_warning,
+    meeting_warnings,
+    quarter_of,
+    thematic_quarters,
+)
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
 from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Person, now
@@ -25,7 +32,6 @@ from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Pers
 TEXT_SECTIONS = ("evaluation", "current_affairs", "next_tasks", "discussion", "conclusion")
 EDITABLE = ("date", "kind", "place", "start_time", "end_time", "chair", "secretary", "theme", "fees_collected",
             *TEXT_SECTIONS)
-TIME_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 MAX_SECTION = 100_000  # a long discussion fits; a pasted book does not
 
 
@@ -87,15 +93,6 @@ def editable_meeting(meeting_id: int) -> Meeting:
     return meeting
 
 
-def duration_minutes(start: str | None, end: str | None) -> int | None:
-    """Minutes between two "HH:MM" times on the same day; None when either is missing."""
-    if not start or not end or not TIME_RE.match(start) or not TIME_RE.match(end):
-        return None
-    sh, sm = (int(p) for p in start.split(":"))
-    eh, em = (int(p) for p in end.split(":"))
-    return (eh * 60 + em) - (sh * 60 + sm)
-
-
 def default_date(year: int, month: int) -> dt.date:
     """The regular meeting day of a month: the 3rd since Directive 50-CT/TW (23/7/2025)."""
     day = meeting_rules.meeting_day(dt.date(year, month, 1)) or 3
@@ -109,46 +106,6 @@ def next_meeting_date(today: dt.date) -> dt.date:
         return this_month
     year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
     return default_date(year, month)
-
-
-def quarter_of(day: dt.date) -> int:
-    return (day.month - 1) // 3 + 1
-
-
-def thematic_quarters(branch_id: int, years: set[int] | None = None) -> set[tuple[int, int]]:
-    """(year, quarter) pairs in which the branch held a thematic (or combined) meeting."""
-    query = Meeting.select(Meeting.date).where(
-        (Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
-        & Meeting.kind.in_([MeetingKind.THEMATIC, MeetingKind.COMBINED]))
-    return {(d.year, quarter_of(d)) for (d,) in query.tuples() if years is None or d.year in years}
-
-
-def length_warning(kind: str, start: str | None, end: str | None, on: dt.date) -> str | None:
-    minutes = duration_minutes(start, end)
-    rule = meeting_rules.min_minutes(kind, on)
-    if minutes is None or rule is None or minutes >= rule[0]:
-        return None
-    return _("The meeting lasted {n} minutes; at least {m} are required ({source}).").format(
-        n=minutes, m=rule[0], source=rule[1])
-
-
-def meeting_warnings(meeting: Meeting, thematic: set[tuple[int, int]] | None = None) -> list[str]:
-    """What does not meet the rules: too short, no thematic meeting in the quarter, not on the meeting day."""
-    warnings = []
-    short = length_warning(meeting.kind, meeting.start_time, meeting.end_time, meeting.date)
-    if short:
-        warnings.append(short)
-    if thematic is None:
-        thematic = thematic_quarters(meeting.branch_id, {meeting.date.year})
-    if (meeting.date.year, quarter_of(meeting.date)) not in thematic:
-        pol = meeting_rules.policy(meeting.date)
-        warnings.append(_("No thematic meeting in quarter {q}/{year}; at least one a quarter ({source}).").format(
-            q=quarter_of(meeting.date), year=meeting.date.year, source=pol.source("thematic_per_quarter")))
-    day = meeting_rules.meeting_day(meeting.date)
-    if meeting.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED) and day and meeting.date.day != day:
-        warnings.append(_("Regular meetings are held on day {day} of each month ({source}).").format(
-            day=day, source=meeting_rules.policy(meeting.date).source("meeting_day")))
-    return warnings
 
 
 def list_meetings(branch_id: int, year: int | None = None) -> list[MeetingRow]:
