@@ -80,7 +80,8 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     Column("categories", "Đối tượng", "Categories", ("thành phần", "phân loại", "category"), TEXT, 26),
     Column("note", "Ghi chú", "Note", ("notes", "remarks"), TEXT, 24),
 )
-_PARTY_ONLY = {"admission_date", "ceremony_date", "official_date", "card_number"}
+# An applicant may already have the admission decision; the ceremony makes them a probationary member.
+_PARTY_ONLY = {"ceremony_date", "official_date", "card_number"}
 MEMBER_COLUMNS = PERSON_COLUMNS
 CANDIDATE_COLUMNS = tuple(c for c in PERSON_COLUMNS if c.key not in _PARTY_ONLY)
 

@@ -153,8 +153,11 @@ def _check_duplicates(values: dict, number: int, known: dict, seen_cccd: dict, s
 
 def _history(values: dict, kind: str, today: dt.date) -> list[tuple[str, dt.date]]:
     """The dated steps the row tells of: the member's admission, ceremony and recognition dates;
-    a candidate's entry into their current stage, dated the day of the import (as a new record is)."""
+    a candidate's entry into their current stage, dated the day of the import (as a new record is),
+    or the admission decision when an applicant already has one."""
     if kind == CANDIDATES:
+        if values.get("admission_date"):
+            return [(Stage.ADMISSION_DECISION, values["admission_date"])]
         return [(FIRST_STAGE[values["status"]], today)]
     steps = ((Stage.ADMISSION_DECISION, "admission_date"), (Stage.CEREMONY, "ceremony_date"),
              (Stage.RECOGNITION_DECISION, "official_date"))

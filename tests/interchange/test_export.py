@@ -81,7 +81,7 @@ def test_candidate_export_in_english_without_party_columns(tmp_path, register):
     assert xlsx_export.export_people("candidates", path, lang="en") == 1
     ws = _sheet(path)
     col = _by_header(ws)
-    assert "Party card number" not in col and "Admission date" not in col
+    assert "Party card number" not in col and "Official date" not in col and "Admission date" in col
     assert ws.cell(2, col["Full name"]).value == "Cầm Thị Lan"
     assert ws.cell(2, col["Status"]).value == "Party sympathiser"
     assert ws.cell(2, col["Youth Union member"]).value == "Yes"
