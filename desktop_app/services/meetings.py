@@ -204,13 +204,16 @@ def _apply(meeting: Meeting, values: dict) -> bool:
 
 
 def create_meeting(branch_id: int, data: dict) -> Meeting:
-    """A draft meeting of the branch (see meeting_prep.prepare_meeting for one pre-filled)."""
+    """A draft meeting of the branch (see meeting_prep.prepare_meeting for one pre-filled). Without a date,
+    the next regular meeting day (the 3rd of the month) is taken."""
     branch = Branch.get_or_none(Branch.id == record_id(branch_id))
     if branch is None or branch.deleted_at is not None:
         raise NotFoundError(_("Branch not found."))
     unknown = set(data) - set(EDITABLE)
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
+    if "date" not in data:
+        data = {**data, "date": next_meeting_date(dt.date.today())}
     values = _validate(data, None, branch_id)
     with atomic():
         meeting = Meeting(branch=branch, kind=MeetingKind.REGULAR, status=MeetingStatus.DRAFT)

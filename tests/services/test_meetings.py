@@ -263,3 +263,9 @@ def test_default_meeting_day_is_the_third():
     assert meetings.next_meeting_date(dt.date(2026, 5, 3)) == dt.date(2026, 5, 3)
     assert meetings.next_meeting_date(dt.date(2026, 5, 4)) == dt.date(2026, 6, 3)
     assert meetings.next_meeting_date(dt.date(2026, 12, 20)) == dt.date(2027, 1, 3)
+
+
+def test_a_meeting_without_a_date_is_set_on_the_next_third(org):
+    _org, branch = org
+    m = meetings.create_meeting(branch.id, {})
+    assert m.date == meetings.next_meeting_date(dt.date.today()) and m.date.day == 3
