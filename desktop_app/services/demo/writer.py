@@ -1,0 +1,84 @@
+"""Bulk writing: rows go straight to SQLite through ``executemany`` in large batches.
+
+Every row carries its own id, uid and timestamps, so records can refer to each other before they
+are written; foreign keys are checked once, at commit (``PRAGMA defer_foreign_keys``). Dates are
+written as ISO text, as peewee writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+COLUMNS = {
+    "organisation": ("id", "uid", "created_at", "updated_at", "name", "superior_body", "place", "issuer_code",
+                     "term", "is_grassroots_branch", "authorised_to_admit", "superior_committee", "address"),
+    "branch": ("id", "uid", "created_at", "updated_at", "organisation_id", "code", "name", "name_fold", "kind",
+               "rural", "secretary_id", "deputy_id", "active", "note"),
+    "person": ("id", "uid", "created_at", "updated_at", "branch_id", "full_name", "name_fold", "sort_key",
+               "gender", "birth_date", "birth_place", "ethnicity", "religion", "cccd", "phone", "home_town",
+               "residence", "education", "professional_level", "theory_level", "occupation", "workplace",
+               "position", "youth_union", "trade_union", "categories", "status", "card_number", "admission_date",
+               "ceremony_date", "official_date", "joined_branch_date", "note"),
+    "stageevent": ("id", "uid", "created_at", "updated_at", "person_id", "stage", "date", "document_ref", "note",
+                   "policy_version", "meeting_id"),
+    "dossieritem": ("id", "uid", "created_at", "updated_at", "person_id", "code", "number", "date", "status",
+                    "note"),
+    "sponsorship": ("id", "uid", "created_at", "updated_at", "sponsor_id", "person_id", "role", "start", "end",
+                    "end_reason", "together_since", "meeting_id", "policy_version"),
+    "meeting": ("id", "uid", "created_at", "updated_at", "branch_id", "date", "kind", "place", "start_time",
+                "end_time", "chair_id", "secretary_id", "theme", "fees_collected", "evaluation",
+                "current_affairs", "next_tasks", "discussion", "conclusion", "status", "adopted_on", "addenda"),
+    "attendance": ("id", "uid", "created_at", "updated_at", "meeting_id", "person_id", "status", "reason",
+                   "member_status"),
+    "decision": ("id", "uid", "created_at", "updated_at", "meeting_id", "kind", "subject_id", "sponsor_id",
+                 "title", "text", "yes", "no", "abstain", "denominator", "passed", "policy_version",
+                 "document_number"),
+    "progressnote": ("id", "uid", "created_at", "updated_at", "person_id", "author_id", "meeting_id", "date",
+                     "strengths", "weaknesses", "recommendation"),
+    "actionitem": ("id", "uid", "created_at", "updated_at", "meeting_id", "text", "responsible_id", "due", "done",
+                   "done_on", "carried_to_id"),
+    "quota": ("id", "uid", "created_at", "updated_at", "organisation_id", "branch_id", "year", "target"),
+}
+ORDER = tuple(COLUMNS)
+
+
+@lru_cache(maxsize=8192)
+def stamp(day: dt.date, hour: int = 20) -> str:
+    """The time a record made on *day* was entered ("2024-03-03 20:00:00")."""
+    return f"{day.isoformat()} {hour:02d}:00:00"
+
+
+def iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+class Sink:
+    """Buffers rows per table and writes them in batches on the open connection."""
+
+    BATCH = 20_000
+
+    def __init__(self, connection):
+        self.connection = connection
+        self.rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
+        self.counts: dict[str, int] = {table: 0 for table in COLUMNS}
+        self._sql = {table: f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
+                            f'VALUES ({", ".join("?" * len(cols))})' for table, cols in COLUMNS.items()}
+
+    def total(self, table: str) -> int:
+        """Rows of *table* written or waiting."""
+        return self.counts[table] + len(self.rows[table])
+
+    def add(self, table: str, row: tuple) -> None:
+        rows = self.rows[table]
+        rows.append(row)
+        if len(rows) >= self.BATCH:
+            self.flush(table)
+
+    def flush(self, table: str | None = None) -> None:
+        for name in ([table] if table else ORDER):
+            rows = self.rows[name]
+            if rows:
+                self.connection.executemany(self._sql[name], rows)
+                self.counts[name] += len(rows)
+                rows.clear()
