@@ -145,11 +145,16 @@ def _collect(path: Path, title: str, names: list[str], head: list[tuple], rest, 
 
 
 def to_rows(data: SheetData, mapping: dict[int, str] | None = None) -> list[RowInput]:
-    """The service's rows: each mapped cell under its field key."""
+    """The service's rows: each mapped cell under its field key. Rows with nothing in the mapped
+    columns (a template numbered in advance, a total line) are left out."""
     mapping = data.mapping if mapping is None else mapping
     pairs = [(i, key) for i, key in mapping.items() if not key.startswith("_")]
-    return [RowInput(number, {key: (values[i] if i < len(values) else None) for i, key in pairs})
-            for number, values in data.rows]
+    rows = []
+    for number, values in data.rows:
+        cells = {key: (values[i] if i < len(values) else None) for i, key in pairs}
+        if any(not is_blank(v) for v in cells.values()):
+            rows.append(RowInput(number, cells))
+    return rows
 
 
 def import_workbook(kind: str, path: Path, *, sheet: str | None = None, mapping: dict[int, str] | None = None,
@@ -159,9 +164,10 @@ def import_workbook(kind: str, path: Path, *, sheet: str | None = None, mapping:
     data = read_sheet(path, sheet)
     if mapping is not None and "full_name" not in mapping.values():
         raise WorkbookError(_("Choose the column that holds the full names."))
-    if not data.rows:
+    rows = to_rows(data, mapping)
+    if not rows:
         raise WorkbookError(_("Sheet “{sheet}” has no rows under its header.").format(sheet=data.sheet))
-    plan = importing.import_rows(kind, to_rows(data, mapping), default_branch_id=default_branch_id,
+    plan = importing.import_rows(kind, rows, default_branch_id=default_branch_id,
                                  dry_run=dry_run, source=str(Path(path).name), progress=progress)
     return data, plan
 

@@ -144,11 +144,15 @@ def status_for(kind: str, data: dict[str, Any], labels: dict[str, str],
     if code in allowed:
         return code, None
     choices = ", ".join(value_labels.label("status", c, "vi") for c in allowed)
-    if code is not None:
+    other = ALLOWED_STATUS[CANDIDATES if kind == MEMBERS else MEMBERS]
+    if code in other:
         message = (_("{field}: “{value}” is not a member status; import it with the candidates, or use one of: "
                      "{choices}.") if kind == MEMBERS else
                    _("{field}: “{value}” is not a candidate status; import it with the members, or use one of: "
                      "{choices}."))
+    elif code is not None:  # transferred, struck off, deceased…: not someone the branch keeps
+        message = _("{field}: “{value}”: only current members and candidates can be imported; use one of: "
+                    "{choices}.")
     else:
         message = _("{field}: “{value}” is not known; use one of: {choices}.")
     return None, message.format(field=labels["status"], value=str(raw)[:40], choices=choices)

@@ -27,6 +27,7 @@ from desktop_app.services.import_rows import (
     RowInput,
     RowOutcome,
     convert_row,
+    is_blank,
     person_labels,
     status_for,
 )
@@ -77,7 +78,7 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
     """Check every row against the person rules, the file and the database; writes nothing."""
     if kind not in KINDS:
         raise ValidationError({"kind": _("Unknown import “{kind}”: choose members or candidates.").format(kind=kind)})
-    rows = list(rows)
+    rows = [r for r in rows if any(not is_blank(v) for v in r.values.values())]  # e.g. numbered empty rows
     today = today or dt.date.today()
     labels = person_labels()
     branches = [(b.id, b.code, b.name) for b in

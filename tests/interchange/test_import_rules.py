@@ -201,3 +201,15 @@ def test_failure_mid_import_rolls_everything_back(tmp_path, branches, monkeypatc
     assert calls.count(Person) == 2
     assert counts() == before
     assert audit.verify_chain() == []
+
+
+def test_numbered_empty_rows_are_skipped(tmp_path, branches):
+    rows = [member_row("Nguyễn Văn A")] + [[n, None, None, None, None, None, None, None, None, None, None]
+                                           for n in range(2, 40)]
+    plan = _import(tmp_path, rows)
+    assert plan.imported == 1 and not plan.refused
+
+
+def test_people_who_left_cannot_be_imported(tmp_path, branches):
+    plan = _import(tmp_path, [member_row("Nguyễn Văn A", status="Đã chuyển sinh hoạt đi")])
+    assert plan.imported == 0 and "import it with" not in _problems(plan)[2]
