@@ -118,3 +118,10 @@ def test_startup_check_of_healthy_new_and_missing_files(tmp_path):
 def test_startup_check_of_a_damaged_file_without_backups(tmp_path):
     health = maintenance.startup_check(_damaged(tmp_path))
     assert health.status == maintenance.DAMAGED and health.latest_backup is None
+
+
+def test_shallow_startup_check_sees_what_opening_needs(tmp_path):
+    assert maintenance.startup_check(_not_a_database(tmp_path), deep=False).status == maintenance.NOT_DATABASE
+    assert maintenance.startup_check(_foreign_sqlite(tmp_path), deep=False).status == maintenance.OK
+    healthy = make_database(tmp_path / "fine.sqlite3", people_count=2)
+    assert maintenance.startup_check(healthy, deep=False).ok
