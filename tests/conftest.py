@@ -14,6 +14,9 @@ if str(ROOT) not in sys.path:
 import pytest  # noqa: E402
 
 from desktop_app import i18n  # noqa: E402
+from desktop_app.ui.pyside_compat import protect_singletons  # noqa: E402
+
+protect_singletons()  # PySide6 6.12 on Python 3.11 gives away references to None (see the module)
 
 
 @pytest.fixture(autouse=True)
