@@ -104,84 +104,91 @@ def _warn(text: str) -> None:
     QMessageBox.warning(None, "Sổ Chi bộ", text)
 
 
-def _offer_backup(path: Path) -> bool:
-    """The file is damaged: offer its newest backup. True when it was restored and opened."""
-    from desktop_app.services import dbfile
+def _open_with_password(path: Path, interactive: bool) -> bool:
+    from desktop_app.services.errors import ServiceError
+    from desktop_app.ui.password import open_database
 
-    found = dbfile.backups_of(path)
-    if not found:
-        _warn(_("{path} is damaged or is not a database of this program, and no backup of it was found.\n\n"
-                "Open another file, or ask for help.").format(path=path))
+    if not interactive:
+        print(_("{path} is protected by a password; set SOCHIBO_PASSWORD.").format(path=path), file=sys.stderr)
         return False
-    latest = found[0]
+    try:
+        return open_database(path)
+    except ServiceError as exc:
+        _warn(str(exc))
+        return False
+
+
+def _offer_backup(path: Path, health) -> bool:
+    """The file is damaged: offer its newest good backup. True when it was restored and opened."""
+    from desktop_app.services import dbfile
+    from desktop_app.ui.messages import explain
+
+    problem = "\n".join(health.problems)
+    latest = health.latest_backup
+    if latest is None:
+        _warn(_("{problem}\n\nNo good backup of it was found. Open another file, or ask for help.").format(
+            problem=problem))
+        return False
     answer = QMessageBox.question(
         None, "Sổ Chi bộ",
-        _("{path} is damaged or is not a database of this program.\n\nRestore the newest backup, {backup}? "
-          "The damaged file is kept beside it.").format(path=path, backup=latest.name))
+        _("{problem}\n\nRestore the newest good backup, made {when}? The damaged file is kept beside it.").format(
+            problem=problem, when=i18n.format_datetime(latest.when)))
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        dbfile.restore(latest, path)
+        dbfile.take_lock(path)
+        dbfile.restore(latest.path, path)
     except Exception as exc:
-        from desktop_app.ui.messages import explain
-
         _warn(explain(exc))
         return False
     return True
 
 
 def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
-    """Open *path*; when it does not exist (or cannot be opened) let the user choose. None: nothing open."""
-    from desktop_app.services import dbfile
+    """Check and open *path*; when it does not exist or cannot be opened, let the user choose another way
+    in (the welcome dialog). None: nothing is open."""
+    from desktop_app.services import dbfile, maintenance
     from desktop_app.ui.messages import explain
 
-    if path.is_file():
+    health = dbfile.startup_check(path)
+    opened = False
+    if health.status == maintenance.OK:
         try:
             dbfile.open_file(path)
-            return path
-        except dbfile.NotADatabaseError:
-            if interactive and _offer_backup(path):
-                return path
-        except Exception as exc:
+            opened = True
+        except dbfile.EncryptedDatabaseError:
+            opened = _open_with_password(path, interactive)
+        except Exception as exc:  # in use by another program, unreadable…
             if not interactive:
                 print(explain(exc), file=sys.stderr)
                 return None
             _warn(explain(exc))
+    elif health.status == maintenance.PASSWORD:
+        opened = _open_with_password(path, interactive)
+    elif health.status == maintenance.NEW:
+        if not interactive:
+            print(_("Database not found: {path}").format(path=path), file=sys.stderr)
+            return None
     elif not interactive:
-        print(_("Database not found: {path}").format(path=path), file=sys.stderr)
+        print("\n".join(health.problems), file=sys.stderr)
         return None
+    elif health.status in (maintenance.DAMAGED, maintenance.NOT_DATABASE):
+        opened = _offer_backup(path, health)
+    else:
+        _warn("\n".join(health.problems))
+    if opened:
+        return path
     if not interactive:
         return None
     from desktop_app.ui.dialogs.welcome import WelcomeDialog
 
-    target = path if not path.exists() else paths.default_db_path()
+    target = path if health.status == maintenance.NEW else paths.default_db_path()
     if target.exists():
         target = target.with_name(target.stem + "-new.sqlite3")
     dialog = WelcomeDialog(target)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.opened_path
-
-
-# ---- single instance, crash hook -------------------------------------------------------------------
-
-
-def _take_lock(path: Path):
-    """One app per database file: the lock object (keep it referenced), or None when another program holds it."""
-    try:
-        from desktop_app.store import lock
-    except ImportError:  # LOCK CALL SITE: no lock helper in this build
-        log.warning("no database lock helper; running without a lock")
-        return True
-    try:
-        return lock.acquire(path)
-    except lock.DatabaseLockedError as exc:
-        _warn(_("{path} is already open in another program ({owner}). Switch to that window, or close it "
-                "first.").format(path=path, owner=exc.owner.describe()))
-        return None
-    except OSError as exc:  # read-only folder: work without the lock rather than not at all
-        log.warning("could not take the lock of %s: %s", path, exc)
-        return True
 
 
 def _install_crash_hook() -> None:
@@ -222,6 +229,10 @@ def create_window(path: Path, *, start_view: str | None = None):
 
 def run(db: str | None = None, lang: str | None = None, screenshots: str | None = None,
         exit_when_ready: bool = False) -> int:
+    """The desktop app; returns the exit code. *screenshots* and *exit_when_ready* run it without a person."""
+    from desktop_app.ui.pyside_compat import protect_singletons
+
+    protect_singletons()  # before the first Qt call: see the module
     app = _make_app()
     _install_crash_hook()
     apply_language(lang or i18n.system_language())
@@ -229,23 +240,32 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     path = open_or_welcome(Path(db) if db else _default_path(), interactive=not headless)
     if path is None:
         return 1
-    handle = _take_lock(path)
-    if not handle:
-        return 1
-    if not lang:
-        apply_language(_stored_language() or i18n.current_language())
+    from desktop_app.services import dbfile
+
+    try:
+        if not lang:
+            apply_language(_stored_language() or i18n.current_language())
+        return _run_window(app, path, screenshots=screenshots, exit_when_ready=exit_when_ready)
+    finally:
+        dbfile.close()
+        dbfile.release_lock()
+
+
+def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_when_ready: bool) -> int:
     from desktop_app.ui import ui_state
+    from desktop_app.ui.auto_backup import AutoBackup, backup_on_close
 
     ui_state.put("last_db", str(path))
     holder = {"window": create_window(path)}
 
     def rebuild(new_lang: str) -> None:
-        """Switching language rebuilds the window in the new language, on the same view."""
+        """Switching language rebuilds the window in the new language, on the same view and database."""
         old = holder["window"]
-        key = old.current_key()
+        key, branch = old.current_key(), old.context.branch_id
         old.save_state()
         apply_language(new_lang)
-        window = create_window(path, start_view=key)
+        window = create_window(old.context.db_path, start_view=key)
+        window.context.set_branch(branch)
         window.context.hub.language_change_requested.connect(rebuild)
         window.show()
         holder["window"] = window
@@ -265,10 +285,11 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
             app.quit()
 
         QTimer.singleShot(0, ready)
+    else:
+        auto = AutoBackup(app)
+        auto.made.connect(lambda _info: holder["window"].update_status())
+        auto.start()
     code = app.exec()
-    from desktop_app.services import dbfile
-
-    dbfile.close()
-    if hasattr(handle, "release"):
-        handle.release()
+    if not exit_when_ready:
+        backup_on_close()
     return int(code)

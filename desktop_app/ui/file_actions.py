@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import __version__, paths
 from desktop_app.i18n import _
-from desktop_app.services import dbfile, maintenance
+from desktop_app.services import backups, dbfile
 from desktop_app.ui import ui_state
 from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.messages import confirm, error, info
@@ -42,7 +42,7 @@ class FileActions:
             try:
                 dbfile.open_file(previous)
             except Exception:  # the previous file vanished meanwhile; the window shows no data
-                pass
+                self.context.message(_("No database open"))
 
     def new_database(self) -> None:
         if not self._leave_current():
@@ -74,11 +74,15 @@ class FileActions:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        from desktop_app.ui.password import open_database
+
         previous = dbfile.current_path()
         try:
-            dbfile.open_file(path)
+            opened = open_database(path, self.window)
         except Exception as exc:
             error(self.window, _("Open a database file"), exc)
+            opened = False
+        if not opened:
             self._reopen_previous(previous)
             return False
         self.switched_to(path)
@@ -88,18 +92,18 @@ class FileActions:
         if not dbfile.is_open():
             return
 
-        def done(target) -> None:
+        def done(info) -> None:
             self.window.update_status()
-            self.context.message(_("Backup written to {path}.").format(path=target))
+            self.context.message(_("Backup written to {path}.").format(path=info.path))
 
-        run_task(self.window, _("Backing up…"), maintenance.backup_now, on_done=done)
+        run_task(self.window, _("Backing up…"), backups.backup_now, on_done=done)
 
     def restore(self) -> None:
         current = dbfile.current_path()
         if current is None or not self._leave_current():
             return
-        name, _f = QFileDialog.getOpenFileName(self.window, _("Restore from a backup"), str(paths.default_backup_dir()),
-                                               DB_FILTER)
+        name, _f = QFileDialog.getOpenFileName(self.window, _("Restore from a backup"),
+                                               str(backups.configured_folder()), DB_FILTER)
         if not name:
             return
         source = Path(name)
@@ -107,16 +111,26 @@ class FileActions:
                        _("Replace the data in {path} with the backup {source}?\n\nThe current file is kept beside it "
                          "under a new name, so nothing is lost.").format(path=current.name, source=source.name)):
             return
-        try:
-            kept = dbfile.restore(source, current)
-        except Exception as exc:
-            error(self.window, _("Restore from a backup"), exc)
-            self._reopen_previous(current)
-            return
+        password = None
+        while True:
+            try:
+                result = dbfile.restore(source, current, password=password)
+                break
+            except backups.PasswordNeededError:
+                from desktop_app.ui.password import ask_password
+
+                password = ask_password(source, self.window, again=password is not None)
+                if password is None:
+                    self._reopen_previous(current)
+                    return
+            except Exception as exc:
+                error(self.window, _("Restore from a backup"), exc)
+                self._reopen_previous(current)
+                return
         self.switched_to(current)
         text = _("Restored from {source}.").format(source=source.name)
-        if kept:
-            text += "\n" + _("The replaced file is kept as {kept}.").format(kept=kept)
+        if result.kept:
+            text += "\n" + _("The replaced file is kept as {kept}.").format(kept=result.kept)
         info(self.window, _("Restore from a backup"), text)
 
     def about(self) -> None:

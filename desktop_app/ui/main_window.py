@@ -9,11 +9,13 @@ from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -140,17 +142,23 @@ class MainWindow(QMainWindow):
     # ---- views ----------------------------------------------------------------------------
 
     def view(self, key: str) -> BaseView:
-        """The view of *key*, created on first use."""
+        """The view of *key*, created on first use. Each sits in a scroll area, so a view wider than the
+        screen scrolls instead of pushing the window past a 1366×768 display."""
         if key not in self.views:
             cls = navigation.view_class(key)
-            view = cls(self.context, self.stack)
+            holder = QScrollArea(self.stack)
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            view = cls(self.context, holder)
             view.setObjectName(f"view_{key}")
+            holder.setWidget(view)
             self.views[key] = view
-            self.stack.addWidget(view)
+            self.stack.addWidget(holder)
         return self.views[key]
 
     def current_view(self) -> BaseView | None:
-        widget = self.stack.currentWidget()
+        holder = self.stack.currentWidget()
+        widget = holder.widget() if isinstance(holder, QScrollArea) else holder
         return widget if isinstance(widget, BaseView) else None
 
     def current_key(self) -> str:
@@ -166,7 +174,7 @@ class MainWindow(QMainWindow):
                 self._select_nav(current.KEY)
                 return current
         view = self.view(key)
-        self.stack.setCurrentWidget(view)
+        self.stack.setCurrentWidget(view.parentWidget().parentWidget())
         view.refresh_if_stale()
         self._select_nav(key)
         self._update_title()

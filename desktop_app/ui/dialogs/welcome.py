@@ -12,6 +12,7 @@ from desktop_app.i18n import _
 from desktop_app.services import dbfile
 from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
 from desktop_app.ui.messages import error
+from desktop_app.ui.password import open_database
 from desktop_app.ui.progress import run_task
 
 DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
@@ -100,7 +101,8 @@ class WelcomeDialog(QDialog):
         if not name:
             return
         try:
-            dbfile.open_file(name)
+            if not open_database(Path(name), self):
+                return
         except Exception as exc:
             error(self, _("Open a database file"), exc)
             return

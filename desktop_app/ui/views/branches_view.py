@@ -155,9 +155,10 @@ class BranchesView(BaseView):
         if row is not None and row.id == self.current_id and not self.creating:
             return
         if self.dirty and not ask_discard(self):
-            self.table.blockSignals(True)
+            selection = self.table.selectionModel()
+            selection.blockSignals(True)
             self.table.select_where(lambda r: r.id == self.current_id)
-            self.table.blockSignals(False)
+            selection.blockSignals(False)
             return
         self._show(row)
 

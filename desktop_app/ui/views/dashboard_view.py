@@ -4,7 +4,7 @@ admission quota of the year per branch and how many people stand at each step of
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
 
 from desktop_app.core.enums import Stage
 from desktop_app.i18n import N_, _, format_percent, ngettext
@@ -51,14 +51,14 @@ class DashboardView(BaseView):
         self.summary.setWordWrap(True)
         grid.addWidget(self.summary, 0, 0, 1, 2)
         self.reminder_model = RowTableModel(REMINDER_COLUMNS, self)
-        self.reminders_box, self.reminder_table = self._box(self.reminder_model, 1)
+        self.reminders_box, self.reminder_table = self._box(self.reminder_model, 1, wrap=True)
         self.reminder_table.activated_row.connect(self._open_reminder)
         self.reminder_note = QLabel(self.reminders_box)
         self.reminder_note.setObjectName("hint")
         self.reminder_note.setWordWrap(True)
         self.reminders_box.layout().addWidget(self.reminder_note)
         self.missing_model = RowTableModel(REMINDER_COLUMNS[1:], self)
-        self.missing_box, self.missing_table = self._box(self.missing_model, 0)
+        self.missing_box, self.missing_table = self._box(self.missing_model, 0, wrap=True)
         self.missing_table.activated_row.connect(self._open_reminder)
         self.quota_model = RowTableModel(QUOTA_COLUMNS, self)
         self.quota_box, self.quota_table = self._box(self.quota_model, 0)
@@ -75,11 +75,14 @@ class DashboardView(BaseView):
         grid.setRowStretch(2, 2)
         self.retranslate_ui()
 
-    def _box(self, model: RowTableModel, stretch: int) -> tuple[QGroupBox, RowTable]:
+    def _box(self, model: RowTableModel, stretch: int, wrap: bool = False) -> tuple[QGroupBox, RowTable]:
         box = QGroupBox(self)
         layout = QVBoxLayout(box)
         table = RowTable(model, box, stretch=stretch)
         table.setAlternatingRowColors(False)
+        if wrap:  # long reminders read whole, on two lines if need be
+            table.setWordWrap(True)
+            table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(table)
         return box, table
 
