@@ -1,0 +1,80 @@
+"""Starting the app without a person: --exit-when-ready, --screenshots, a missing or damaged file, and the
+dialogs that create a new database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ui_helpers import seed
+
+from desktop_app import app
+from desktop_app.services import dbfile, organisation
+from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
+
+SHOTS = ("dashboard", "branches", "members", "candidates", "sponsors", "meetings", "reports", "settings",
+         "member_form", "candidate_detail", "advance_stage", "sponsor_assign")
+
+
+@pytest.fixture
+def db_file(org, db):
+    _org, branch = org
+    seed(branch.id)
+    path = Path(db.database)
+    dbfile.close()
+    return path
+
+
+def test_exit_when_ready(db_file, qapp, capsys):
+    assert app.run(db=str(db_file), lang="vi", exit_when_ready=True) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("ready in ") and out.strip().endswith("ms")
+
+
+def test_screenshots_of_every_view_and_dialog(db_file, qapp, tmp_path):
+    out = tmp_path / "shots"
+    assert app.run(db=str(db_file), lang="vi", screenshots=str(out)) == 0
+    for name in SHOTS:
+        png = out / f"{name}.png"
+        assert png.is_file() and png.read_bytes()[:4] == b"\x89PNG", name
+
+
+def test_missing_database_fails_headless_with_a_message(qapp, tmp_path, capsys):
+    assert app.run(db=str(tmp_path / "none.sqlite3"), lang="en", exit_when_ready=True) == 1
+    assert "none.sqlite3" in capsys.readouterr().err
+
+
+def test_foreign_file_is_refused_headless(qapp, tmp_path, capsys):
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("not a database at all, just text" * 10)
+    assert app.run(db=str(bad), lang="en", exit_when_ready=True) == 1
+    assert capsys.readouterr().err.strip()
+    assert bad.read_text().startswith("not a database")  # untouched
+
+
+def test_process_age_is_positive():
+    assert app.process_age_ms() > 0
+
+
+def test_new_organisation_creates_the_database(qtbot, tmp_path):
+    target = tmp_path / "new.sqlite3"
+    dialog = NewOrganisationDialog(target)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button().isEnabled()
+    dialog.form.fields["name"].widget.setText("Chi bộ Trường Tiểu học Nà Sáy")
+    dialog.form.fields["branch_code"].widget.setText("CB01")
+    assert not dialog.save_button().isEnabled()  # a branch code without a name
+    dialog.form.fields["branch_name"].widget.setText("Chi bộ Trường Tiểu học Nà Sáy")
+    dialog.accept()
+    assert dialog.created and target.is_file()
+    assert organisation.get_organisation().name == "Chi bộ Trường Tiểu học Nà Sáy"
+    dbfile.close()
+    dbfile.release_lock()
+
+
+def test_cancelled_new_organisation_leaves_no_file(qtbot, tmp_path):
+    target = tmp_path / "cancelled.sqlite3"
+    dialog = NewOrganisationDialog(target)
+    qtbot.addWidget(dialog)
+    dialog.reject()
+    assert not target.exists()

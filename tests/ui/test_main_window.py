@@ -1,0 +1,118 @@
+"""The main window: lazy views, keyboard navigation, the branch filter, accent-insensitive search that
+jumps to the record, the status bar, and the question before unsaved edits are lost."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from ui_helpers import TODAY, quiet_boxes, seed
+
+from desktop_app.ui import navigation
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
+from desktop_app.ui.dialogs.member_dialog import MemberDialog
+from desktop_app.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def data(org):
+    _org, branch = org
+    return {"branch": branch.id, **seed(branch.id)}
+
+
+@pytest.fixture
+def window(qtbot, data, db, monkeypatch):
+    monkeypatch.setattr(MemberDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(CandidateDialog, "exec", lambda self: 0)
+    w = MainWindow(AppContext(db.database, today=lambda: TODAY))
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_views_are_created_on_first_visit(window):
+    assert set(window.views) <= {"dashboard"}
+    window.show_view("members")
+    assert set(window.views) <= {"dashboard", "members"} and "members" in window.views
+    assert window.current_key() == "members"
+    assert window.nav.currentRow() == navigation.KEYS.index("members")
+
+
+def test_ctrl_number_switches_views(window, qtbot):
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "candidates"
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "branches"
+
+
+def test_navigation_list_switches_views(window):
+    window.nav.setCurrentRow(navigation.KEYS.index("sponsors"))
+    assert window.current_key() == "sponsors"
+    assert "Sổ Chi bộ" in window.windowTitle()
+
+
+def test_search_ignores_accents_and_jumps_to_the_member(window, data):
+    window.search.setText("nguyen van binh")
+    window.search.run_search()
+    texts = [window.search.results.item(i).text() for i in range(window.search.results.count())]
+    assert any(t.startswith("Nguyễn Văn Bình") for t in texts)
+    window.search.choose_current()
+    assert window.current_key() == "members"
+    view = window.views["members"]
+    assert view.table.current_row().id == data["Nguyễn Văn Bình"]
+    assert view.dialog is not None and view.dialog.person_id == data["Nguyễn Văn Bình"]
+
+
+def test_search_finds_d_with_stroke_and_candidates_open_in_the_pipeline(window, data):
+    window.search.setText("duc")
+    window.search.run_search()
+    assert any("Đức" in window.search.results.item(i).text() for i in range(window.search.results.count()))
+    window.open_record("person", data["applicant"])
+    assert window.current_key() == "candidates"
+    assert window.views["candidates"].dialog.person_id == data["applicant"]
+
+
+def test_search_finds_a_branch(window, data):
+    window.search.setText("co muong")
+    window.search.run_search()
+    window.search.choose_current()
+    assert window.current_key() == "branches"
+    assert window.views["branches"].current_id == data["branch"]
+
+
+def test_branch_filter_reaches_every_view(window, data):
+    members = window.show_view("members")
+    assert members.model.rowCount() == 6
+    window.branch_combo.setCurrentIndex(window.branch_combo.findData(data["branch"]))
+    assert window.context.branch_id == data["branch"]
+    assert members.branch_id == data["branch"]
+    window.context.set_branch(None)
+    assert window.branch_combo.currentIndex() == 0
+
+
+def test_status_bar_names_the_database(window, db):
+    assert str(db.database) in window.db_label.text()
+    assert window.backup_label.text()
+
+
+def test_unsaved_edit_asks_before_leaving(window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = quiet_boxes(monkeypatch, answer=QMessageBox.StandardButton.No)
+    view = window.show_view("branches")
+    view.form.fields["name"].widget.setText("Tên mới")
+    window.show_view("members")
+    assert shown and window.current_key() == "branches"  # stayed: the user said No
+    assert not window.close()
+    assert window.isVisible()
+
+
+def test_every_view_fits_a_1366_by_768_screen(window):
+    for entry in navigation.ENTRIES:
+        window.show_view(entry.key)
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 1366 and hint.height() <= 768
+    assert window.width() <= 1366

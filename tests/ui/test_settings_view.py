@@ -1,0 +1,64 @@
+"""Settings: organisation details, the language switch and the working-day calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from ui_helpers import TODAY
+
+from desktop_app.services import calendar_days, organisation, settings
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.views.settings_view import SettingsView
+
+
+@pytest.fixture
+def view(qtbot, org):
+    v = SettingsView(AppContext(None, today=lambda: TODAY))
+    qtbot.addWidget(v)
+    v.show()
+    return v
+
+
+def test_organisation_details_are_saved(view):
+    assert view.form.fields["name"].widget.text() == "Đảng bộ xã Mường Ảng"
+    assert not view.save_button.isEnabled()
+    view.form.fields["place"].widget.setText("Ẳng Nưa")
+    view.form.fields["authorised_to_admit"].widget.setChecked(True)
+    assert view.save() is True
+    org = organisation.get_organisation()
+    assert org.place == "Ẳng Nưa" and org.authorised_to_admit is True
+
+
+def test_name_is_required(view):
+    view.form.fields["name"].widget.setText("")
+    assert not view.save_button.isEnabled()
+
+
+def test_language_switch_is_stored_and_announced(view):
+    asked = []
+    view.context.hub.language_change_requested.connect(asked.append)
+    view.language.setCurrentIndex(view.language.findData("en"))
+    view.apply_language()
+    assert asked == ["en"]
+    assert settings.get("language") == "en"
+
+
+def test_extra_day_off_is_added_and_removed(view):
+    view.cal_year.setValue(2027)
+    view.day_form.fields["date"].widget.setText("11/02/2027")  # a Thursday given off
+    view.day_form.fields["note"].widget.setText("Nghỉ bù Tết")
+    view.add_day()
+    days = calendar_days.list_days(2027)
+    assert [(d.date, d.kind) for d in days] == [(dt.date(2027, 2, 11), calendar_days.OFF)]
+    assert view.day_model.rowCount() == 1
+    view.day_table.selectRow(0)
+    view.remove_day()
+    assert calendar_days.list_days(2027) == []
+
+
+def test_weekend_cannot_be_an_extra_day_off(view):
+    view.day_form.fields["date"].widget.setText("14/11/2026")  # a Saturday
+    view.add_day()
+    assert view.day_form.fields["date"].error.text()
+    assert calendar_days.list_days(2026) == []
