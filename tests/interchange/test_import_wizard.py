@@ -119,3 +119,20 @@ def test_closing_is_refused_while_work_runs(wizard):
     wizard.reject()
     assert wizard.isVisible()
     wizard.busy = 0
+
+
+def test_export_from_the_app(qtbot, branches, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop_app.services import people
+    from desktop_app.ui.dialogs.excel_export import export_to_excel
+
+    people.create_person({"full_name": "Nguyễn Văn Đức", "gender": "male", "status": "official",
+                          "branch": branches[0].id, "cccd": "001080000123"})
+    target = tmp_path / "dang vien"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    export_to_excel(None, "members")
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert (tmp_path / "dang vien.xlsx").exists() and "1" in said[0]

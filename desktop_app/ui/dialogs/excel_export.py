@@ -1,0 +1,47 @@
+"""Exporting to Excel from the app: ask where to save, write the workbook off the GUI thread, say what was written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop_app.i18n import _
+from desktop_app.interchange import xlsx_export
+from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER
+from desktop_app.ui.messages import info
+from desktop_app.ui.progress import run_task
+
+MEMBERS, CANDIDATES, MEETINGS = "members", "candidates", "meetings"
+
+
+def _default_name(kind: str) -> str:
+    return {MEMBERS: _("Party members.xlsx"), CANDIDATES: _("Candidates.xlsx"),
+            MEETINGS: _("Branch meetings.xlsx")}[kind]
+
+
+def export_to_excel(parent: QWidget | None, kind: str, *, branch_id: int | None = None, year: int | None = None,
+                    folder: Path | None = None) -> None:
+    """Ask for a file and export *kind* ("members", "candidates" or "meetings") of one branch or all."""
+    title = _("Export to Excel")
+    start = str((folder or Path.home()) / _default_name(kind))
+    name, _f = QFileDialog.getSaveFileName(parent, title, start, _(XLSX_FILTER))
+    if not name:
+        return
+    path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+
+    def done(result) -> None:
+        if kind == MEETINGS:
+            meetings, rows = result
+            text = _("Exported {n} meetings and {rows} attendance rows to {path}.").format(
+                n=meetings, rows=rows, path=path)
+        else:
+            text = (_("Exported {n} members to {path}.") if kind == MEMBERS else
+                    _("Exported {n} candidates to {path}.")).format(n=result, path=path)
+        info(parent, title, text)
+
+    if kind == MEETINGS:
+        run_task(parent, _("Exporting…"), xlsx_export.export_meetings, path, branch_id=branch_id, year=year,
+                 on_done=done)
+    else:
+        run_task(parent, _("Exporting…"), xlsx_export.export_people, kind, path, branch_id=branch_id, on_done=done)
