@@ -39,11 +39,19 @@ class BranchIndex(FTS5Model):
         options = {"tokenize": "unicode61 remove_diacritics 2", "prefix": "2 3"}
 
 
+def person_row(person_id: int, full_name: str, cccd: str | None, card_number: str | None, phone: str | None,
+               workplace: str | None) -> tuple[int, str, str]:
+    """The (rowid, name, extra) index row of one person: the one formula every writer uses."""
+    extra = " ".join(v for v in (cccd, card_number, phone, workplace) if v)
+    return person_id, fold(full_name), fold(extra)
+
+
 def index_person(person) -> None:
     PersonIndex.delete().where(PersonIndex.rowid == person.id).execute()
     if person.deleted_at is None:
-        extra = " ".join(v for v in (person.cccd, person.card_number, person.phone, person.workplace) if v)
-        PersonIndex.insert(rowid=person.id, name=fold(person.full_name), extra=fold(extra)).execute()
+        rowid, name, extra = person_row(person.id, person.full_name, person.cccd, person.card_number, person.phone,
+                                        person.workplace)
+        PersonIndex.insert(rowid=rowid, name=name, extra=extra).execute()
 
 
 def index_branch(branch) -> None:
@@ -68,10 +76,7 @@ def rebuild() -> None:
     BranchIndex.delete().execute()
     rows = Person.select(Person.id, Person.full_name, Person.cccd, Person.card_number, Person.phone,
                          Person.workplace).where(Person.deleted_at.is_null()).tuples()
-    batch = []
-    for pid, name, cccd, card, phone, workplace in rows.iterator():
-        extra = " ".join(v for v in (cccd, card, phone, workplace) if v)
-        batch.append((pid, fold(name), fold(extra)))
+    batch = [person_row(*row) for row in rows.iterator()]
     database.obj.connection().executemany(
         "INSERT INTO person_fts(rowid, name, extra) VALUES (?, ?, ?)", batch)
     branches = Branch.select(Branch.id, Branch.name, Branch.code).where(Branch.deleted_at.is_null()).tuples()
