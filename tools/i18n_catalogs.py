@@ -20,6 +20,7 @@ because msgids are English.
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime
 import io
 import sys
@@ -151,7 +152,9 @@ def update(template: Catalog | None = None) -> dict[str, dict[str, int]]:
     for lang in LANGUAGES:
         path = po_path(lang)
         catalog = read_catalog(path, lang) if path.exists() else new_catalog(lang)
-        catalog.update(template, no_fuzzy_matching=True, update_header_comment=False, update_creation_date=False)
+        # A copy each: babel puts the template's Message objects themselves into the catalog it updates.
+        catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False,
+                       update_creation_date=False)
         for message in catalog:
             message.flags.discard("python-format")
         revive_obsolete(catalog)
