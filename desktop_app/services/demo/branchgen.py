@@ -29,6 +29,8 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
     years = shared.years
     showcase = plan.index == 0
     admitted = max(2 if showcase else 0, round(plan.size * ADMISSION_RATE * years * rng.uniform(0.7, 1.3)))
+    if plan.jobs == "retired":
+        admitted = 0  # a club of retired members admits nobody
     transfers_in = round(plan.size * 0.008 * years * rng.random() * 2) + (1 if showcase else 0)
     losses = min(0.3, 0.017 * years)  # deaths and transfers over the years on record
     initial = max(7, round((plan.size - admitted - transfers_in) / (1 - losses)))

@@ -28,7 +28,9 @@ def _age_at(ctx: BranchCtx, occupation: str, anchor: dt.date) -> dt.date:
         return rules.add_months(anchor, -(216 + rng.randint(1, 9))) - dt.timedelta(days=rng.randint(0, 25))
     low, high = persons.OCCUPATIONS[occupation].ages
     low, high = max(low, 19), min(high, 44)
-    years = rng.triangular(low, max(high, low + 1), min(max(low + 4, 26), high))
+    if high <= low:
+        low, high = 25, 44
+    years = rng.triangular(low, high, min(max(low + 4, 26), high))
     return anchor - dt.timedelta(days=int(years * 365.25) + rng.randint(0, 300))
 
 
@@ -78,7 +80,9 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
     occupation = persons.pick_occupation(rng, ctx.plan, candidate=True)
     birth = _age_at(ctx, occupation, vote_day if mode != "stalled_certificate" else today)
     first = steps[Stage.SOURCE][0]
-    unit_since = _unit_since(ctx, occupation, birth, min(first, rules.add_months(vote_day, -13)))
+    # Introducers need 12 months alongside the applicant when they introduce (weeks before the vote).
+    introduce_by = rules.add_months(vote_day, -14)
+    unit_since = _unit_since(ctx, occupation, birth, min(first, introduce_by))
 
     helper_day = steps.get(Stage.HELPER_ASSIGNED, (None, None))[0]
     ceremony = steps.get(Stage.CEREMONY, (None, None))[0]
@@ -87,7 +91,7 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
     if helper_day is not None:
         until = ceremony or drop or today
         pool = ctx.officials(helper_day, until)
-        ready = [p for p in pool if max(p.unit_since, unit_since) <= rules.add_months(vote_day, -12)]
+        ready = [p for p in pool if max(p.unit_since, unit_since) <= introduce_by]
         helpers = _pick(ctx, ready or pool, 2 if rng.random() < 0.6 else 1)
         if not helpers:
             return None
@@ -105,7 +109,7 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
         day = steps[Stage.INTRODUCTIONS][0]
         until = steps.get(Stage.ADMISSION_DECISION, (today, None))[0]
         pool = [p for p in ctx.officials(day, min(until, today))
-                if rules.introducer_eligible(True, max(p.unit_since, unit_since), vote_day)]
+                if rules.introducer_eligible(True, max(p.unit_since, unit_since), day)]
         if fields["youth_union"] and rng.random() < 0.4:
             union = "4-KNĐ"
         elif fields["trade_union"] and ctx.plan.kind in ("agency", "enterprise") and rng.random() < 0.3:

@@ -63,8 +63,8 @@ def branch_plans(count: int, members: int, candidates: int, rng: random.Random) 
     else:
         plans = _mix(count)
     # Residents' branches are larger than units; sizes vary ±30 %.
-    weight = {"village": 1.0, "residential": 1.3, "school": 0.6, "agency": 0.7, "armed_forces": 0.45,
-              "enterprise": 0.5, "other": 1.2}
+    weight = {"village": 1.0, "residential": 1.4, "school": 0.4, "agency": 0.3, "armed_forces": 0.25,
+              "enterprise": 0.3, "other": 1.5}
     raw = [weight[p.kind] * rng.uniform(0.7, 1.3) for p in plans]
     scale = members / sum(raw)
     for plan, w in zip(plans, raw, strict=True):

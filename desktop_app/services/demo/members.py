@@ -41,7 +41,7 @@ def add_member(ctx: BranchCtx, occupation: str, *, joined: dt.date | None = None
     joined_at = joined or start
     # Members on record from the start were admitted years before it, so they can help candidates whose
     # steps began before the records; those who transfer in later were admitted at least a year before.
-    latest_ceremony = joined_at - dt.timedelta(days=2200 if joined is None else 400)
+    latest_ceremony = joined_at - dt.timedelta(days=2200 if joined is None else 500)
     birth = min(birth, latest_ceremony - dt.timedelta(days=int(18.6 * 365)))
     # Admitted between 18 and 45, most often in their twenties.
     span = (latest_ceremony - birth).days / 365 - 18.2

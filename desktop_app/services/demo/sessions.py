@@ -163,12 +163,13 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
         _progress_notes(ctx, sink, meeting, present)
         carried = _action_items(ctx, sink, meeting, present, carried, next_regular.get(meeting.id))
         voters = _counts(rows)[2]
-        speakers = [p.name for p in rng.sample(present, k=min(2, len(present)))]
+        floor = [p for p in present if p is not chair and p is not recorder] or present
+        speakers = [p.name for p in rng.sample(floor, k=min(3, len(floor)))]
         extra = list(meeting.events)
         if theme:
-            extra.insert(0, f"Đồng chí {recorder.name} trình bày chuyên đề “{theme}”.")
+            extra.insert(0, f"Đồng chí {speakers.pop()} trình bày chuyên đề “{theme}”.")
         if meeting.kind == MeetingKind.THEMATIC:
-            sections = ("", "", "", texts.discussion(rng, speakers, extra),
+            sections = ("", "", "", texts.discussion(rng, plan.kind, speakers, extra),
                         f"Đồng chí {chair.name} kết luận chuyên đề, đề nghị mỗi đảng viên đăng ký nội dung "
                         f"làm theo và thực hiện nghiêm túc.")
         else:
@@ -180,7 +181,7 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
                 conclusion += (f" Nghị quyết tháng được biểu quyết thông qua với {monthly_yes}/{voters} "
                                f"đồng chí đảng viên chính thức có mặt tán thành.")
             sections = (evaluation, texts.current_affairs(rng, day), texts.next_tasks(rng, plan.kind, day),
-                        texts.discussion(rng, speakers, extra), conclusion)
+                        texts.discussion(rng, plan.kind, speakers, extra), conclusion)
         fees = 0
         if meeting.kind != MeetingKind.THEMATIC:
             rate = 0.62 + 0.38 * min(max((day.year - 2016) / 9, 0.0), 1.1)  # salaries rose over the years

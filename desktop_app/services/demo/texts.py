@@ -12,22 +12,27 @@ ABSENCE_REASONS = Weighted({"Ốm": 30, "Đi công tác": 22, "Việc gia đình
                             "Đi học": 5, "Nhà có việc hiếu": 4, "Đi tập huấn": 5})
 UNIT_WORD = {"upland": "bản", "lowland": "thôn", "town": "tổ dân phố"}
 
-_SEASON = {
-    1: ["Tổ chức cho nhân dân đón Tết Nguyên đán vui tươi, lành mạnh, an toàn, tiết kiệm.",
-        "Phòng, chống đói, rét cho người và gia súc."],
-    2: ["Ra quân làm thủy lợi, chuẩn bị gieo cấy vụ xuân.", "Phát động Tết trồng cây đời đời nhớ ơn Bác Hồ."],
-    3: ["Chăm sóc lúa xuân, phòng trừ sâu bệnh.", "Hưởng ứng Tháng Thanh niên, kỷ niệm ngày thành lập Đoàn 26/3."],
-    4: ["Phòng, chống cháy rừng trong mùa khô.", "Chăm sóc, tưới nước cho cà phê sau thu hoạch."],
-    5: ["Tổ chức các hoạt động kỷ niệm Chiến thắng Điện Biên Phủ 7/5 và ngày sinh Chủ tịch Hồ Chí Minh 19/5.",
-        "Thu hoạch lúa xuân, chuẩn bị làm đất vụ mùa."],
-    6: ["Chủ động phòng, chống lũ quét, sạt lở đất trong mùa mưa.", "Tổ chức các hoạt động hè cho thiếu nhi."],
-    7: ["Gieo cấy lúa mùa đúng khung thời vụ.", "Thăm hỏi gia đình thương binh, liệt sĩ nhân ngày 27/7."],
-    8: ["Chăm sóc lúa mùa, cà phê; phòng, chống dịch bệnh trên gia súc.", "Chuẩn bị các điều kiện cho năm học mới."],
-    9: ["Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.", "Vận động trẻ em trong độ tuổi đến trường."],
-    10: ["Chuẩn bị thu hoạch cà phê niên vụ mới.", "Kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam 20/10."],
-    11: ["Tổ chức Ngày hội Đại đoàn kết toàn dân tộc 18/11.", "Thu hoạch lúa mùa và cà phê, bảo quản nông sản."],
-    12: ["Tổ chức kiểm điểm, đánh giá, xếp loại chất lượng đảng viên cuối năm.",
-         "Kỷ niệm ngày thành lập Quân đội nhân dân Việt Nam 22/12."],
+# Farm work of the month in an upland coffee-growing commune, for residents' branches.
+_FARM = {
+    1: "Phòng, chống đói, rét cho người và gia súc.", 2: "Ra quân làm thủy lợi, chuẩn bị gieo cấy vụ xuân.",
+    3: "Chăm sóc lúa xuân, phòng trừ sâu bệnh.", 4: "Chăm sóc, tưới nước cho cà phê sau thu hoạch.",
+    5: "Thu hoạch lúa xuân, chuẩn bị làm đất vụ mùa.", 6: "Chủ động phòng, chống lũ quét, sạt lở đất trong mùa mưa.",
+    7: "Gieo cấy lúa mùa đúng khung thời vụ.", 8: "Chăm sóc lúa mùa, cà phê; phòng, chống dịch bệnh trên gia súc.",
+    9: "Vận động trẻ em trong độ tuổi đến trường.", 10: "Chuẩn bị thu hoạch cà phê niên vụ mới.",
+    11: "Thu hoạch lúa mùa và cà phê, bảo quản nông sản.", 12: "Chuẩn bị giống, vật tư cho vụ đông xuân.",
+}
+# Anniversaries and campaigns of the month, for every branch.
+_CIVIC = {
+    1: "Tổ chức đón Tết Nguyên đán vui tươi, lành mạnh, an toàn, tiết kiệm.",
+    2: "Kỷ niệm ngày thành lập Đảng Cộng sản Việt Nam 3/2; phát động Tết trồng cây.",
+    3: "Hưởng ứng Tháng Thanh niên, kỷ niệm ngày thành lập Đoàn 26/3.",
+    4: "Kỷ niệm ngày Giải phóng miền Nam, thống nhất đất nước 30/4.",
+    5: "Kỷ niệm Chiến thắng Điện Biên Phủ 7/5 và ngày sinh Chủ tịch Hồ Chí Minh 19/5.",
+    6: "Tổ chức các hoạt động hè cho thiếu nhi.", 7: "Thăm hỏi gia đình thương binh, liệt sĩ nhân ngày 27/7.",
+    8: "Kỷ niệm Cách mạng tháng Tám và Quốc khánh 2/9.", 9: "Tổ chức Ngày hội toàn dân bảo vệ an ninh Tổ quốc.",
+    10: "Kỷ niệm ngày thành lập Hội Liên hiệp Phụ nữ Việt Nam 20/10.",
+    11: "Tổ chức Ngày hội Đại đoàn kết toàn dân tộc 18/11.",
+    12: "Tổ chức kiểm điểm, đánh giá, xếp loại chất lượng đảng viên cuối năm.",
 }
 _SCHOOL_SEASON = {
     1: "Hoàn thành kiểm tra, đánh giá cuối học kỳ I.", 2: "Duy trì sĩ số học sinh sau Tết.",
@@ -73,17 +78,22 @@ _TASKS = ["Tiếp tục bồi dưỡng quần chúng ưu tú, tạo nguồn phá
           "Đôn đốc đảng viên nộp đảng phí đầy đủ, đúng quy định.",
           "Giữ vững an ninh trật tự, vệ sinh môi trường nơi cư trú.",
           "Phát huy vai trò tiền phong, gương mẫu của đảng viên trong thực hiện nhiệm vụ."]
-_TOPICS = ["công tác vận động nhân dân làm đường giao thông nông thôn", "việc giữ gìn vệ sinh môi trường",
-           "công tác phòng, chống ma túy", "việc chuyển đổi cơ cấu cây trồng", "việc hỗ trợ hộ nghèo",
-           "việc nâng cao chất lượng sinh hoạt chi bộ", "công tác phát triển đảng viên trẻ",
-           "việc giải quyết kiến nghị của nhân dân"]
+_TOPICS = ["việc nâng cao chất lượng sinh hoạt chi bộ", "công tác phát triển đảng viên trẻ",
+           "việc thực hiện quy chế dân chủ ở cơ sở",
+           "việc học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh"]
+_RESIDENT_TOPICS = ["công tác vận động nhân dân làm đường giao thông nông thôn", "việc giữ gìn vệ sinh môi trường",
+                    "công tác phòng, chống ma túy", "việc chuyển đổi cơ cấu cây trồng", "việc hỗ trợ hộ nghèo",
+                    "việc giải quyết kiến nghị của nhân dân"]
+_UNIT_TOPICS = {"school": ["việc bồi dưỡng học sinh yếu, kém", "việc đổi mới phương pháp dạy học",
+                           "công tác giáo dục đạo đức học sinh"],
+                "other": ["việc cải cách thủ tục hành chính", "việc thực hành tiết kiệm, chống lãng phí",
+                          "tinh thần, thái độ phục vụ nhân dân"]}
 THEMES = [
     "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh về tinh thần đoàn kết",
     "Học tập và làm theo Bác về cần, kiệm, liêm, chính, chí công vô tư",
     "Nâng cao vai trò tiền phong, gương mẫu của cán bộ, đảng viên",
     "Phòng, chống tham nhũng, lãng phí, tiêu cực",
     "Xây dựng, chỉnh đốn Đảng và hệ thống chính trị trong sạch, vững mạnh",
-    "Giáo dục truyền thống cách mạng, kỷ niệm Chiến thắng Điện Biên Phủ",
     "Bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái",
 ]
 _KIND_THEMES = {
@@ -135,7 +145,7 @@ def evaluation(rng: random.Random, kind: str, jobs: str, unit: str, day: dt.date
     lines += [_fill(s, rng, unit, day) for s in rng.sample(_WORK[_work_key(kind, jobs)],
                                                            k=min(2, len(_WORK[_work_key(kind, jobs)])))]
     lines.append(rng.choice(_SHORT))
-    return " ".join(s for s in lines if s)
+    return " ".join(line for line in lines if line)
 
 
 def current_affairs(rng: random.Random, day: dt.date) -> str:
@@ -148,21 +158,25 @@ def current_affairs(rng: random.Random, day: dt.date) -> str:
 
 def next_tasks(rng: random.Random, kind: str, day: dt.date) -> str:
     month = day.month % 12 + 1
-    lines = [rng.choice(_SEASON[month])]
-    if kind == "school":
-        lines.append(_SCHOOL_SEASON[month])
+    lines = [_CIVIC[month]]
+    if kind in ("village", "residential"):
+        lines.insert(0, _FARM[month])
+    elif kind == "school":
+        lines.insert(0, _SCHOOL_SEASON[month])
     lines.append(rng.choice(_TASKS))
     if day >= dt.date(2025, 8, 1) and rng.random() < 0.3:
         lines.append("Duy trì sinh hoạt chi bộ định kỳ vào ngày 03 hằng tháng.")
     return "\n".join(f"- {s}" for s in lines)
 
 
-def discussion(rng: random.Random, speakers: list[str], extra: list[str]) -> str:
+def discussion(rng: random.Random, kind: str, speakers: list[str], extra: list[str]) -> str:
+    local = _RESIDENT_TOPICS if kind in ("village", "residential") else _UNIT_TOPICS.get(kind, _UNIT_TOPICS["other"])
+    topics = rng.sample(_TOPICS + local, 2)
     lines = list(extra)
     if speakers:
-        lines.append(f"Đồng chí {speakers[0]} đề nghị chi bộ quan tâm hơn đến {rng.choice(_TOPICS)}.")
+        lines.append(f"Đồng chí {speakers[0]} đề nghị chi bộ quan tâm hơn đến {topics[0]}.")
     if len(speakers) > 1:
-        lines.append(f"Đồng chí {speakers[1]} nhất trí với báo cáo và bổ sung ý kiến về {rng.choice(_TOPICS)}.")
+        lines.append(f"Đồng chí {speakers[1]} nhất trí với báo cáo và bổ sung ý kiến về {topics[1]}.")
     lines.append("Các đồng chí đảng viên thảo luận, thống nhất với dự thảo nghị quyết.")
     return " ".join(lines)
 
