@@ -150,7 +150,7 @@ def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
     from desktop_app.services import dbfile, maintenance
     from desktop_app.ui.messages import explain
 
-    health = dbfile.startup_check(path)
+    health = dbfile.startup_check(path, deep=False)  # the integrity scan follows on a worker
     opened = False
     if health.status == maintenance.OK:
         try:
@@ -286,6 +286,7 @@ def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_
 
         QTimer.singleShot(0, ready)
     else:
+        holder["window"].files.check_health()
         auto = AutoBackup(app)
         auto.made.connect(lambda _info: holder["window"].update_status())
         auto.start()

@@ -63,11 +63,12 @@ def release_lock() -> None:
 # ---- opening ---------------------------------------------------------------------------------------
 
 
-def startup_check(path: str | Path):
-    """services.maintenance.StartupHealth of the file at *path*, before it is opened."""
+def startup_check(path: str | Path, deep: bool = True):
+    """services.maintenance.StartupHealth of the file at *path*, before it is opened (*deep*: with the
+    integrity scan, which reads the whole file)."""
     from desktop_app.services import maintenance
 
-    return maintenance.startup_check(path)
+    return maintenance.startup_check(path, deep=deep)
 
 
 def needs_password(path: str | Path) -> bool:

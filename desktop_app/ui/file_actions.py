@@ -104,13 +104,19 @@ class FileActions:
             return
         name, _f = QFileDialog.getOpenFileName(self.window, _("Restore from a backup"),
                                                str(backups.configured_folder()), DB_FILTER)
-        if not name:
-            return
-        source = Path(name)
-        if not confirm(self.window, _("Restore from a backup"),
-                       _("Replace the data in {path} with the backup {source}?\n\nThe current file is kept beside it "
-                         "under a new name, so nothing is lost.").format(path=current.name, source=source.name)):
-            return
+        if name:
+            self.restore_from(Path(name))
+
+    def restore_from(self, source: Path, question: str | None = None) -> bool:
+        """Replace the open database with the backup *source*, after asking; True when restored."""
+        current = dbfile.current_path()
+        if current is None:
+            return False
+        question = question or _("Replace the data in {path} with the backup {source}?\n\nThe current file is kept "
+                                 "beside it under a new name, so nothing is lost.").format(path=current.name,
+                                                                                          source=source.name)
+        if not confirm(self.window, _("Restore from a backup"), question):
+            return False
         password = None
         while True:
             try:
@@ -122,16 +128,46 @@ class FileActions:
                 password = ask_password(source, self.window, again=password is not None)
                 if password is None:
                     self._reopen_previous(current)
-                    return
+                    return False
             except Exception as exc:
                 error(self.window, _("Restore from a backup"), exc)
                 self._reopen_previous(current)
-                return
+                return False
         self.switched_to(current)
         text = _("Restored from {source}.").format(source=source.name)
         if result.kept:
             text += "\n" + _("The replaced file is kept as {kept}.").format(kept=result.kept)
         info(self.window, _("Restore from a backup"), text)
+        return True
+
+    def check_health(self) -> None:
+        """The integrity check of the open file, on a worker after start-up; damage is reported with the
+        newest good backup offered."""
+        from desktop_app.services import maintenance
+        from desktop_app.ui import worker
+
+        task = worker.Task(maintenance.check, quick=True)
+        task.signals.finished.connect(self._health_checked)
+        self._health_task = worker.start(task)
+
+    def _health_checked(self, report) -> None:
+        self._health_task = None
+        if report.healthy:
+            return
+        problem = "\n".join(report.problems)
+        try:
+            latest = backups.latest_good_backup()
+        except Exception:  # no folder reachable: just report the damage
+            latest = None
+        if latest is None:
+            error(self.window, _("Database check"), _("{problem}\n\nNo good backup was found. Make a copy of the file "
+                                                     "and ask for help.").format(problem=problem))
+            return
+        from desktop_app import i18n
+
+        self.restore_from(latest.path, _("{problem}\n\nRestore the newest good backup, made {when}? The current file "
+                                         "is kept beside it.").format(problem=problem,
+                                                                      when=i18n.format_datetime(latest.when)))
 
     def about(self) -> None:
         QMessageBox.about(self.window, _("About Sổ Chi bộ"),

@@ -74,6 +74,7 @@ class AdvanceStageDialog(BaseDialog):
         self.form.add_number("abstain", _("Abstaining"), maximum=10000)
         layout.addWidget(self.vote_section)
         self.consent_section = self.form.section(_("Written consent"))
+        self.form.add_date("decision_received", _("Admission decision received on"))
         self.form.add_check("over_age_consent", _("Provincial standing board agreed in writing (over 60)"))
         self.form.add_check("late_ceremony_consent", _("Committee above agreed to a late ceremony"))
         layout.addWidget(self.consent_section)
@@ -108,6 +109,10 @@ class AdvanceStageDialog(BaseDialog):
         stage = self.stage()
         self.vote_section.setVisible(stage in VOTE_STAGES)
         self.consent_section.setVisible(stage in (Stage.BRANCH_RESOLUTION, Stage.CEREMONY))
+        for name in ("decision_received",):
+            field = self.form.fields[name]
+            for widget in (field.widget, field.label):
+                widget.setVisible(stage == Stage.CEREMONY)
 
     def details(self) -> dict:
         values = self.form.values()
@@ -117,6 +122,9 @@ class AdvanceStageDialog(BaseDialog):
         for flag in ("over_age_consent", "late_ceremony_consent"):
             if values[flag]:
                 details[flag] = True
+        received = self.form.fields["decision_received"].widget.date()
+        if self.stage() == Stage.CEREMONY and received is not None:
+            details["decision_received"] = received
         return details
 
     def _date(self) -> dt.date | None:

@@ -65,7 +65,7 @@ class CandidatesView(BaseView):
         bar.addWidget(self.new_button)
         box.addLayout(bar)
         self.model = RowTableModel(self._columns(), self)
-        self.table = RowTable(self.model, right, stretch=0)
+        self.table = RowTable(self.model, right)
         self.table.enable_sorting()
         self.table.activated_row.connect(lambda row: self.open_person(row.id))
         box.addWidget(self.table, 1)
@@ -74,7 +74,7 @@ class CandidatesView(BaseView):
         self.note.setWordWrap(True)
         box.addWidget(self.note)
         split.addWidget(right)
-        split.setSizes([300, 830])
+        split.setSizes([240, 890])
         split.setStretchFactor(1, 1)
         layout.addWidget(split)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_candidate)
@@ -102,11 +102,12 @@ class CandidatesView(BaseView):
         return [
             Column(N_("Full name"), lambda r: r.full_name, sort=lambda r: name_sort_key(r.full_name)),
             Column(N_("Branch"), lambda r: r.branch_code),
-            Column(N_("Status"), lambda r: Status.label(r.status)),
-            Column(N_("Latest step"), lambda r: Stage.label(r.stage) if r.stage else _("none yet")),
+            Column(N_("Latest step"), lambda r: Stage.label(r.stage) if r.stage else _("none yet"),
+                   sort=lambda r: Stage.PIPELINE.index(r.stage) if r.stage else -1),
             Column(N_("Since"), lambda r: r.stage_date),
             Column(N_("Due"), due_text, sort=due_sort, color=due_colour,
                    tooltip=lambda r: "\n".join(f"{format_date(i.due)} — {i.title}" for i in self.due.get(r.id, []))),
+            Column(N_("Status"), lambda r: Status.label(r.status)),
             Column(N_("Helpers and introducers"), lambda r: r.helpers),
         ]
 
@@ -159,7 +160,7 @@ class CandidatesView(BaseView):
         stage = self.current_stage()
         rows = self.rows if stage == ALL else [r for r in self.rows if r.stage == stage]
         self.model.set_rows(rows)
-        self.table.fit_columns()
+        self.table.fit_columns(widest=210)
         self.count_label.setText(ngettext("{n} person", "{n} people", len(rows)).format(n=len(rows)))
 
     # ---- actions ------------------------------------------------------------------------------

@@ -60,6 +60,10 @@ class DashboardView(BaseView):
         self.missing_model = RowTableModel(REMINDER_COLUMNS[1:], self)
         self.missing_box, self.missing_table = self._box(self.missing_model, 0, wrap=True)
         self.missing_table.activated_row.connect(self._open_reminder)
+        self.missing_note = QLabel(self.missing_box)
+        self.missing_note.setObjectName("hint")
+        self.missing_note.setWordWrap(True)
+        self.missing_box.layout().addWidget(self.missing_note)
         self.quota_model = RowTableModel(QUOTA_COLUMNS, self)
         self.quota_box, self.quota_table = self._box(self.quota_model, 0)
         self.quota_table.activated_row.connect(lambda r: self.context.request_open("branch", r[0]))
@@ -104,6 +108,8 @@ class DashboardView(BaseView):
         self.reminder_model.set_rows(people_items)
         self.reminder_table.fit_columns(widest=140)
         self.missing_model.set_rows(branch_items)
+        self.missing_note.setText(_("Every branch has held its meetings.") if not branch_items else "")
+        self.missing_note.setVisible(not branch_items)
         if not reminder_source.available():
             self.reminder_note.setText(_("Reminders are not available in this version."))
         elif not people_items:

@@ -72,7 +72,7 @@ class MembersView(BaseView):
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
         self.model = RowTableModel(self._columns(), self)
-        self.table = RowTable(self.model, self, stretch=0)
+        self.table = RowTable(self.model, self)
         self.table.activated_row.connect(lambda row: self.open_person(row.id))
         self.table.enable_sorting()
         layout.addWidget(self.table, 1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -75,10 +76,14 @@ class ReportsView(BaseView):
         self.meeting = compact(QComboBox(self.options), 14)
         self.issue = QCheckBox(self.options)
         self.rows = {}
+        self.row_labels: dict[str, QLabel] = {}
         for key, widget in (("branch", self.branch), ("year", self.year), ("month", self.month),
                             ("meeting", self.meeting), ("issue", self.issue)):
             self.rows[key] = widget
-            form.addRow("", widget)
+            label = QLabel(self.options)
+            label.setBuddy(widget)
+            self.row_labels[key] = label
+            form.addRow(label, widget)
         self.form_layout = form
         left.addWidget(self.options)
         buttons = QHBoxLayout()
@@ -111,10 +116,8 @@ class ReportsView(BaseView):
     def retranslate_ui(self) -> None:
         self.options.setTitle(_("Options"))
         labels = {"branch": _("Branch"), "year": _("Year"), "month": _("Month"), "meeting": _("Meeting"), "issue": ""}
-        for key, widget in self.rows.items():
-            label = self.form_layout.labelForField(widget)
-            if label is not None:
-                label.setText(labels[key])
+        for key, label in self.row_labels.items():
+            label.setText(labels[key])
         self.issue.setText(_("Issue it (give it a document number)"))
         self.preview_button.setText(_("Pre&view"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
@@ -155,11 +158,8 @@ class ReportsView(BaseView):
     def _update_fields(self) -> None:
         kind = self.kind()
         for key, visible in (("month", kind in NEEDS_MONTH), ("meeting", kind in NEEDS_MEETING)):
-            widget = self.rows[key]
-            widget.setVisible(visible)
-            label = self.form_layout.labelForField(widget)
-            if label is not None:
-                label.setVisible(visible)
+            self.rows[key].setVisible(visible)
+            self.row_labels[key].setVisible(visible)
 
     def arguments(self) -> dict:
         kind = self.kind()
@@ -244,6 +244,7 @@ class ReportsView(BaseView):
                 self.kinds.setCurrentRow(row)
         path = build_report(self.kind(), self._temp_path(), lang=i18n.current_language(), **self.arguments())
         self.preview_widget.load(path)
+        self.preview_widget.wait_rendered()
 
     def options_widget(self) -> QWidget:
         return self.options

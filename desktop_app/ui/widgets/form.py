@@ -56,7 +56,11 @@ class Section(QGroupBox):
         if isinstance(widget, (QPlainTextEdit, CheckList)):
             align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
         self.grid.addWidget(label, self.rows, 0, align)
-        self.grid.addWidget(widget, self.rows, 1)
+        if isinstance(widget, (DateEdit, QCheckBox, QSpinBox)):
+            # Aligned, a narrow field does not cap the width of the whole column.
+            self.grid.addWidget(widget, self.rows, 1, Qt.AlignmentFlag.AlignLeft)
+        else:
+            self.grid.addWidget(widget, self.rows, 1)
         self.grid.addWidget(error, self.rows + 1, 1)
         self.rows += 2
 
@@ -123,8 +127,8 @@ class Form(QObject):
         return combo
 
     def add_check(self, name: str, label: str, *, section: Section | None = None) -> QCheckBox:
-        box = QCheckBox(self.parent_widget)
-        self._add(name, label, box, False, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled, section)
+        box = QCheckBox(label, self.parent_widget)  # the text on the box itself: clicking it toggles
+        self._add(name, "", box, False, box.isChecked, lambda v: box.setChecked(bool(v)), box.toggled, section)
         return box
 
     def add_multi(self, name: str, label: str, choices: list[tuple[str, str]], *, columns: int = 2,

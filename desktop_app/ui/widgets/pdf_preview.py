@@ -51,6 +51,17 @@ class PdfPreview(QWidget):
         self.view.show()
         return self.document.pageCount()
 
+    def wait_rendered(self, seconds: float = 2.0) -> None:
+        """Let QPdfView paint its first page (it renders in the background); for screenshots only."""
+        import time
+
+        from PySide6.QtWidgets import QApplication
+
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            QApplication.processEvents()
+            time.sleep(0.05)
+
     def page_count(self) -> int:
         return self.document.pageCount() if self.document is not None else 0
 

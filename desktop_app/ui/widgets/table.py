@@ -29,8 +29,8 @@ class RowTable(QTableView):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch is None)
-        if stretch is not None:
-            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        self.stretch_column = stretch  # gets the room left over once every column shows its contents
+        self._fitted: list[int] = []
         self.doubleClicked.connect(self._on_activated)
 
     def enable_sorting(self) -> None:
@@ -64,9 +64,24 @@ class RowTable(QTableView):
         return False
 
     def fit_columns(self, widest: int = 300) -> None:
-        """Columns as wide as their contents, none wider than *widest* pixels (long cells show a tooltip)."""
+        """Columns as wide as their contents, none wider than *widest* pixels (long cells show a tooltip);
+        the stretch column takes whatever room is left."""
         header = self.horizontalHeader()
+        self._fitted = []
         for c in range(self.source.columnCount()):
-            if header.sectionResizeMode(c) != QHeaderView.ResizeMode.Stretch:
-                self.resizeColumnToContents(c)
-                header.resizeSection(c, min(header.sectionSize(c) + 16, widest))
+            self.resizeColumnToContents(c)
+            width = min(header.sectionSize(c) + 16, widest)
+            header.resizeSection(c, width)
+            self._fitted.append(width)
+        self._spread()
+
+    def _spread(self) -> None:
+        column = self.stretch_column
+        if column is None or column >= len(self._fitted):
+            return
+        spare = self.viewport().width() - sum(self._fitted)
+        self.horizontalHeader().resizeSection(column, self._fitted[column] + max(spare, 0))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._spread()
