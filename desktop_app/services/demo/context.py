@@ -34,6 +34,12 @@ class Ids:
         self._next[table] = value + 1
         return value, self.uid()
 
+    def block(self, table: str, count: int) -> tuple[range, list[str]]:
+        """*count* consecutive ids and as many UUIDs, for a batch of rows."""
+        first = self._next.get(table, 1)
+        self._next[table] = first + count
+        return range(first, first + count), [self.uid() for _ in range(count)]
+
 
 @dataclass
 class Shared:

@@ -98,7 +98,7 @@ def meeting_calendar(branch_id: int, months: list[tuple[int, int]], today: dt.da
         day, note = _regular_day(year, month, rng)
         kind = MeetingKind.REGULAR
         if thematic_month[(year, (month - 1) // 3)] == month:
-            if rng.random() < 0.7:
+            if rng.random() < 0.7 or (year, month) == current:  # a separate one would still lie ahead
                 kind = MeetingKind.COMBINED
             else:
                 separate = working_day_on_or_after(dt.date(year, month, rng.randint(12, 24)))

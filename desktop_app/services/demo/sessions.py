@@ -144,9 +144,9 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
         decisions = meeting.decisions
         if any(d.kind in TWO_THIRDS for d in decisions):
             _secure_quorum(rows, day)
-        for row in rows:
-            aid, auid = ctx.shared.ids.new("attendance")
-            sink.add("attendance", (aid, auid, created, created, meeting.id, row[0].id, row[1], row[2], row[3]))
+        ids, uids = ctx.shared.ids.block("attendance", len(rows))
+        sink.extend("attendance", [(aid, auid, created, created, meeting.id, row[0].id, row[1], row[2], row[3])
+                                   for aid, auid, row in zip(ids, uids, rows, strict=True)])
         present = [r[0] for r in rows if r[1] == A.PRESENT]
         version = rules.policy_for(day).version
         monthly_yes = None

@@ -69,6 +69,11 @@ class Sink:
         """Rows of *table* written or waiting."""
         return self.counts[table] + len(self.rows[table])
 
+    def extend(self, table: str, rows: list[tuple]) -> None:
+        self.rows[table].extend(rows)
+        if len(self.rows[table]) >= self.BATCH:
+            self.flush(table)
+
     def add(self, table: str, row: tuple) -> None:
         rows = self.rows[table]
         rows.append(row)
