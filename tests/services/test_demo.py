@@ -28,6 +28,7 @@ from desktop_app.store.models import (
     Attendance,
     Branch,
     Decision,
+    DocumentCounter,
     DossierItem,
     Meeting,
     Person,
@@ -182,7 +183,9 @@ def test_admission_and_recognition_votes_carry_two_thirds_of_the_denominator(dem
     for d in votes:
         assert d.passed and 3 * d.yes >= 2 * d.denominator > 0, d.title
         assert d.yes + d.no + d.abstain <= d.denominator <= _official_rows(d.meeting_id)
-        assert d.document_number.endswith("-NQ/CB")
+        # Resolutions of adopted minutes carry their number; those of the current draft get one when printed.
+        adopted = d.meeting.status == "adopted"
+        assert d.document_number.endswith("-NQ/CB") if adopted else d.document_number == ""
     for d in Decision.select().where(Decision.kind == DecisionKind.ORDINARY):
         assert d.passed and 2 * d.yes > d.denominator
     # The recorded denominators are the ones the meeting services compute from the attendance.
@@ -359,4 +362,19 @@ def test_keeps_an_existing_organisation_without_branches(db):
     assert Branch.get().organisation_id == org.id
     assert organisation.get_organisation().name == "Chi bộ Trường THCS Lê Quý Đôn"
     assert audit.verify_chain() == []
+
+
+def test_document_numbers_run_per_term_and_the_counter_continues_them(demo_db):
+    """Numbers restart from 01 in each committee term (Hướng dẫn 36-HD/VPTW); the counter the app
+    uses next holds the last number of the current term."""
+    branch = Branch.get()
+    numbered = [(m.date, d.document_number) for m in Meeting.select().order_by(Meeting.date)
+                for d in Decision.select().where(Decision.meeting == m).order_by(Decision.id) if d.document_number]
+    current = [int(number.split("-")[0]) for day, number in numbered if day >= dt.date(2025, 7, 1)]
+    earlier = [int(number.split("-")[0]) for day, number in numbered if day < dt.date(2025, 7, 1)]
+    assert current[:1] == [1] and sorted(current) == list(range(1, len(current) + 1))
+    assert earlier == sorted(earlier) and len(set(earlier)) == len(earlier)
+    counter = DocumentCounter.get((DocumentCounter.issuer == f"branch:{branch.uid}")
+                                  & (DocumentCounter.type_code == "NQ"))
+    assert counter.term == "2025-2030" and counter.last_number == max(current)
 

@@ -51,6 +51,7 @@ class Shared:
     ids: Ids
     taken_ids: set[str] = field(default_factory=set)  # citizen IDs in use
     card_serial: int = 12000  # next party card number
+    org_id: int = 0
     docs: dict[object, list[DocNo]] = field(default_factory=dict)  # by series, numbered in date order
 
     @property
@@ -66,10 +67,11 @@ class Shared:
         counters: dict[tuple, int] = {}
         docs = self.docs.get(series, []) if series is not None else [d for ds in self.docs.values() for d in ds]
         for doc in sorted(docs, key=lambda d: d.date):  # stable: same-day documents keep their order
-            if doc.text:
+            if doc.text or not doc.issued:
                 continue
-            key = (doc.series, doc.issuer, doc.type_code, term_of(doc.date))
-            counters[key] = n = counters.get(key, 0) + 1
+            doc.term = term_of(doc.date)
+            key = (doc.series, doc.issuer, doc.type_code, doc.term)
+            counters[key] = doc.number = n = counters.get(key, 0) + 1
             if doc.issuer == "HU":  # the district committee numbered the decisions of all its communes
                 n = 100 + 4 * n + (n * 7) % 4
             doc.text = f"{n:02d}-{doc.type_code}/{doc.issuer}"
@@ -78,10 +80,10 @@ class Shared:
         self.card_serial += 1
         return f"11.{self.card_serial:06d}"
 
-    def doc(self, type_code: str, issuer: str, day: dt.date, series: object = "org") -> DocNo:
+    def doc(self, type_code: str, issuer: str, day: dt.date, series: object = "org", issued: bool = True) -> DocNo:
         """A document whose number runs within (series, issuer, type, term): the organisation's
         committee, or one branch (series = branch id)."""
-        doc = DocNo(type_code, issuer, day, series=series)
+        doc = DocNo(type_code, issuer, day, series=series, issued=issued)
         self.docs.setdefault(series, []).append(doc)
         return doc
 

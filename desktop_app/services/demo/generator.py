@@ -28,7 +28,7 @@ from desktop_app.services.organisation import get_organisation
 from desktop_app.services.tx import atomic
 from desktop_app.store import search_index
 from desktop_app.store.db import database
-from desktop_app.store.models import Branch, Person
+from desktop_app.store.models import Branch, Organisation, Person
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         connection.execute("PRAGMA defer_foreign_keys = ON")
         sink = Sink(connection)
         org_id, org_uid, org_created = _organisation(shared, sink)
+        shared.org_id = org_id
         plans = layout.branch_plans(size.branches, size.members, size.candidates, random.Random(f"layout-{seed}"))
         for plan in plans:
             plan.id, plan.uid = shared.ids.new("branch")
@@ -128,6 +129,7 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         shared.number()
         _write_people(shared, people, sink)
         _write_quotas(shared, plans, org_id, sink)
+        _write_counters(shared, plans, org_uid, sink)
         sink.flush()
         now = dt.datetime.now()
         audit.append_bulk([(action, table, uid, before, after, now) for action, table, uid, before, after in trail])
@@ -196,6 +198,24 @@ def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
                                      person.id, s.role, iso(s.start), iso(s.end), s.end_reason, iso(s.together_since),
                                      s.meeting.id if s.meeting is not None and s.meeting.held else None,
                                      _version(s.start, shared)))
+
+
+def _write_counters(shared: Shared, plans: list[layout.BranchPlan], org_uid: str, sink: Sink) -> None:
+    """The last number each issuer used in the organisation's current term, so that the next resolution
+    printed by the app continues the sequence (the counter keys of services.report_data.issuer)."""
+    term = Organisation.get_by_id(shared.org_id).term if shared.org_id else places.ORGANISATION["term"]
+    keys = {plan.id: f"branch:{plan.uid}" for plan in plans}
+    keys["org"] = f"org:{org_uid}"
+    last: dict[tuple[str, str], int] = {}
+    for series, docs in shared.docs.items():
+        for doc in docs:
+            if doc.term == term and doc.issuer in ("CB", "ĐU") and series in keys:
+                key = (keys[series], doc.type_code)
+                last[key] = max(last.get(key, 0), doc.number)
+    created = stamp(shared.today, 8)
+    for (issuer, type_code), number in sorted(last.items()):
+        cid, cuid = shared.ids.new("documentcounter")
+        sink.add("documentcounter", (cid, cuid, created, created, issuer, type_code, term, number))
 
 
 def _write_quotas(shared: Shared, plans: list[layout.BranchPlan], org_id: int, sink: Sink) -> None:

@@ -21,6 +21,9 @@ class DocNo:
     date: dt.date
     series: Any = None  # what numbers run within besides issuer and term (a branch, or the organisation)
     text: str = ""  # "05-NQ/CB" once assigned
+    number: int = 0
+    term: str = ""
+    issued: bool = True  # False for a resolution of minutes still in draft: numbered when printed
 
 
 @dataclass(eq=False)

@@ -66,8 +66,8 @@ def record_history(ctx: BranchCtx, person: Human, steps: dict, introducers: list
         add(Stage.OPINIONS, note="Tổng hợp ý kiến của đoàn thể và chi ủy nơi cư trú")
         papers.append(Paper("5-KNĐ", steps[Stage.OPINIONS][0]))
     if step(Stage.BRANCH_RESOLUTION):
-        day = steps[Stage.BRANCH_RESOLUTION][0]
-        doc = shared.doc("NQ", "CB", day, series=branch)
+        day, meeting = steps[Stage.BRANCH_RESOLUTION]
+        doc = shared.doc("NQ", "CB", day, series=branch, issued=not (meeting and meeting.draft))
         add(Stage.BRANCH_RESOLUTION, doc, "Chi bộ biểu quyết đề nghị kết nạp")
         papers.append(Paper("6-KNĐ", day, doc))
     if step(Stage.COMMITTEE_RESOLUTION):
@@ -98,8 +98,8 @@ def record_history(ctx: BranchCtx, person: Human, steps: dict, introducers: list
                    Paper("12-KNĐ", min(day + dt.timedelta(days=2), steps.get(
                        Stage.RECOGNITION_RESOLUTION, (day + dt.timedelta(days=2), None))[0]))]
     if step(Stage.RECOGNITION_RESOLUTION):
-        day = steps[Stage.RECOGNITION_RESOLUTION][0]
-        doc = shared.doc("NQ", "CB", day, series=branch)
+        day, meeting = steps[Stage.RECOGNITION_RESOLUTION]
+        doc = shared.doc("NQ", "CB", day, series=branch, issued=not (meeting and meeting.draft))
         add(Stage.RECOGNITION_RESOLUTION, doc, "Chi bộ biểu quyết đề nghị công nhận đảng viên chính thức")
         papers.append(Paper("13-KNĐ", day, doc))
     if step(Stage.RECOGNITION_DECISION):

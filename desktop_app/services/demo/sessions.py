@@ -107,7 +107,7 @@ def add_monthly_resolutions(ctx: BranchCtx) -> None:
             day = meeting.date
             meeting.decisions.append(DecisionPlan(
                 DecisionKind.ORDINARY, None, title=f"Nghị quyết chi bộ tháng {day.month}/{day.year}",
-                docno=ctx.shared.doc("NQ", "CB", day, series=ctx.plan.id)))
+                docno=ctx.shared.doc("NQ", "CB", day, series=ctx.plan.id, issued=not meeting.draft)))
 
 
 def write_meetings(ctx: BranchCtx, sink: Sink) -> None:

@@ -39,6 +39,7 @@ COLUMNS = {
     "actionitem": ("id", "uid", "created_at", "updated_at", "meeting_id", "text", "responsible_id", "due", "done",
                    "done_on", "carried_to_id"),
     "quota": ("id", "uid", "created_at", "updated_at", "organisation_id", "branch_id", "year", "target"),
+    "documentcounter": ("id", "uid", "created_at", "updated_at", "issuer", "type_code", "term", "last_number"),
 }
 ORDER = tuple(COLUMNS)
 
