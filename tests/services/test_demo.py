@@ -378,3 +378,27 @@ def test_document_numbers_run_per_term_and_the_counter_continues_them(demo_db):
                                   & (DocumentCounter.type_code == "NQ"))
     assert counter.term == "2025-2030" and counter.last_number == max(current)
 
+
+def test_every_stored_code_is_a_known_code(demo_db):
+    from desktop_app.core import enums
+
+    def values(field):
+        return {v for (v,) in field.model.select(field).distinct().tuples()}
+
+    assert values(Person.status) <= set(Status.codes())
+    assert values(Person.gender) <= set(enums.Gender.codes())
+    assert values(Person.theory_level) <= set(enums.TheoryLevel.codes())
+    order = enums.Category.codes()
+    for text in values(Person.categories):
+        codes = [c for c in text.split(",") if c]
+        assert codes == sorted(codes, key=order.index) and set(codes) <= set(order), text
+    assert values(Branch.kind) <= set(enums.BranchKind.codes())
+    assert values(StageEvent.stage) <= set(Stage.codes())
+    assert values(DossierItem.code) <= set(enums.DossierCode.codes())
+    assert values(DossierItem.status) <= set(enums.DossierStatus.codes())
+    assert values(Sponsorship.role) == set(SponsorRole.codes())
+    assert values(Meeting.kind) <= set(MeetingKind.codes())
+    assert values(Decision.kind) == set(DecisionKind.codes())  # every kind of vote occurs
+    assert values(Attendance.status) <= set(AttendanceStatus.codes())
+    assert values(Attendance.member_status) <= set(Status.MEMBERS)
+

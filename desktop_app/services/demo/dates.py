@@ -143,6 +143,3 @@ class VoteDays:
         if i >= 0 and (i < len(self.dates) - 1 or self.dates[-1] >= virtual):
             return self.dates[i], self.meetings[i]
         return virtual, None
-
-    def held(self, today: dt.date) -> list[MeetingPlan]:
-        return [m for m in self.meetings if m.held]

@@ -36,7 +36,7 @@ OCCUPATIONS = {
     "free": Occupation("Lao động tự do", "", "other", (20, 60), 0.4),
     "retired": Occupation("Hưu trí", "retired", "pension", (61, 88), 0.35, (("Trung cấp", 4), ("Đại học", 3),
                                                                           ("", 3))),
-    "veteran": Occupation("Cựu chiến binh", "veteran,farmer", "rural", (48, 85), 0.04),
+    "veteran": Occupation("Cựu chiến binh", "farmer,veteran", "rural", (48, 85), 0.04),
     "demobilised": Occupation("Bộ đội xuất ngũ", "veteran", "other", (21, 27), 0.0),
     "teacher": Occupation("Giáo viên", "civil_servant", "salary", (23, 59), 0.7, _UNI, True),
     "school_staff": Occupation("Nhân viên", "civil_servant", "salary", (23, 59), 0.7,
