@@ -119,29 +119,22 @@ def _open_with_password(path: Path, interactive: bool) -> bool:
 
 
 def _offer_backup(path: Path, health) -> bool:
-    """The file is damaged: offer its newest good backup. True when it was restored and opened."""
+    """The file is damaged: the damage dialog offers the newest good backup or another one. True when one
+    was restored (the database is then open)."""
     from desktop_app.services import dbfile
-    from desktop_app.ui.messages import explain
+    from desktop_app.ui.dialogs.damage_dialog import offer_recovery
 
-    problem = "\n".join(health.problems)
-    latest = health.latest_backup
-    if latest is None:
-        _warn(_("{problem}\n\nNo good backup of it was found. Open another file, or ask for help.").format(
-            problem=problem))
-        return False
-    answer = QMessageBox.question(
-        None, "Sổ Chi bộ",
-        _("{problem}\n\nRestore the newest good backup, made {when}? The damaged file is kept beside it.").format(
-            problem=problem, when=i18n.format_datetime(latest.when)))
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
     try:
         dbfile.take_lock(path)
-        dbfile.restore(latest.path, path)
     except Exception as exc:
+        from desktop_app.ui.messages import explain
+
         _warn(explain(exc))
         return False
-    return True
+    if not offer_recovery(health):
+        return False
+    dbfile.load_calendar()
+    return dbfile.is_open()
 
 
 def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
@@ -266,6 +259,9 @@ def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_
         apply_language(new_lang)
         window = create_window(old.context.db_path, start_view=key)
         window.context.set_branch(branch)
+        if old.idle is not None:
+            old.idle.stop()
+            window.start_idle_lock()
         window.context.hub.language_change_requested.connect(rebuild)
         window.show()
         holder["window"] = window
@@ -287,6 +283,7 @@ def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_
         QTimer.singleShot(0, ready)
     else:
         holder["window"].files.check_health()
+        holder["window"].start_idle_lock()
         auto = AutoBackup(app)
         auto.made.connect(lambda _info: holder["window"].update_status())
         auto.start()

@@ -92,11 +92,11 @@ def open_file(path: str | Path, *, create: bool = False, password: str | None = 
         if password:
             crypto.forget(path)
         raise
-    _load_calendar()
+    load_calendar()
     return path
 
 
-def _load_calendar() -> None:
+def load_calendar() -> None:
     """The user's extra days off, make-up working days and local rule settings (the UNCONFIRMED
     parameters of domain.md) count in every deadline and check from now on."""
     from desktop_app.core import rules
@@ -153,7 +153,7 @@ def restore(source: str | Path, db_path: str | Path, password: str | None = None
     from desktop_app.services import backups
 
     result = backups.restore(source, password=password, db_path=db_path)
-    _load_calendar()
+    load_calendar()
     return result
 
 

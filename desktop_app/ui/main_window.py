@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,6 +27,7 @@ from desktop_app.services import branches, dbfile, people
 from desktop_app.ui import navigation, ui_state
 from desktop_app.ui.context import BRANCHES, EVERYTHING, AppContext
 from desktop_app.ui.file_actions import FileActions
+from desktop_app.ui.menus import build_menus
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.combo import compact
 from desktop_app.ui.widgets.search_box import SearchBox
@@ -40,9 +41,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.context = context
         self.views: dict[str, BaseView] = {}
+        self.lock_page = None
+        self.idle = None
+        self._unlocking = False
+        self._locked_view = ""
         self._build()
         self.files = FileActions(self)
-        self._build_menus()
+        self.actions_by_name = build_menus(self)
         self.retranslate_ui()
         self.reload_branches()
         self.update_status()
@@ -104,23 +109,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        self.file_menu = menu.addMenu("")
-        self.act_new = QAction(self, shortcut=QKeySequence("Ctrl+Shift+N"), triggered=self.files.new_database)
-        self.act_open = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.files.open_database)
-        self.act_backup = QAction(self, shortcut=QKeySequence("Ctrl+B"), triggered=self.files.backup)
-        self.act_restore = QAction(self, triggered=self.files.restore)
-        self.act_quit = QAction(self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        for action in (self.act_new, self.act_open, None, self.act_backup, self.act_restore, None, self.act_quit):
-            if action is None:
-                self.file_menu.addSeparator()
-            else:
-                self.file_menu.addAction(action)
-        self.help_menu = menu.addMenu("")
-        self.act_about = QAction(self, triggered=self.files.about)
-        self.help_menu.addAction(self.act_about)
-
     def retranslate_ui(self) -> None:
         for row, item in enumerate(navigation.ENTRIES):
             entry = self.nav.item(row)
@@ -128,14 +116,6 @@ class MainWindow(QMainWindow):
             entry.setToolTip(_("{name} (Ctrl+{n})").format(name=_(item.label), n=row + 1))
         self.branch_label.setText(_("&Branch:"))
         self.search.retranslate_ui()
-        self.file_menu.setTitle(_("&File"))
-        self.act_new.setText(_("&New database…"))
-        self.act_open.setText(_("&Open database…"))
-        self.act_backup.setText(_("&Back up now"))
-        self.act_restore.setText(_("&Restore from a backup…"))
-        self.act_quit.setText(_("&Quit"))
-        self.help_menu.setTitle(_("&Help"))
-        self.act_about.setText(_("&About Sổ Chi bộ"))
         self._update_title()
         self.update_status()
 
@@ -165,7 +145,12 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         return view.KEY if view is not None else ""
 
-    def show_view(self, key: str) -> BaseView:
+    def is_locked(self) -> bool:
+        return self.lock_page is not None and self.stack.currentWidget() is self.lock_page
+
+    def show_view(self, key: str) -> BaseView | None:
+        if self.is_locked() and not self._unlocking:
+            return None
         current = self.current_view()
         if current is not None and current.KEY != key and current.has_unsaved_changes():
             from desktop_app.ui.messages import ask_discard
@@ -211,10 +196,50 @@ class MainWindow(QMainWindow):
         if not key:
             return
         view = self.show_view(key)
-        if view.KEY == key:
+        if view is not None and view.KEY == key:
             view.open_record(kind, record_id)
 
+    # ---- locking after a while without use --------------------------------------------------
+
+    def lock(self) -> None:
+        """Hide the data until the password is typed again (only a protected database locks)."""
+        from desktop_app.services import encryption
+
+        path = self.context.db_path
+        if path is None or not encryption.is_protected(path) or self.is_locked():
+            return
+        from desktop_app.ui.lock_page import LockPage
+
+        if self.lock_page is None:
+            self.lock_page = LockPage(self.stack)
+            self.lock_page.unlocked.connect(self._unlocked)
+            self.stack.addWidget(self.lock_page)
+        self._locked_view = self.current_key()
+        for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
+            widget.setEnabled(False)
+        self.search.popup.hide()
+        self.stack.setCurrentWidget(self.lock_page)
+        self.lock_page.lock(path)
+
+    def _unlocked(self) -> None:
+        for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
+            widget.setEnabled(True)
+        self._unlocking = True
+        try:
+            self.show_view(self._locked_view or "dashboard")
+        finally:
+            self._unlocking = False
+        if self.idle is not None:
+            self.idle.poke()
+
+    def start_idle_lock(self) -> None:
+        from desktop_app.ui.lock_page import watch
+
+        self.idle = watch(self)
+
     def focus_search(self) -> None:
+        if self.is_locked():
+            return
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 

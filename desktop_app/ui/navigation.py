@@ -28,6 +28,7 @@ ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("meetings", N_("Meetings"), "desktop_app.ui.views.meetings_view", "MeetingsView"),
     NavEntry("reports", N_("Reports and printing"), "desktop_app.ui.views.reports_view", "ReportsView"),
     NavEntry("settings", N_("Settings"), "desktop_app.ui.views.settings_view", "SettingsView"),
+    NavEntry("audit", N_("Audit trail"), "desktop_app.ui.views.audit_view", "AuditView"),
 )
 KEYS = tuple(e.key for e in ENTRIES)
 FALLBACKS = {"meetings": ("desktop_app.ui.views.meeting_list_fallback", "MeetingListView")}

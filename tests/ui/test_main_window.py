@@ -116,3 +116,40 @@ def test_every_view_fits_a_1366_by_768_screen(window):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1366 and hint.height() <= 768
     assert window.width() <= 1366
+
+
+def test_menus_offer_excel_and_backups(window):
+    names = set(window.actions_by_name)
+    assert {"import_members", "import_candidates", "export_members", "export_meetings", "backup", "restore",
+            "new", "open", "quit", "about"} <= names
+
+
+def test_lock_does_nothing_without_a_password(window):
+    window.show_view("members")
+    window.lock()
+    assert not window.is_locked()
+    assert window.current_key() == "members"
+
+
+def test_audit_trail_is_reachable(window):
+    view = window.show_view("audit")
+    assert view is not None and window.current_key() == "audit"
+
+
+def test_idle_lock_hides_the_data_until_the_password(window):
+    from desktop_app.services import encryption
+
+    if not encryption.available():
+        pytest.skip("sqlcipher3 is not installed")
+    encryption.set_password("khoa-bi-mat-2026")
+    window.show_view("members")
+    window.lock()
+    assert window.is_locked() and not window.nav.isEnabled()
+    window.show_view("branches")
+    assert window.is_locked()  # Ctrl+2 while locked does nothing
+    window.lock_page.password.setText("sai")
+    window.lock_page.unlock()
+    assert window.is_locked() and window.lock_page.message.text()
+    window.lock_page.password.setText("khoa-bi-mat-2026")
+    window.lock_page.unlock()
+    assert not window.is_locked() and window.current_key() == "members" and window.nav.isEnabled()

@@ -45,20 +45,37 @@ def test_language_switch_is_stored_and_announced(view):
 
 
 def test_extra_day_off_is_added_and_removed(view):
-    view.cal_year.setValue(2027)
-    view.day_form.fields["date"].widget.setText("11/02/2027")  # a Thursday given off
-    view.day_form.fields["note"].widget.setText("Nghỉ bù Tết")
-    view.add_day()
+    panel = view.calendar
+    panel.year.setValue(2027)
+    panel.form.fields["date"].widget.setText("11/02/2027")  # a Thursday given off
+    panel.form.fields["note"].widget.setText("Nghỉ bù Tết")
+    panel.add_day()
     days = calendar_days.list_days(2027)
     assert [(d.date, d.kind) for d in days] == [(dt.date(2027, 2, 11), calendar_days.OFF)]
-    assert view.day_model.rowCount() == 1
-    view.day_table.selectRow(0)
-    view.remove_day()
+    assert panel.model.rowCount() == 1
+    panel.table.selectRow(0)
+    panel.remove_day()
     assert calendar_days.list_days(2027) == []
 
 
 def test_weekend_cannot_be_an_extra_day_off(view):
-    view.day_form.fields["date"].widget.setText("14/11/2026")  # a Saturday
-    view.add_day()
-    assert view.day_form.fields["date"].error.text()
+    view.calendar.form.fields["date"].widget.setText("14/11/2026")  # a Saturday
+    view.calendar.add_day()
+    assert view.calendar.form.fields["date"].error.text()
     assert calendar_days.list_days(2026) == []
+
+
+def test_backup_settings_are_saved(view, tmp_path, monkeypatch):
+    from ui_helpers import quiet_boxes
+
+    from desktop_app.services import backups
+
+    shown = quiet_boxes(monkeypatch)
+    panel = view.security
+    panel.folder.setText(str(tmp_path / "missing"))
+    assert panel.save() is False and shown  # an unreachable folder is refused
+    panel.folder.setText(str(tmp_path))
+    panel.keep.setValue(7)
+    assert panel.save() is True
+    assert settings.get("backup.folder") == str(tmp_path) and backups.keep_count() == 7
+    assert not panel.change_button.isVisibleTo(panel)  # no password yet

@@ -8,32 +8,25 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import i18n
-from desktop_app.i18n import N_, _
-from desktop_app.services import calendar_days, organisation, settings
+from desktop_app.i18n import _
+from desktop_app.services import organisation, settings
 from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import confirm, error
-from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.widgets.calendar_panel import CalendarPanel
 from desktop_app.ui.widgets.form import Form
-from desktop_app.ui.widgets.table import RowTable
+from desktop_app.ui.widgets.security_panel import SecurityPanel
 
 ORG_FIELDS = ("name", "superior_body", "superior_committee", "place", "address", "issuer_code", "term",
               "is_grassroots_branch", "authorised_to_admit")
-DAY_COLUMNS = (
-    Column(N_("Date"), lambda d: d.date),
-    Column(N_("Kind"), lambda d: _("Extra day off") if d.kind == calendar_days.OFF else _("Make-up working day")),
-    Column(N_("Note"), lambda d: d.note),
-)
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
@@ -90,38 +83,12 @@ class SettingsView(BaseView):
         lang_row.addWidget(self.language_button)
         right.addWidget(self.language_box)
 
-        self.calendar_box = QGroupBox(page)
-        cal = QVBoxLayout(self.calendar_box)
-        self.calendar_hint = QLabel(self.calendar_box)
-        self.calendar_hint.setWordWrap(True)
-        self.calendar_hint.setObjectName("hint")
-        cal.addWidget(self.calendar_hint)
-        self.cal_year = QSpinBox(self.calendar_box)
-        self.cal_year.setRange(calendar_days.FIRST_YEAR, calendar_days.LAST_YEAR)
-        self.cal_year.setValue(self.context.today().year)
-        self.cal_year.valueChanged.connect(lambda _v: self._load_days())
-        cal.addWidget(self.cal_year)
-        self.day_model = RowTableModel(DAY_COLUMNS, self.calendar_box)
-        self.day_table = RowTable(self.day_model, self.calendar_box, stretch=2)
-        self.day_table.setMinimumHeight(150)
-        cal.addWidget(self.day_table, 1)
-        self.day_form = Form(self.calendar_box)
-        self.day_section = self.day_form.section("")
-        self.day_form.add_date("date", _("Date"), required=True)
-        self.day_form.add_choice("kind", _("Kind of day"), [(calendar_days.OFF, _("Extra day off")),
-                                                            (calendar_days.WORKING, _("Make-up working day"))])
-        self.day_form.add_text("note", _("Note"))
-        cal.addWidget(self.day_section)
-        day_buttons = QHBoxLayout()
-        self.remove_day_button = QPushButton(self.calendar_box)
-        self.remove_day_button.clicked.connect(self.remove_day)
-        self.add_day_button = QPushButton(self.calendar_box)
-        self.add_day_button.clicked.connect(self.add_day)
-        day_buttons.addWidget(self.remove_day_button)
-        day_buttons.addStretch(1)
-        day_buttons.addWidget(self.add_day_button)
-        cal.addLayout(day_buttons)
-        right.addWidget(self.calendar_box, 1)
+        self.security = SecurityPanel(page)
+        self.security.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
+        right.addWidget(self.security)
+        self.calendar = CalendarPanel(self.context.today(), page)
+        self.calendar.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
+        right.addWidget(self.calendar, 1)
 
         scroll.setWidget(page)
         outer.addWidget(scroll)
@@ -136,12 +103,6 @@ class SettingsView(BaseView):
         self.revert_button.setText(_("Undo changes"))
         self.language_box.setTitle(_("Language"))
         self.language_button.setText(_("Switch language"))
-        self.calendar_box.setTitle(_("Working-day calendar"))
-        self.calendar_hint.setText(_("Public holidays are known. Add the days the Government gives off in exchange, "
-                                     "and the weekend days worked to make up for them."))
-        self.add_day_button.setText(_("Add day"))
-        self.remove_day_button.setText(_("Remove selected day"))
-        self.day_model.retranslate()
 
     # ---- organisation -------------------------------------------------------------------------------
 
@@ -150,7 +111,8 @@ class SettingsView(BaseView):
         values = {f: getattr(org, f, "") if org else "" for f in ORG_FIELDS}
         self.form.set_values(values)
         self.language.setCurrentIndex(max(self.language.findData(i18n.current_language()), 0))
-        self._load_days()
+        self.security.load()
+        self.calendar.load()
         self._set_dirty(False)
 
     def _on_edit(self) -> None:
@@ -196,37 +158,3 @@ class SettingsView(BaseView):
             return
         self.dirty = False
         self.context.hub.language_change_requested.emit(lang)
-
-    # ---- calendar -----------------------------------------------------------------------------------
-
-    def _load_days(self) -> None:
-        self.day_model.set_rows(calendar_days.list_days(self.cal_year.value()))
-        self.day_table.fit_columns()
-        self.day_form.set_values({"date": None, "kind": calendar_days.OFF, "note": ""})
-
-    def add_day(self) -> None:
-        values = self.day_form.values()
-        try:
-            calendar_days.add_day(values["date"], values["kind"], values["note"])
-        except ValidationError as exc:
-            orphans = self.day_form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.calendar_box.title(), "\n".join(orphans))
-            return
-        except ServiceError as exc:
-            error(self, self.calendar_box.title(), exc)
-            return
-        self._load_days()
-        self.context.notify(kinds.SETTINGS)
-
-    def remove_day(self) -> None:
-        row = self.day_table.current_row()
-        if row is None:
-            return
-        try:
-            calendar_days.remove_day(row.date)
-        except ServiceError as exc:
-            error(self, self.calendar_box.title(), exc)
-            return
-        self._load_days()
-        self.context.notify(kinds.SETTINGS)
