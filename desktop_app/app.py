@@ -244,36 +244,43 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
         dbfile.release_lock()
 
 
-def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_when_ready: bool) -> int:
-    from desktop_app.ui import ui_state
-    from desktop_app.ui.auto_backup import AutoBackup, backup_on_close
+class WindowHolder:
+    """The one main window of the app; switching language rebuilds it in the new language, on the same view,
+    branch filter and database (every text is then set in that language, no window keeps an old string)."""
 
-    ui_state.put("last_db", str(path))
-    holder = {"window": create_window(path)}
+    def __init__(self, path: Path):
+        self.window = create_window(path)
+        self.window.context.hub.language_change_requested.connect(self.rebuild)
 
-    def rebuild(new_lang: str) -> None:
-        """Switching language rebuilds the window in the new language, on the same view and database."""
-        old = holder["window"]
+    def rebuild(self, lang: str) -> None:
+        old = self.window
         key, branch = old.current_key(), old.context.branch_id
         old.save_state()
-        apply_language(new_lang)
+        apply_language(lang)
         window = create_window(old.context.db_path, start_view=key)
         window.context.set_branch(branch)
         if old.idle is not None:
             old.idle.stop()
             window.start_idle_lock()
-        window.context.hub.language_change_requested.connect(rebuild)
-        window.show()
-        holder["window"] = window
+        window.context.hub.language_change_requested.connect(self.rebuild)
+        if old.isVisible():
+            window.show()
+        self.window = window
         old.hide()
         old.deleteLater()
 
-    holder["window"].context.hub.language_change_requested.connect(rebuild)
+
+def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_when_ready: bool) -> int:
+    from desktop_app.ui import ui_state
+    from desktop_app.ui.auto_backup import AutoBackup, backup_on_close
+
+    ui_state.put("last_db", str(path))
+    holder = WindowHolder(path)
     if screenshots:
         from desktop_app.ui.screenshots import take_all
 
-        return take_all(holder["window"], Path(screenshots))
-    holder["window"].show()
+        return take_all(holder.window, Path(screenshots))
+    holder.window.show()
     if exit_when_ready:
         def ready() -> None:
             app.processEvents()
@@ -282,10 +289,10 @@ def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_
 
         QTimer.singleShot(0, ready)
     else:
-        holder["window"].files.check_health()
-        holder["window"].start_idle_lock()
+        holder.window.files.check_health()
+        holder.window.start_idle_lock()
         auto = AutoBackup(app)
-        auto.made.connect(lambda _info: holder["window"].update_status())
+        auto.made.connect(lambda _info: holder.window.update_status())
         auto.start()
     code = app.exec()
     if not exit_when_ready:

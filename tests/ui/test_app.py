@@ -86,3 +86,35 @@ def test_cancelled_new_organisation_leaves_no_file(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     dialog.reject()
     assert not target.exists()
+
+
+def test_language_switch_rebuilds_the_window_in_the_new_language(org, db, qtbot, qapp):
+    from desktop_app import i18n
+
+    try:
+        holder = app.WindowHolder(Path(db.database))
+        qtbot.addWidget(holder.window)
+        holder.window.show_view("members")
+        holder.window.context.set_branch(org[1].id)
+        old = holder.window
+        holder.window.context.hub.language_change_requested.emit("en")
+        new = holder.window
+        qtbot.addWidget(new)
+        assert new is not old and i18n.current_language() == "en"
+        assert new.current_key() == "members" and new.context.branch_id == org[1].id
+        assert new.nav.item(0).text() == "Overview"
+        assert new.views["members"].title() == "Members"
+    finally:
+        app.apply_language("vi")
+
+
+def test_window_geometry_and_view_are_remembered(org, db, qtbot):
+    first = app.create_window(Path(db.database))
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the offscreen screen, which restoreGeometry clamps to
+    first.show_view("sponsors")
+    first.save_state()
+    second = app.create_window(Path(db.database))
+    qtbot.addWidget(second)
+    assert second.current_key() == "sponsors"
+    assert second.size().toTuple() == (700, 500)

@@ -149,3 +149,20 @@ def test_open_record_selects_and_opens(view, monkeypatch, data):
     assert view.open_record("person", data["applicant"]) is True
     assert opened == [data["applicant"]]
     assert view.table.current_row().id == data["applicant"]
+
+
+def test_meeting_of_the_branch_can_be_named_for_a_step(qtbot, data):
+    from desktop_app.services import meeting_prep
+
+    meeting = meeting_prep.prepare_meeting(data["branch"], dt.date(2026, 11, 3))
+    dialog = CandidateDialog(data["prospect"], TODAY).advance_dialog([Stage.SYMPATHISER_LIST])
+    qtbot.addWidget(dialog)
+    combo = dialog.form.fields["meeting"].widget
+    combo.setCurrentIndex(combo.findData(meeting.id))
+    dialog.form.fields["date"].widget.setText("03/11/2026")
+    dialog.check()
+    if dialog.acknowledge.isVisible():
+        dialog.acknowledge.setChecked(True)
+    dialog.accept()
+    event = people.history(data["prospect"])[-1]
+    assert event.stage == Stage.SYMPATHISER_LIST and event.meeting_id == meeting.id

@@ -61,3 +61,19 @@ def test_save_as_writes_the_file_and_audits_it(view, qtbot, tmp_path, monkeypatc
     view.save_as()
     qtbot.waitUntil(lambda: AuditEntry.select().where(AuditEntry.action == "export").exists(), timeout=30000)
     assert target.read_bytes()[:4] == b"%PDF"
+
+
+def test_printing_paints_every_page(view, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.ui.widgets.pdf_preview import render_to_printer
+
+    choose(view, "candidates")
+    view.preview()
+    qtbot.waitUntil(lambda: view.preview_widget.path is not None, timeout=30000)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    sent = render_to_printer(view.preview_widget.path, printer, dpi=72)
+    assert sent == view.preview_widget.page_count() >= 1
+    assert (tmp_path / "printed.pdf").read_bytes()[:4] == b"%PDF"

@@ -9,8 +9,8 @@ import datetime as dt
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop_app.core.enums import Stage, Status
-from desktop_app.i18n import _
+from desktop_app.core.enums import MeetingKind, Stage, Status
+from desktop_app.i18n import _, format_date
 from desktop_app.services import people
 from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
 from desktop_app.ui.dialogs.base import BaseDialog
@@ -64,6 +64,7 @@ class AdvanceStageDialog(BaseDialog):
         self.form.add_date("date", _("Date"), required=True)
         self.form.add_text("document_ref", _("Document"), max_length=100,
                            placeholder=_("number and date of the resolution or decision"))
+        self.form.add_choice("meeting", _("Branch meeting"), self._meeting_choices())
         self.form.add_note("note", _("Note"), height=56)
         layout.addWidget(section)
         self.vote_section = self.form.section(_("Vote of the branch"))
@@ -105,6 +106,23 @@ class AdvanceStageDialog(BaseDialog):
     def stage(self) -> str:
         return self.stage_combo.currentData()
 
+    def _meeting_choices(self) -> list[tuple[int | None, str]]:
+        """The branch's meetings of this year and the last, newest first (the vote may come from one)."""
+        from desktop_app.services import meetings
+
+        choices: list[tuple[int | None, str]] = [(None, _("(none)"))]
+        if self.person.branch_id is None:
+            return choices
+        rows = []
+        for year in (self.today.year, self.today.year - 1):
+            rows += meetings.list_meetings(self.person.branch_id, year)
+        for row in sorted(rows, key=lambda r: r.date, reverse=True):
+            choices.append((row.id, f"{format_date(row.date)} — {MeetingKind.label(row.kind)}"))
+        return choices
+
+    def meeting_id(self) -> int | None:
+        return self.form.fields["meeting"].widget.currentData()
+
     def _update_sections(self) -> None:
         stage = self.stage()
         self.vote_section.setVisible(stage in VOTE_STAGES)
@@ -142,7 +160,8 @@ class AdvanceStageDialog(BaseDialog):
             self.findings_list.show_note(_("Enter the date of the step to see what the rules say."))
         else:
             try:
-                self.findings = pipeline.check_advance(self.person.id, self.stage(), day, **self.details())
+                self.findings = pipeline.check_advance(self.person.id, self.stage(), day, meeting_id=self.meeting_id(),
+                                                       **self.details())
                 self.findings_list.show_findings(self.findings)
             except ValidationError as exc:
                 self.findings = None
@@ -173,7 +192,8 @@ class AdvanceStageDialog(BaseDialog):
         values = self.form.values()
         try:
             pipeline.advance(self.person.id, self.stage(), self._date(), document_ref=values["document_ref"],
-                             note=values["note"], confirm_warnings=self.acknowledge.isChecked(), **self.details())
+                             note=values["note"], meeting_id=self.meeting_id(),
+                             confirm_warnings=self.acknowledge.isChecked(), **self.details())
         except RuleViolation as exc:
             self.findings_list.show_findings(exc.findings)
             self.save_button().setEnabled(False)

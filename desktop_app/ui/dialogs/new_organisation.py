@@ -39,6 +39,7 @@ class NewOrganisationDialog(BaseDialog):
         self.form.add_text("branch_code", _("Branch code"), max_length=32, placeholder=_("e.g. CB01"))
         self.form.add_text("branch_name", _("Branch name"), placeholder=_("e.g. Chi bộ bản Co Muông"))
         layout.addWidget(first)
+        layout.addStretch(1)
         where = QLabel(_("Database file: {path}").format(path=self.path), self)
         where.setWordWrap(True)
         where.setObjectName("hint")

@@ -50,6 +50,7 @@ class WelcomeDialog(QDialog):
         self.create_button.clicked.connect(self.create_new)
         self.demo_button.clicked.connect(self.open_demo)
         self.open_button.clicked.connect(self.open_file)
+        layout.addStretch(1)
         cancel = QPushButton(_("Quit"), self)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)

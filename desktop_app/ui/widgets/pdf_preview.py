@@ -76,20 +76,28 @@ class PdfPreview(QWidget):
 
 def print_pdf(path: Path, parent: QWidget | None = None, dpi: int = 300) -> bool:
     """Print *path* through the print dialog; False when the user cancelled."""
-    from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    document = QPdfDocument(parent)
-    document.load(str(path))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setFullPage(True)
     printer.setDocName(Path(path).stem)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(_("Print"))
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-        document.close()
         return False
+    render_to_printer(path, printer, dpi)
+    return True
+
+
+def render_to_printer(path: Path, printer, dpi: int = 300) -> int:
+    """Paint each page of the PDF at *path* onto *printer* (QtPdf has no printing of its own: pages are
+    rendered at *dpi* and drawn to fit the paper). Returns the number of pages sent."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(path))
+    printer.setFullPage(True)
     painter = QPainter(printer)
+    sent = 0
     try:
         first, last = 0, document.pageCount() - 1
         if printer.fromPage() > 0:
@@ -102,7 +110,8 @@ def print_pdf(path: Path, parent: QWidget | None = None, dpi: int = 300) -> bool
             area = painter.viewport()
             size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(QRect(area.topLeft(), size), image)
+            sent += 1
     finally:
         painter.end()
         document.close()
-    return True
+    return sent
