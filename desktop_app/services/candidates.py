@@ -6,13 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from peewee import JOIN, fn
+from peewee import JOIN
 
-from desktop_app.core.enums import SponsorRole, Stage, Status
-from desktop_app.store.models import Branch, Person, Sponsorship, StageEvent
+from desktop_app.core.enums import Stage, Status
+from desktop_app.store.db import database
+from desktop_app.store.models import Branch, Person, StageEvent
 
 IN_PIPELINE = Status.CANDIDATES + (Status.PROBATIONARY,)
-_ORDER = {stage: i for i, stage in enumerate(Stage.PIPELINE)}
 
 
 @dataclass(frozen=True)
@@ -28,34 +28,38 @@ class CandidateRow:
     helpers: str  # names of the current helpers and introducers, comma-separated
 
 
-def _latest_stages(person_ids: list[int]) -> dict[int, tuple[str, dt.date]]:
-    """{person: (furthest pipeline step, its date)}."""
+def _population(branch_id: int | None, statuses) -> tuple[str, list]:
+    """SQL selecting the ids of the people concerned, with its parameters."""
+    sql = f"SELECT id FROM person WHERE deleted_at IS NULL AND status IN ({', '.join('?' * len(statuses))})"
+    params = list(statuses)
+    if branch_id is not None:
+        sql += " AND branch_id = ?"
+        params.append(branch_id)
+    return sql, params
+
+
+def _latest_stages(branch_id: int | None, statuses) -> dict[int, tuple[str, dt.date]]:
+    """{person: (furthest pipeline step, its date)}: one aggregate query, however many people."""
+    rank = "CASE stage " + " ".join(f"WHEN ? THEN {i}" for i in range(len(Stage.PIPELINE))) + " END"
+    people_sql, people_params = _population(branch_id, statuses)
+    sql = (f"WITH ranked AS (SELECT person_id, {rank} AS r, date FROM stageevent "
+           f"WHERE person_id IN ({people_sql}) AND stage IN ({', '.join('?' * len(Stage.PIPELINE))})), "
+           "best AS (SELECT person_id, MAX(r) AS r FROM ranked GROUP BY person_id) "
+           "SELECT b.person_id, b.r, MAX(x.date) FROM best b JOIN ranked x ON x.person_id = b.person_id "
+           "AND x.r = b.r GROUP BY b.person_id")
+    params = [*Stage.PIPELINE, *people_params, *Stage.PIPELINE]
     result: dict[int, tuple[str, dt.date]] = {}
-    if not person_ids:
-        return result
-    query = (StageEvent.select(StageEvent.person, StageEvent.stage, fn.MAX(StageEvent.date))
-             .where(StageEvent.stage.in_(Stage.PIPELINE) & StageEvent.person.in_(person_ids))
-             .group_by(StageEvent.person, StageEvent.stage))
-    for pid, stage, day in query.tuples():
-        if isinstance(day, str):
-            day = dt.date.fromisoformat(day)
-        current = result.get(pid)
-        if current is None or _ORDER[stage] > _ORDER[current[0]]:
-            result[pid] = (stage, day)
+    for pid, r, day in database.execute_sql(sql, params).fetchall():
+        result[pid] = (Stage.PIPELINE[r], dt.date.fromisoformat(day) if isinstance(day, str) else day)
     return result
 
 
-def _helpers(person_ids: list[int]) -> dict[int, list[str]]:
+def _helpers(branch_id: int | None, statuses) -> dict[int, list[str]]:
+    people_sql, people_params = _population(branch_id, statuses)
+    sql = ("SELECT s.person_id, p.full_name FROM sponsorship s JOIN person p ON p.id = s.sponsor_id "
+           f"WHERE s.\"end\" IS NULL AND s.person_id IN ({people_sql}) ORDER BY s.start, s.id")
     result: dict[int, list[str]] = {}
-    if not person_ids:
-        return result
-    Sponsor = Person.alias()
-    query = (Sponsorship.select(Sponsorship.person, Sponsor.full_name)
-             .join(Sponsor, on=(Sponsorship.sponsor == Sponsor.id))
-             .where(Sponsorship.end.is_null() & Sponsorship.person.in_(person_ids)
-                    & Sponsorship.role.in_(SponsorRole.codes()))
-             .order_by(Sponsorship.start))
-    for pid, name in query.tuples():
+    for pid, name in database.execute_sql(sql, people_params).fetchall():
         names = result.setdefault(pid, [])
         if name not in names:
             names.append(name)
@@ -64,30 +68,29 @@ def _helpers(person_ids: list[int]) -> dict[int, list[str]]:
 
 def list_candidates(branch_id: int | None = None, statuses=IN_PIPELINE) -> list[CandidateRow]:
     """Candidates and probationary members, sorted by given name."""
+    statuses = tuple(statuses)
     query = (Person.select(Person.id, Person.full_name, Person.status, Person.branch, Branch.code, Person.birth_date)
              .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
              .where(Person.deleted_at.is_null() & Person.status.in_(list(statuses)))
              .order_by(Person.sort_key, Person.id))
     if branch_id is not None:
         query = query.where(Person.branch == branch_id)
-    rows = list(query.tuples())
-    ids = [r[0] for r in rows]
-    stages: dict[int, tuple[str, dt.date]] = {}
-    helpers: dict[int, list[str]] = {}
-    for start in range(0, len(ids), 900):  # SQLite's limit on bound parameters
-        chunk = ids[start:start + 900]
-        stages.update(_latest_stages(chunk))
-        helpers.update(_helpers(chunk))
+    stages = _latest_stages(branch_id, statuses)
+    helpers = _helpers(branch_id, statuses)
     return [CandidateRow(pid, name, status, bid, code or "", birth, *stages.get(pid, ("", None)),
                          ", ".join(helpers.get(pid, [])))
-            for pid, name, status, bid, code, birth in rows]
+            for pid, name, status, bid, code, birth in query.tuples()]
 
 
 def stage_counts(branch_id: int | None = None) -> dict[str, int]:
     """{furthest step: number of people} over the pipeline ("" for people with no step yet)."""
+    people_sql, params = _population(branch_id, IN_PIPELINE)
+    total = database.execute_sql(f"SELECT COUNT(*) FROM ({people_sql})", params).fetchone()[0]
     counts: dict[str, int] = {}
-    for row in list_candidates(branch_id):
-        counts[row.stage] = counts.get(row.stage, 0) + 1
+    for stage, _day in _latest_stages(branch_id, IN_PIPELINE).values():
+        counts[stage] = counts.get(stage, 0) + 1
+    if total - sum(counts.values()):
+        counts[""] = total - sum(counts.values())
     return counts
 
 

@@ -15,6 +15,7 @@ from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.table import RowTable
 
 ERROR_COLOUR, WARNING_COLOUR = "#a00000", "#8a5a00"
+SHOWN = 150  # reminders listed at once (rows of two lines each); the rest are one branch choice away
 
 
 def _severity_colour(item) -> str | None:
@@ -105,7 +106,7 @@ class DashboardView(BaseView):
         items = reminder_source.reminders(today, self.branch_id)
         branch_items = [r for r in items if r.kind in ("meeting_missing", "thematic_missing")]
         people_items = [r for r in items if r not in branch_items]
-        self.reminder_model.set_rows(people_items)
+        self.reminder_model.set_rows(people_items[:SHOWN])
         self.reminder_table.fit_columns(widest=140)
         self.missing_model.set_rows(branch_items)
         self.missing_note.setText(_("Every branch has held its meetings.") if not branch_items else "")
@@ -114,6 +115,9 @@ class DashboardView(BaseView):
             self.reminder_note.setText(_("Reminders are not available in this version."))
         elif not people_items:
             self.reminder_note.setText(_("Nothing is due. Well done."))
+        elif len(people_items) > SHOWN:
+            self.reminder_note.setText(_("The first {shown} of {n} are shown; choose a branch above to see its "
+                                         "own.").format(shown=SHOWN, n=len(people_items)))
         else:
             self.reminder_note.setText("")
         self.reminder_note.setVisible(bool(self.reminder_note.text()))
