@@ -64,7 +64,7 @@ class BranchesView(BaseView):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         split.addWidget(self.table)
         split.addWidget(self._build_editor(split))
-        split.setSizes([640, 490])
+        split.setSizes([590, 540])
         layout.addWidget(split, 1)
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_branch)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)

@@ -85,7 +85,7 @@ class SettingsView(BaseView):
 
         self.security = SecurityPanel(page)
         self.security.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
-        right.addWidget(self.security)
+        left.insertWidget(left.count() - 1, self.security)
         self.calendar = CalendarPanel(self.context.today(), page)
         self.calendar.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
         right.addWidget(self.calendar, 1)
