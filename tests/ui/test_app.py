@@ -118,3 +118,35 @@ def test_window_geometry_and_view_are_remembered(org, db, qtbot):
     qtbot.addWidget(second)
     assert second.current_key() == "sponsors"
     assert second.size().toTuple() == (700, 500)
+
+
+def test_heavy_modules_are_not_imported_at_start_up(db_file, _isolated_home):
+    # design.md §6: reportlab, openpyxl, QtPdf and QtPrintSupport cost more to import than Qt itself.
+    code = (
+        "import sys\n"
+        "from desktop_app import app\n"
+        f"assert app.run(db={str(db_file)!r}, lang='vi', exit_when_ready=True) == 0\n"
+        "heavy = ('reportlab', 'openpyxl', 'PySide6.QtPdf', 'PySide6.QtPrintSupport')\n"
+        "print('HEAVY', sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+    )
+    env = {**os.environ, "SOCHIBO_HOME": str(_isolated_home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-800:]
+    assert "HEAVY []" in result.stdout
+
+
+def test_welcome_opens_the_demo_data_built_off_the_gui_thread(qtbot, qapp, monkeypatch, tmp_path):
+    from desktop_app.services import people
+    from desktop_app.ui.dialogs import welcome
+
+    target = tmp_path / "demo.sqlite3"
+    monkeypatch.setattr(welcome, "demo_path", lambda: target)
+    dialog = welcome.WelcomeDialog(tmp_path / "new.sqlite3")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.accepted, timeout=120000):
+        dialog.demo_button.click()
+    assert dialog.opened_path == target and dbfile.current_path() == target
+    assert len(people.list_people()) > 10
+    dbfile.close()
+    dbfile.release_lock()
