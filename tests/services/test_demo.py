@@ -301,6 +301,7 @@ def test_branch_led_by_official_members(demo_db):
 
 def test_every_text_is_nfc_and_every_uid_unique(demo_db):
     database = store_db.database.obj
+    assert database.execute_sql("PRAGMA foreign_key_check").fetchall() == []
     for model in ALL_MODELS:
         table = model._meta.table_name
         uids = [u for (u,) in database.execute_sql(f'SELECT uid FROM "{table}"').fetchall()]

@@ -115,11 +115,10 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
         elif fields["trade_union"] and ctx.plan.kind in ("agency", "enterprise") and rng.random() < 0.3:
             union = "4A-KNĐ"
         introducers = _pick(ctx, pool, 1 if union else 2, prefer=helpers)
-        if len(introducers) < 2 and not union:
-            if fields["youth_union"] and introducers:
-                union = "4-KNĐ"
-            else:
-                return None
+        if len(introducers) == 1 and not union and fields["youth_union"]:
+            union = "4-KNĐ"
+        if not introducers or (len(introducers) < 2 and not union):
+            return None  # nobody in the branch could introduce them yet
     probation_helper = None
     if ceremony is not None:
         end = steps.get(Stage.RECOGNITION_DECISION, (today, None))[0]

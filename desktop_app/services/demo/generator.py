@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop_app.core import rules
+from desktop_app.core.enums import Status
 from desktop_app.core.text import fold
 from desktop_app.i18n import _
 from desktop_app.services import audit
@@ -122,7 +123,9 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
                                 plan.kind, int(plan.rural), leaders[0].id if leaders else None,
                                 leaders[1].id if len(leaders) > 1 else None, 1, ""))
             counts = {t: sink.total(t) - n for t, n in before.items()}
-            counts["person"] = len(ctx.people)
+            counts.update(person=len(ctx.people), stageevent=sum(len(p.events) for p in ctx.people),
+                          dossieritem=sum(len(p.papers) for p in ctx.people),
+                          sponsorship=sum(len(p.sponsors) for p in ctx.people))
             trail += [("create", table, plan.uid, None, {"demo": scale, "branch": plan.code, "rows": n})
                       for table, n in counts.items() if n]
         report(0.87, _("Writing people and their histories…"))
@@ -131,13 +134,15 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         _write_quotas(shared, plans, org_id, sink)
         _write_counters(shared, plans, org_uid, sink)
         sink.flush()
+        trail += [("create", table, org_uid, None, {"demo": scale, "rows": sink.counts[table]})
+                  for table in ("quota", "documentcounter") if sink.counts[table]]
         now = dt.datetime.now()
         audit.append_bulk([(action, table, uid, before, after, now) for action, table, uid, before, after in trail])
         report(0.95, _("Building the search index…"))
         search_index.rebuild()
     report(1.0, _("Demo data ready."))
-    members = sum(1 for p in people if p.status in ("official", "probationary", "exempt"))
-    candidates = sum(1 for p in people if p.status in ("prospect", "sympathiser", "applicant"))
+    members = sum(1 for p in people if p.status in Status.MEMBERS)
+    candidates = sum(1 for p in people if p.status in Status.CANDIDATES)
     return DemoSummary(scale, seed, today, len(plans), len(people), members, candidates, sink.counts["meeting"],
                        sink.counts["attendance"], sink.counts["decision"], round(time.perf_counter() - started, 2),
                        dict(sink.counts))
