@@ -36,6 +36,7 @@ def build_menus(window: QMainWindow) -> dict[str, QAction]:
     exports.addAction(action("export_members", _("Members…"), lambda: export_excel(window, "members")))
     exports.addAction(action("export_candidates", _("Candidates…"), lambda: export_excel(window, "candidates")))
     exports.addAction(action("export_meetings", _("Meetings…"), lambda: export_excel(window, "meetings")))
+    file_menu.addAction(action("recycle", _("&Deleted records…"), lambda: show_deleted(window)))
     file_menu.addSeparator()
     file_menu.addAction(action("backup", _("&Back up now"), files.backup, "Ctrl+B"))
     file_menu.addAction(action("restore", _("&Restore from a backup…"), files.restore))
@@ -57,3 +58,12 @@ def export_excel(window: QMainWindow, kind: str) -> None:
     from desktop_app.ui.dialogs.excel_export import export_to_excel
 
     export_to_excel(window, kind, branch_id=window.context.branch_id)
+
+
+def show_deleted(window: QMainWindow) -> None:
+    from desktop_app.ui.dialogs.recycle_dialog import RecycleDialog
+
+    dialog = RecycleDialog(window.context.branch_id, window)
+    dialog.exec()
+    if dialog.restored:
+        window.context.notify(kinds.EVERYTHING)

@@ -166,3 +166,17 @@ def test_meeting_of_the_branch_can_be_named_for_a_step(qtbot, data):
     dialog.accept()
     event = people.history(data["prospect"])[-1]
     assert event.stage == Stage.SYMPATHISER_LIST and event.meeting_id == meeting.id
+
+
+def test_helper_assigned_from_the_candidate_file(qtbot, data):
+    dialog = CandidateDialog(data["prospect"], TODAY)
+    qtbot.addWidget(dialog)
+    assign = dialog.assign_dialog()
+    qtbot.addWidget(assign)
+    assert assign.person_combo.currentData() == data["prospect"]
+    assign.sponsor_combo.setCurrentIndex(assign.sponsor_combo.findData(data["Trần Thị Ánh"]))
+    assign.check()
+    assign.accept()
+    from desktop_app.services import sponsorships
+
+    assert [r.sponsor_name for r in sponsorships.for_person(data["prospect"])] == ["Trần Thị Ánh"]

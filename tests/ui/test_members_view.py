@@ -151,3 +151,18 @@ def test_delete_asks_and_removes_from_the_register(view, monkeypatch, data):
     assert shown and shown[0][0] == "question"
     view.refresh_if_stale()
     assert "Quàng Thị Yến" not in names(view)
+
+
+def test_deleted_people_can_be_restored(qtbot, monkeypatch, view, data):
+    from desktop_app.ui.dialogs.recycle_dialog import RecycleDialog
+
+    quiet_boxes(monkeypatch)
+    view.table.select_where(lambda r: r.id == data["Lò Văn Đức"])
+    view.delete_current()
+    dialog = RecycleDialog()
+    qtbot.addWidget(dialog)
+    assert [r.name for r in dialog.people_model.rows] == ["Lò Văn Đức"]
+    dialog.people_table.selectRow(0)
+    dialog.restore_person()
+    assert dialog.restored and dialog.people_model.rowCount() == 0
+    assert people.get_person(data["Lò Văn Đức"]).deleted_at is None

@@ -120,9 +120,15 @@ class CandidateDialog(BaseDialog):
         self.sponsor_model = RowTableModel(SPONSOR_COLUMNS, page)
         self.sponsor_table = RowTable(self.sponsor_model, page, stretch=1)
         box.addWidget(self.sponsor_table)
-        hint = QLabel(_("Assign helpers and introducers under “Helpers and introducers”."), page)
+        row = QHBoxLayout()
+        hint = QLabel(_("Each assignment shows the eligibility rules before it is made."), page)
         hint.setObjectName("hint")
-        box.addWidget(hint)
+        hint.setWordWrap(True)
+        self.assign_button = QPushButton(_("Assign a helper or introducer…"), page)
+        self.assign_button.clicked.connect(self.assign_sponsor)
+        row.addWidget(hint, 1)
+        row.addWidget(self.assign_button)
+        box.addLayout(row)
         self.person_form.insertTab(2, page, _("Helpers and introducers"))
         self.sponsor_page = page
 
@@ -224,4 +230,18 @@ class CandidateDialog(BaseDialog):
 
     def advance(self) -> None:
         self._advance(None)
+
+    def assign_dialog(self):
+        from desktop_app.ui.dialogs.sponsor_assign import SponsorAssignDialog
+
+        person = people.get_person(self.person_id)
+        return SponsorAssignDialog(self.today, self, branch_id=person.branch_id, person_id=person.id)
+
+    def assign_sponsor(self) -> None:
+        if self.person_id is None or (self.dirty and not self.save()):
+            return
+        if self.assign_dialog().exec() == QDialog.DialogCode.Accepted:
+            self.saved.emit(self.person_id)
+            self.sponsor_model.set_rows(sponsorships.for_person(self.person_id))
+            self.sponsor_table.fit_columns()
 
