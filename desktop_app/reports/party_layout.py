@@ -303,10 +303,11 @@ class PartyDocument:
                 commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
         table = Table(rows, colWidths=[half, half], rowHeights=heights)
         table.setStyle(TableStyle(commands))
-        if self.story:  # never a signature alone on the last page: the last lines of the body go with it
+        if self.story and isinstance(self.story[-1], Paragraph):
+            # Never a signature alone on the last page: the last paragraph goes with it. (Not a table:
+            # reportlab can loop forever keeping a table that runs over pages with what follows.)
             self.story[-1].keepWithNext = 1
-        self.story.append(Spacer(1, self.settings.body_size * 0.8))
-        self.story.append(KeepTogether([table]))
+        self.story.append(KeepTogether([Spacer(1, self.settings.body_size * 0.8), table]))
 
     # ---- output -----------------------------------------------------------------------------
 

@@ -254,3 +254,16 @@ def test_sponsors_of_every_branch_come_in_one_table_per_branch(sample, tmp_path)
     text = pdf_text(build_sponsors(tmp_path / "s.pdf", lang="vi", today=TODAY))
     assert "ĐẢNG ỦY XÃ MƯỜNG ẢNG" in text
     assert "Chi bộ bản Co Muông" in text and "Lường Thị Dung" in text
+
+
+@pytest.mark.timeout(120)
+def test_a_table_running_over_pages_before_the_signature_lays_out(sample, tmp_path):
+    """A long last table (every official member's load) runs onto a new page; the signature follows it
+    (regression: keeping a multi-page table with the signature made the layout loop for ever)."""
+    from tests.reports.conftest import _person
+
+    for i in range(70):
+        _person(f"Đảng Viên Số {i:02d}", "official", sample.branch.id, stage_date=dt.date(2010, 1, 1))
+    path = build_sponsors(tmp_path / "s.pdf", lang="vi", branch_id=sample.branch.id, today=TODAY)
+    text = pdf_text(path)
+    assert "Đảng Viên Số 69 0" in text and text.rstrip().endswith("T/M CHI BỘ BÍ THƯ Lò Văn Sơn")
