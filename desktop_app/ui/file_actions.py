@@ -26,7 +26,7 @@ class FileActions:
         """The database at *path* is now open: every view starts over."""
         self.context.db_path = Path(path)
         ui_state.put("last_db", str(path))
-        self.context.branch_id = None
+        self.context.set_branch(None)  # branch ids of the previous file mean nothing here
         self.context.notify(EVERYTHING)
 
     def _leave_current(self) -> bool:

@@ -153,3 +153,26 @@ def test_idle_lock_hides_the_data_until_the_password(window):
     window.lock_page.password.setText("khoa-bi-mat-2026")
     window.lock_page.unlock()
     assert not window.is_locked() and window.current_key() == "members" and window.nav.isEnabled()
+
+
+def test_opening_another_database_starts_every_view_over(window, data, tmp_path, monkeypatch):
+    from desktop_app.services import branches, dbfile, organisation
+    from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
+
+    members = window.show_view("members")
+    window.branch_combo.setCurrentIndex(window.branch_combo.findData(data["branch"]))
+    first = dbfile.current_path()
+    other = tmp_path / "other.sqlite3"
+    dialog = NewOrganisationDialog(other)
+    dialog.form.fields["name"].widget.setText("Chi bộ Bản Mò")
+    dialog.form.fields["branch_code"].widget.setText("X1")
+    dialog.form.fields["branch_name"].widget.setText("Chi bộ Bản Mò")
+    dialog.accept()
+    window.files.switched_to(other)
+    assert window.context.branch_id is None and members.branch_id is None
+    assert members.model.rowCount() == 0
+    assert [b.code for b in branches.list_branches()] == ["X1"]
+    assert "other.sqlite3" in window.db_label.text()
+    assert window.files.open_path(first) is True
+    assert organisation.get_organisation().name == "Đảng bộ xã Mường Ảng"
+    dbfile.release_lock()
