@@ -33,7 +33,8 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
         admitted = 0  # a club of retired members admits nobody
     transfers_in = round(plan.size * 0.008 * years * rng.random() * 2) + (1 if showcase else 0)
     losses = min(0.3, 0.017 * years)  # deaths and transfers over the years on record
-    initial = max(7, round((plan.size - admitted - transfers_in) / (1 - losses)))
+    departures = 3 if showcase else 0  # the showcased transfer, death and striking off
+    initial = max(7, round((plan.size - admitted - transfers_in + departures) / (1 - losses)))
 
     for _ in range(initial):
         add_member(ctx, persons.pick_occupation(rng, plan, candidate=False))
@@ -71,7 +72,10 @@ def _candidates(ctx: BranchCtx, admitted: int, showcase: bool) -> None:
     specs: list[tuple[dt.date, str, tuple | None]] = []
     if held:
         for k in range(admitted):
-            meeting = held[min(len(held) - 1, int((k + rng.random()) * len(held) / admitted))]
+            position = (k + rng.random()) / admitted
+            if showcase and k == 0:
+                position *= 0.3 * admitted  # early enough to be recognised on record
+            meeting = held[min(len(held) - 1, int(position * len(held)))]
             specs.append((meeting.date, "normal", (meeting.date, meeting)))
         for _ in range(round(admitted * 0.2) + (1 if showcase else 0)):
             meeting = rng.choice(held[len(held) // 3:])
