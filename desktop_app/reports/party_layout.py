@@ -303,11 +303,10 @@ class PartyDocument:
                 commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
         table = Table(rows, colWidths=[half, half], rowHeights=heights)
         table.setStyle(TableStyle(commands))
-        if self.story and isinstance(self.story[-1], Paragraph):
-            # Never a signature alone on the last page: the last paragraph goes with it. (Not a table:
-            # reportlab can loop forever keeping a table that runs over pages with what follows.)
-            self.story[-1].keepWithNext = 1
-        self.story.append(KeepTogether([Spacer(1, self.settings.body_size * 0.8), table]))
+        # Never a signature alone on the last page: the last paragraph of the body goes with it. (Not a
+        # table: a table running over pages cannot be kept with anything.)
+        last = [self.story.pop()] if self.story and isinstance(self.story[-1], Paragraph) else []
+        self.story.append(KeepTogether([*last, Spacer(1, self.settings.body_size * 0.8), table]))
 
     # ---- output -----------------------------------------------------------------------------
 
