@@ -109,6 +109,7 @@ class DashboardView(BaseView):
         self.reminder_model.set_rows(people_items[:SHOWN])
         self.reminder_table.fit_columns(widest=140)
         self.missing_model.set_rows(branch_items)
+        self.missing_table.fit_columns()
         self.missing_note.setText(_("Every branch has held its meetings.") if not branch_items else "")
         self.missing_note.setVisible(not branch_items)
         if not reminder_source.available():

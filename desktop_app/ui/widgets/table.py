@@ -81,7 +81,9 @@ class RowTable(QTableView):
         if column is None or column >= len(self._fitted):
             return
         spare = self.viewport().width() - sum(self._fitted)
-        self.horizontalHeader().resizeSection(column, self._fitted[column] + max(spare, 0))
+        # The stretch column takes the room left over, or gives some back (down to a readable width).
+        width = max(self._fitted[column] + spare, min(self._fitted[column], 140))
+        self.horizontalHeader().resizeSection(column, width)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
