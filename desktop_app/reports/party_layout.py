@@ -15,16 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -40,8 +37,10 @@ from reportlab.platypus import (
 from desktop_app import i18n
 from desktop_app.reports import fonts
 from desktop_app.reports.common import atomic_output, markup, nfc, upper
+from desktop_app.reports.flowables import RuledHeading, WritingLines
 from desktop_app.reports.layout_settings import LayoutSettings
 from desktop_app.reports.layout_settings import load as load_settings
+from desktop_app.reports.styles import Styles
 
 PRODUCER = "Sổ Chi bộ"
 
@@ -66,94 +65,6 @@ class Signature:
     title: str
     name: str = ""
     authority: str = ""
-
-
-@dataclass
-class Styles:
-    """Paragraph styles of one document, sized from the settings."""
-
-    s: LayoutSettings
-    family: str = fonts.FAMILY
-    made: dict[str, ParagraphStyle] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        s, lead = self.s, self.s.line_spacing
-
-        def style(name: str, size: float, font: str = fonts.REGULAR, align=TA_LEFT, **kw) -> None:
-            self.made[name] = ParagraphStyle(name, fontName=font, fontSize=size, leading=size * lead,
-                                             alignment=align, **kw)
-
-        style("header", s.header_size, align=TA_CENTER)
-        style("header_bold", s.header_size, fonts.BOLD, TA_CENTER)
-        style("dateline", s.header_size, fonts.ITALIC, TA_CENTER)
-        style("letter_summary", 12, fonts.ITALIC, TA_CENTER)
-        style("title", s.title_size, fonts.BOLD, TA_CENTER, spaceBefore=s.title_size * 1.2)
-        style("summary", s.summary_size, fonts.BOLD, TA_CENTER)
-        style("separator", s.summary_size, fonts.REGULAR, TA_CENTER, spaceAfter=s.body_size * 0.6)
-        style("body", s.body_size, align=TA_JUSTIFY, firstLineIndent=10 * mm, spaceAfter=s.body_size * 0.3)
-        style("plain", s.body_size, align=TA_JUSTIFY, spaceAfter=s.body_size * 0.3)
-        style("item", s.body_size, align=TA_JUSTIFY, leftIndent=10 * mm, firstLineIndent=-5 * mm,
-              spaceAfter=s.body_size * 0.2)
-        style("section", s.body_size, fonts.BOLD, TA_LEFT, spaceBefore=s.body_size * 0.6,
-              spaceAfter=s.body_size * 0.3, keepWithNext=1)
-        style("subsection", s.body_size, fonts.BOLD_ITALIC, TA_LEFT, spaceBefore=s.body_size * 0.3,
-              spaceAfter=s.body_size * 0.2, keepWithNext=1)
-        style("note", s.body_size, fonts.ITALIC, TA_JUSTIFY, spaceAfter=s.body_size * 0.3)
-        style("cell", s.table_size)
-        style("cell_center", s.table_size, align=TA_CENTER)
-        style("cell_head", s.table_size, fonts.BOLD, TA_CENTER)
-        style("cell_head_small", s.table_size - 2, fonts.BOLD, TA_CENTER)  # many narrow columns
-        style("cell_group", s.table_size, fonts.BOLD, TA_LEFT)
-        style("recipients_label", s.body_size, fonts.BOLD_ITALIC, TA_LEFT)
-        style("recipient", s.recipients_size, align=TA_LEFT)
-        style("sig", s.body_size, fonts.BOLD, TA_CENTER)
-        style("sig_name", s.body_size, fonts.BOLD, TA_CENTER)
-
-    def __getitem__(self, name: str) -> ParagraphStyle:
-        return self.made[name]
-
-
-class RuledHeading(Flowable):
-    """A centred bold line with a solid rule beneath it exactly as long as the text (HD36 box 1)."""
-
-    def __init__(self, text: str, font: str, size: float, gap: float = 2.5):
-        super().__init__()
-        self.text, self.font, self.size, self.gap = nfc(text), font, size, gap
-        self.text_width = stringWidth(self.text, font, size)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        self.height = self.size * 1.15 + self.gap + 1
-        return self.width, self.height
-
-    def draw(self) -> None:
-        c = self.canv
-        baseline = self.gap + 1 + self.size * 0.25
-        c.setFont(self.font, self.size)
-        c.drawCentredString(self.width / 2, baseline, self.text)
-        c.setLineWidth(0.6)
-        left = (self.width - self.text_width) / 2
-        c.line(left, 0.5, left + self.text_width, 0.5)
-
-
-class WritingLines(Flowable):
-    """Dotted lines across the text width, for text to be written by hand on a pre-filled form."""
-
-    def __init__(self, count: int, spacing: float):
-        super().__init__()
-        self.count, self.spacing = count, spacing
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.count * self.spacing
-
-    def draw(self) -> None:
-        c = self.canv
-        c.setDash(1, 2)
-        c.setLineWidth(0.5)
-        for i in range(self.count):
-            y = (self.count - i - 1) * self.spacing + 2
-            c.line(0, y, self.width, y)
 
 
 class PartyDocument:
