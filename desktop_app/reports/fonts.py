@@ -32,7 +32,6 @@ def register_fonts() -> str:
     with _lock:
         if _registered:
             return FAMILY
-        from reportlab.lib.fonts import addMapping  # noqa: F401 - registerFontFamily relies on it
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.ttfonts import TTFont
 
