@@ -42,6 +42,7 @@ class AppContext:
         self.hub = SignalHub()
         self.db_path = Path(db_path) if db_path else None
         self.branch_id: int | None = None
+        self.generation = 0  # counts the writes announced; caches of computed data compare it
         self._today = today or dt.date.today
 
     def today(self) -> dt.date:
@@ -56,6 +57,7 @@ class AppContext:
 
     def notify(self, kind: str) -> None:
         """Announce that data of *kind* was written."""
+        self.generation += 1
         self.hub.data_changed.emit(kind)
 
     def request_open(self, kind: str, record_id: int) -> None:

@@ -19,17 +19,30 @@ def available() -> bool:
     return True
 
 
-def reminders(on: dt.date, branch_id: int | None = None) -> list:
+_cache: dict[tuple, list] = {}
+
+
+def reminders(on: dt.date, branch_id: int | None = None, generation: int | None = None) -> list:
+    """The reminders due on *on*. With *generation* (AppContext.generation) the result is kept until data
+    changes, so the overview and the pipeline share one computation."""
     try:
+        from desktop_app.services import dbfile
         from desktop_app.services import reminders as service
     except ImportError:
         return []
-    return sorted(service.reminders(on, branch_id), key=lambda r: (r.due or dt.date.max, r.title))
+    key = (str(dbfile.current_path()), on, branch_id, generation)
+    if generation is not None and key in _cache:
+        return _cache[key]
+    result = sorted(service.reminders(on, branch_id), key=lambda r: (r.due or dt.date.max, r.title))
+    if generation is not None:
+        _cache.clear()  # one entry: the newest
+        _cache[key] = result
+    return result
 
 
-def by_person(on: dt.date, branch_id: int | None = None) -> dict[int, list]:
+def by_person(on: dt.date, branch_id: int | None = None, generation: int | None = None) -> dict[int, list]:
     result: dict[int, list] = {}
-    for item in reminders(on, branch_id):
+    for item in reminders(on, branch_id, generation):
         if getattr(item, "person_id", None):
             result.setdefault(item.person_id, []).append(item)
     return result

@@ -123,7 +123,7 @@ class CandidatesView(BaseView):
 
     def refresh(self) -> None:
         self.rows = candidates.list_candidates(self.branch_id)
-        self.due = reminder_source.by_person(self.context.today(), self.branch_id)
+        self.due = reminder_source.by_person(self.context.today(), self.branch_id, self.context.generation)
         self.note.setText("" if reminder_source.available() else
                           _("Deadlines are shown in each candidate's file (open it with Enter)."))
         chosen = self.stages.currentItem().data(Qt.ItemDataRole.UserRole) if self.stages.currentItem() else ALL
@@ -136,13 +136,9 @@ class CandidatesView(BaseView):
         self._add_stage(NO_STEP, _("No step recorded yet"), counts.get(NO_STEP, 0))
         for stage in Stage.PIPELINE:
             self._add_stage(stage, Stage.label(stage), counts.get(stage, 0))
+        keys = [self.stages.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.stages.count())]
+        self.stages.setCurrentRow(keys.index(chosen) if chosen in keys else 0)
         self.stages.blockSignals(False)
-        for i in range(self.stages.count()):
-            if self.stages.item(i).data(Qt.ItemDataRole.UserRole) == chosen:
-                self.stages.setCurrentRow(i)
-                break
-        else:
-            self.stages.setCurrentRow(0)
         self._fill_table()
 
     def _add_stage(self, key: str, label: str, count: int) -> None:

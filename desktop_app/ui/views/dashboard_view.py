@@ -103,7 +103,7 @@ class DashboardView(BaseView):
 
     def refresh(self) -> None:
         today = self.context.today()
-        items = reminder_source.reminders(today, self.branch_id)
+        items = reminder_source.reminders(today, self.branch_id, self.context.generation)
         branch_items = [r for r in items if r.kind in ("meeting_missing", "thematic_missing")]
         people_items = [r for r in items if r not in branch_items]
         self.reminder_model.set_rows(people_items[:SHOWN])

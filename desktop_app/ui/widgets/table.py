@@ -27,7 +27,7 @@ class RowTable(QTableView):
         self.verticalHeader().setDefaultSectionSize(34)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
-        header.setResizeContentsPrecision(150)  # size columns on the first rows: a 10,000-row list opens fast
+        header.setResizeContentsPrecision(60)  # size columns on the first rows: a 10,000-row list opens fast
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(stretch is None)
         self.stretch_column = stretch  # gets the room left over once every column shows its contents
