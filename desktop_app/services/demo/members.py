@@ -26,7 +26,7 @@ ELSEWHERE_REASONS = ("Đi học tập trung tại Trường Chính trị tỉnh"
 TRANSFER_OUT_NOTES = ("Chuyển công tác", "Chuyển nơi cư trú theo gia đình", "Nghỉ hưu, chuyển về nơi cư trú")
 
 
-def _issuer(day: dt.date, occupation: str) -> str:
+def _issuer(occupation: str) -> str:
     """Admissions before the records: by the district committee, or in the army by its party committee."""
     return "ĐU" if occupation in ("veteran", "army") else "HU"
 
@@ -53,7 +53,7 @@ def add_member(ctx: BranchCtx, occupation: str, *, joined: dt.date | None = None
     recognised = add_working_days(official, rng.randint(12, 45))
     pid, uid = ctx.new_person_id()
     f = persons.person_fields(rng, ctx.plan, occupation, birth, shared.today, shared.taken_ids)
-    issuer = _issuer(admission, occupation)
+    issuer = _issuer(occupation)
     f.update(admission_date=admission, ceremony_date=ceremony, official_date=official, card_number=shared.card(),
              theory_level=rng.choice(("basic", "basic", "basic", "intermediate", "")))
     person = Human(pid, uid, ctx.plan.id, f, Status.OFFICIAL, fee=persons.monthly_fee(occupation, rng))
