@@ -185,7 +185,7 @@ def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
 
 
 def _install_crash_hook() -> None:
-    """CRASH HOOK CALL SITE: desktop_app.ui.crash.install() when that module exists."""
+    """Uncaught exceptions become the crash dialog (desktop_app.ui.crash) instead of a vanished window."""
     try:
         from desktop_app.ui import crash
     except ImportError:
