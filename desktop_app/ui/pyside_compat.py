@@ -1,5 +1,8 @@
 """A guard for PySide6 6.12 on Python 3.11: keep None, True and False alive.
 
+The project pins PySide6 6.11.3, which does not have the fault; the guard stays for an
+installation that brings 6.12 anyway, and does nothing on any other version.
+
 PySide6 6.12 is built for Python 3.12 and later, where None, True and False are immortal, so its
 bindings return them without taking a reference (every call of a method returning nothing, like
 ``QLineEdit.setText``, gives one reference of None away). Python 3.11 still counts those
@@ -17,10 +20,19 @@ HEAD_START = 1 << 40  # a trillion calls before the count could run out
 _done = False
 
 
+def _affected_binding() -> bool:
+    try:
+        from importlib.metadata import version
+
+        return version("PySide6-Essentials").startswith("6.12.")
+    except Exception:  # not installed as a distribution (frozen app): assume the worst
+        return True
+
+
 def protect_singletons() -> bool:
     """Apply the guard once; True when it is in force (or not needed)."""
     global _done
-    if _done or sys.version_info >= (3, 12):
+    if _done or sys.version_info >= (3, 12) or not _affected_binding():
         _done = True
         return True
     if hasattr(sys, "gettotalrefcount"):  # a debug build lays PyObject out differently: leave it alone
