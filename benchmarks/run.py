@@ -1,0 +1,227 @@
+"""Performance measurements against the budgets of design.md §6, each beside its bare baseline.
+
+    python benchmarks/run.py [--db PATH] [--runs N]
+
+Builds the `large` demo database when PATH does not exist (a few minutes), then measures whole
+processes and in-process operations, and prints a Markdown table of medians and ratios. Not run by
+pytest: the test suite guards correctness, this guards speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PY = sys.executable
+# One settings folder for the whole run, not the user's: a first-time user who opened the database before
+# (no remembered window layout or last view), the same for every run.
+ENV = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+           SOCHIBO_HOME=tempfile.mkdtemp(prefix="sochibo-bench-"))
+
+
+def run_process(args: list[str]) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS in KiB, stdout) of one child process."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, stdout=out, stderr=err, env=ENV, cwd=ROOT)
+        _pid, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed ({proc.returncode}): {err.read().decode().strip()[-400:]}")
+        return wall, usage.ru_maxrss, out.read().decode()
+
+
+def time_to_line(args: list[str], marker: str) -> tuple[dict[str, float], int]:
+    """Milliseconds from starting the process to each stdout line that starts with one of the words in
+    *marker* (seen by this process, so interpreter start-up counts the same for everyone), and the peak
+    RSS in KiB of the child."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV, cwd=ROOT)
+    seen: dict[str, float] = {}
+    for raw in proc.stdout:
+        now = (time.perf_counter() - start) * 1000
+        word = raw.decode().split(" ", 1)[0]
+        if word in marker.split():
+            seen.setdefault(word, now)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    if code != 0 or marker.split()[0] not in seen:
+        raise RuntimeError(f"{' '.join(args)} failed ({code}) or printed no {marker.split()[0]!r} line")
+    return seen, usage.ru_maxrss
+
+
+def median_of(runs: int, fn) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+class Table:
+    def __init__(self):
+        self.rows: list[tuple[str, str, str, str, str]] = []
+
+    def add(self, what: str, ours: float, baseline: float | None, unit: str, budget: str):
+        ratio = f"{ours / baseline:.2f}×" if baseline else "–"
+        base = f"{baseline:.1f} {unit}" if baseline is not None else "–"
+        self.rows.append((what, f"{ours:.1f} {unit}", base, ratio, budget))
+        print(f"  {what}: {ours:.1f} {unit} (baseline {base}, {ratio}; budget {budget})", flush=True)
+
+    def markdown(self) -> str:
+        lines = ["| Measurement | Sổ Chi bộ | Baseline | Ratio | Budget |", "|---|---|---|---|---|"]
+        lines += ["| " + " | ".join(row) + " |" for row in self.rows]
+        return "\n".join(lines)
+
+
+def ensure_large_db(path: Path) -> None:
+    if path.exists():
+        return
+    print(f"building the large demo database at {path} …", flush=True)
+    wall, _rss, out = run_process([PY, "main.py", "demo", "--db", str(path), "--scale", "large"])
+    print(f"  {out.strip()} [{wall:.0f} s]", flush=True)
+
+
+def bench_start(table: Table, db: Path, runs: int) -> None:
+    """The app and a bare window, alternately, each timed to its 'ready' line; one warm-up run of each first
+    (the file cache and the app's own caches are warm, as on any start but the very first)."""
+    bare_cmd = [PY, "benchmarks/baselines/bare_qt.py"]
+    app_cmd = [PY, "main.py", "--db", str(db), "--exit-when-ready"]
+    time_to_line(bare_cmd, "ready")
+    time_to_line(app_cmd, "ready complete")
+    bare, ready, complete, peaks = [], [], [], []
+    for _i in range(runs):
+        bare.append(time_to_line(bare_cmd, "ready")[0]["ready"])
+        seen, peak = time_to_line(app_cmd, "ready complete")
+        ready.append(seen["ready"])
+        complete.append(seen.get("complete", seen["ready"]))
+        peaks.append(peak)
+    bare_ms = statistics.median(bare)
+    table.add("Cold start to an interactive main window", statistics.median(ready), bare_ms, "ms",
+              "≤ 1.5× bare window")
+    table.add("Start until every part of the first view is filled", statistics.median(complete), bare_ms, "ms",
+              "–")
+    table.add("Peak memory with the large database open", max(peaks) / 1024, None, "MiB", "≤ 250 MiB")
+
+
+def bench_reports(table: Table, db: Path, runs: int, tmp: Path) -> None:
+    bare = median_of(runs, lambda: run_process([PY, "benchmarks/baselines/bare_reportlab.py", str(tmp / "b.pdf")])[0])
+    code = first_branch_code(db)
+    ours = median_of(runs, lambda: run_process([PY, "main.py", "report", "monthly", "--db", str(db), "--branch",
+                                                code, "-o", str(tmp / "m.pdf")])[0])
+    table.add("`report monthly`, one branch (whole process)", ours * 1000, bare * 1000, "ms",
+              "≤ 2× minimal reportlab document")
+    quota = median_of(runs, lambda: run_process([PY, "main.py", "report", "quota", "--db", str(db),
+                                                 "-o", str(tmp / "q.pdf")])[0])
+    table.add("`report quota`, all branches (whole process)", quota * 1000, bare * 1000, "ms", "≤ 4 s")
+
+
+def first_branch_code(db: Path) -> str:
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT code FROM branch WHERE deleted_at IS NULL ORDER BY code LIMIT 1").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def bench_search(table: Table, db: Path) -> None:
+    """Search-as-you-type: every prefix of a few names, through the service vs a raw FTS query."""
+    import sqlite3
+
+    from desktop_app.core.text import fold
+    from desktop_app.services import search
+    from desktop_app.store import db as store_db
+    from desktop_app.store.schema import open_database
+
+    open_database(db, create=False)
+    words = ["Nguyễn Thị Hường", "Trần Văn Đức", "Lò Văn Pấng", "Phạm Minh", "Đặng Thu"]
+    keystrokes = [w[:i] for w in words for i in range(1, len(w) + 1) if w[:i].strip()]
+    ours = []
+    for text in keystrokes:
+        start = time.perf_counter()
+        search.search_people(text, limit=50)
+        ours.append((time.perf_counter() - start) * 1000)
+    store_db.close()
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    raw = []
+    for text in keystrokes:
+        tokens = fold(text).split()
+        if not tokens:
+            continue
+        expression = " ".join(f'"{t}"*' for t in tokens)
+        start = time.perf_counter()
+        conn.execute("SELECT rowid FROM person_fts WHERE person_fts MATCH ? LIMIT 50", (expression,)).fetchall()
+        raw.append((time.perf_counter() - start) * 1000)
+    conn.close()
+    table.add("Search a keystroke, median", statistics.median(ours), statistics.median(raw), "ms", "≤ 10 ms")
+    p95 = sorted(ours)[int(len(ours) * 0.95) - 1]
+    table.add("Search a keystroke, p95", p95, sorted(raw)[int(len(raw) * 0.95) - 1], "ms", "≤ 30 ms")
+
+
+def bench_import(table: Table, tmp: Path) -> None:
+    """Import 10,000 people from a workbook into a one-branch database."""
+    import openpyxl
+
+    db = tmp / "import.sqlite3"
+    run_process([PY, "main.py", "demo", "--db", str(db), "--scale", "branch"])
+    code = first_branch_code(db)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Chi bộ", "Trạng thái"])
+    for i in range(10_000):
+        sheet.append([f"Nguyễn Văn Người {i}", "Nam", f"{1 + i % 28:02d}/{1 + i % 12:02d}/{1960 + i % 40}",
+                      f"09{i:010d}", code, "Đảng viên chính thức"])
+    path = tmp / "10k.xlsx"
+    book.save(path)
+    wall, _rss, _out = run_process([PY, "main.py", "import", "members", "--db", str(db), str(path)])
+    table.add("Import 10,000 people from xlsx (whole process)", wall, None, "s", "≤ 10 s")
+
+
+def bench_views(table: Table, db: Path) -> None:
+    """Open every view and switch branch, in one offscreen process."""
+    _wall, rss, out = run_process([PY, "benchmarks/views.py", str(db)])
+    for line in out.splitlines():
+        name, _, value = line.partition("=")
+        if value:
+            table.add(name, float(value), None, "ms", "≤ 100 ms")
+    table.add("Peak memory after opening every view", rss / 1024, None, "MiB", "≤ 250 MiB")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "sochibo-large.sqlite3"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", nargs="*", default=["start", "reports", "search", "import", "views"])
+    args = parser.parse_args()
+    db = Path(args.db)
+    ensure_large_db(db)
+    table = Table()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        steps = {"start": lambda: bench_start(table, db, args.runs),
+                 "reports": lambda: bench_reports(table, db, args.runs, tmp),
+                 "search": lambda: bench_search(table, db),
+                 "import": lambda: bench_import(table, tmp),
+                 "views": lambda: bench_views(table, db)}
+        for name in args.only:
+            print(f"{name} …", flush=True)
+            try:
+                steps[name]()
+            except Exception as exc:  # report and go on: one broken step should not hide the others
+                print(f"  {name} failed: {exc}", flush=True)
+    print()
+    print(table.markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,86 @@
+"""Open the main window offscreen on a database and time what a person waits for in it.
+
+    python benchmarks/views.py PATH
+
+Prints one ``name=ms`` line per measurement: the first open of every navigation view (the view is
+built, loads its data and is painted), then switching the branch filter while a view is shown
+(median of a few branches, each switch painted). Run by benchmarks/run.py; not a test.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["SOCHIBO_HOME"] = tempfile.mkdtemp(prefix="sochibo-bench-")  # no saved window state or last view
+
+SWITCH_VIEWS = ("dashboard", "branches", "members", "candidates", "sponsors", "meetings")
+BRANCH_SAMPLES = 5
+
+
+def _settle(app) -> None:
+    """Let the view lay out and paint, as it would before a person sees it."""
+    for _i in range(2):
+        app.processEvents()
+
+
+def _timed(app, action) -> float:
+    start = time.perf_counter()
+    action()
+    _settle(app)
+    return (time.perf_counter() - start) * 1000
+
+
+def main(db_path: str) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app import app as desktop
+    from desktop_app.services import dbfile
+    from desktop_app.ui import navigation
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    qt_app = desktop._make_app()
+    desktop.apply_language("vi")
+    dbfile.open_file(db_path, lock=False)
+    window = MainWindow(AppContext(Path(db_path)))
+    window.resize(1366, 768)
+    results: list[tuple[str, float]] = []
+
+    def first_view() -> None:  # as at start-up: the window shows with the overview in it
+        window.show_view("dashboard")
+        window.show()
+
+    results.append(("Open dashboard (first time, with the window)", _timed(qt_app, first_view)))
+    for entry in navigation.ENTRIES[1:]:
+        ms = _timed(qt_app, lambda key=entry.key: window.show_view(key))
+        results.append((f"Open {entry.key} (first time)", ms))
+    combo = window.branch_combo
+    step = max(1, (combo.count() - 1) // BRANCH_SAMPLES)
+    indexes = list(range(1, combo.count(), step))[:BRANCH_SAMPLES]
+    for key in SWITCH_VIEWS:
+        window.show_view(key)
+        _settle(qt_app)
+        times = [_timed(qt_app, lambda i=i: combo.setCurrentIndex(i)) for i in indexes]
+        times.append(_timed(qt_app, lambda: combo.setCurrentIndex(0)))  # back to all branches
+        results.append((f"Switch branch on {key} (median)", statistics.median(times)))
+        results.append((f"Switch branch on {key} (worst)", max(times)))
+    for name, ms in results:
+        print(f"{name}={ms:.1f}", flush=True)
+    window.close()
+    dbfile.close()
+    QApplication.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1]))
