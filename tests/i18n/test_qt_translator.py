@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent, QLocale
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QWidget
 
 from desktop_app import i18n
@@ -117,3 +118,15 @@ def test_reinstalling_does_not_stack_translators(vi_app):
     finally:
         qt_translator.install_qt_translator(vi_app)
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Hủy"
+
+
+def test_print_preview_toolbar_in_vietnamese(vi_app, qtbot):
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+    printer = QPrinter()
+    preview = QPrintPreviewDialog(printer)
+    qtbot.addWidget(preview)
+    texts = {action.text() for action in preview.findChildren(QAction)}
+    assert {"Trang sau", "Trang trước", "Phóng to", "Thu nhỏ", "Vừa trang", "In"} <= texts
+    assert not {"Next page", "Zoom in", "Print"} & texts
+    assert preview.windowTitle() == "Xem trước khi in"
