@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--year", type=int, help=_("year"))
     report.add_argument("--meeting", type=int, help=_("meeting number (ID)"))
     report.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
+    report.add_argument("--draft", action="store_true",
+                        help=_("a copy to check: numbered documents keep their number blank"))
 
     imp = sub.add_parser("import", parents=[common], help=_("import people from an Excel workbook"))
     imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
@@ -234,9 +236,16 @@ def cmd_report(args) -> int:
         branch_id = branches.id_for_code(args.branch)
         if branch_id is None:
             raise UsageError(_("No branch has the code {code}.").format(code=args.branch))
+    # A document written from the command line is issued: numbered documents take their next number,
+    # unless --draft asks for a copy to check first.
+    issue = not args.draft
     out = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
                        year=args.year or (month[0] if month else None), month=month[1] if month else None,
-                       meeting_id=args.meeting)
+                       meeting_id=args.meeting, issue=issue)
+    from desktop_app.services import outputs
+
+    outputs.record("export", args.kind, {"file": str(out), "branch": args.branch, "month": args.month,
+                                         "year": args.year, "meeting": args.meeting, "issued": issue})
     _out(_("Report written to {path}.").format(path=out))
     return EXIT_OK
 

@@ -116,3 +116,39 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path, capsy
     assert main(["restore", "--db", str(path), str(bad)]) != 0
     assert "Traceback" not in capsys.readouterr().err
     assert path.read_bytes() == before
+
+
+def test_report_from_the_command_line_is_numbered_unless_draft(tmp_path, capsys):
+    """A monthly report written from the command line takes the next 'Số NN-BC/CB' (Hướng dẫn 36-HD/VPTW:
+    numbers run per type within the committee term); --draft leaves the number blank and takes none."""
+    import datetime as dt
+    import re
+
+    from pypdf import PdfReader
+
+    from desktop_app.services import demo
+    from desktop_app.store import db as store_db
+    from desktop_app.store.schema import open_database
+
+    path = tmp_path / "demo.sqlite3"
+    open_database(path)
+    demo.generate("branch", seed=3, today=dt.date(2026, 11, 21))
+    code = __import__("desktop_app.services.branches", fromlist=["x"]).list_branches()[0].code
+    store_db.close()
+
+    def text(pdf):
+        return "\n".join(page.extract_text() for page in PdfReader(pdf).pages)
+
+    draft = tmp_path / "draft.pdf"
+    assert main(["report", "monthly", "--db", str(path), "--branch", code, "--month", "2026-10", "--draft",
+                 "-o", str(draft)]) == 0
+    first = tmp_path / "first.pdf"
+    second = tmp_path / "second.pdf"
+    monthly = ["report", "monthly", "--db", str(path), "--branch", code, "--month", "2026-10"]
+    assert main([*monthly, "-o", str(first)]) == 0
+    assert main([*monthly, "-o", str(second)]) == 0
+
+    numbers = [re.search(r"Số (\d+)-BC/CB", text(pdf)) for pdf in (first, second)]
+    assert all(numbers), "issued reports carry a number"
+    assert int(numbers[1].group(1)) == int(numbers[0].group(1)) + 1
+    assert not re.search(r"Số \d+-BC/CB", text(draft))
