@@ -104,8 +104,8 @@ def test_older_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
     Organisation.create(name="Đảng bộ cũ")
     store_db.close()
 
-    import types
     import sys
+    import types
 
     module = types.ModuleType("desktop_app.store.migrations.m9999_test")
 
