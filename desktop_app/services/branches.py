@@ -163,7 +163,10 @@ def list_branches(include_inactive: bool = True, include_deleted: bool = False) 
 
 def branch_choices() -> list[tuple[int, str]]:
     """(id, "code – name") of active branches, for pickers."""
-    return [(row.id, f"{row.code} – {row.name}") for row in list_branches(include_inactive=False)]
+    query = (Branch.select(Branch.id, Branch.code, Branch.name)
+             .where(Branch.deleted_at.is_null() & (Branch.active == True))  # noqa: E712 - peewee expression
+             .order_by(Branch.code))
+    return [(bid, f"{code} – {name}") for bid, code, name in query.tuples()]
 
 
 def id_for_code(code: str) -> int | None:

@@ -12,7 +12,6 @@ import importlib
 from pathlib import Path
 
 from peewee import SqliteDatabase
-from playhouse.migrate import SqliteMigrator
 
 # (version, module) in order; add a module per schema change and never edit a released one.
 MIGRATIONS: list[tuple[int, str]] = [
@@ -52,6 +51,8 @@ def run(db: SqliteDatabase, migrations=None, package: str = __name__) -> list[in
         return []
     if _has_tables(db):
         backup_before_migration(db, schema_version(db))
+    from playhouse.migrate import SqliteMigrator  # only when a migration is pending: it costs start-up time
+
     migrator = SqliteMigrator(db)
     applied = []
     for version, module_name in todo:
