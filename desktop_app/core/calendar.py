@@ -13,7 +13,7 @@ and extra working days; those win over the package.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop_app.i18n import _, current_language
@@ -29,14 +29,46 @@ class _Year:
     makeup_days: frozenset[dt.date]  # weekend days worked in exchange for a day off
 
 
-def _package_year(year: int) -> _Year:
-    import holidays  # imported on first use: it costs ~50 ms
+def _compute_package_year(year: int) -> _Year:
+    import holidays  # imported on first use: it costs ~80 ms
 
     # The next year is loaded too: a swap for early January can put the worked day in late December.
     table = holidays.country_holidays("VN", years=[year, year + 1])
     days = frozenset(d for d in table if d.year == year)
     makeup = frozenset(d for d in getattr(table, "weekend_workdays", ()) if d.year == year)
     return _Year(days, makeup)
+
+
+# The package's tables by year, shared by every calendar: they cannot change while the program runs.
+_package_years: dict[int, _Year] = {}
+# Where the tables are kept between runs (services.holiday_cache): importing the package costs more than
+# the rest of the first deadline computation.
+_cache_load: Callable[[int], tuple[Iterable[dt.date], Iterable[dt.date]] | None] | None = None
+_cache_save: Callable[[int, frozenset[dt.date], frozenset[dt.date]], None] | None = None
+
+
+def use_holiday_cache(load: Callable[[int], tuple[Iterable[dt.date], Iterable[dt.date]] | None] | None,
+                      save: Callable[[int, frozenset[dt.date], frozenset[dt.date]], None] | None) -> None:
+    """Read the package's tables of a year through *load* (None: not kept) before computing them, and hand
+    what was computed to *save*. ``use_holiday_cache(None, None)`` always asks the package."""
+    global _cache_load, _cache_save
+    _cache_load, _cache_save = load, save
+    _package_years.clear()
+
+
+def _package_year(year: int) -> _Year:
+    data = _package_years.get(year)
+    if data is not None:
+        return data
+    kept = _cache_load(year) if _cache_load is not None else None
+    if kept is not None:
+        data = _Year(frozenset(kept[0]), frozenset(kept[1]))
+    else:
+        data = _compute_package_year(year)
+        if _cache_save is not None:
+            _cache_save(year, data.holidays, data.makeup_days)
+    _package_years[year] = data
+    return data
 
 
 class WorkCalendar:

@@ -73,6 +73,9 @@ def build_calendar() -> calendar.WorkCalendar:
 
 def load_calendar() -> calendar.WorkCalendar:
     """Make the stored days part of the default working-day calendar; returns that calendar."""
+    from desktop_app.services import holiday_cache
+
+    holiday_cache.install()
     cal = build_calendar()
     calendar.set_default_calendar(cal)
     return cal
