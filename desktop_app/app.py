@@ -213,6 +213,7 @@ def create_window(path: Path, *, start_view: str | None = None):
     from desktop_app.ui.main_window import MainWindow
 
     context = AppContext(path)
+    context.background = True
     window = MainWindow(context)
     window.restore_state()
     if start_view:
@@ -285,6 +286,12 @@ def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_
         def ready() -> None:
             app.processEvents()
             print(f"ready in {process_age_ms():.0f} ms", flush=True)
+            # What the first view computes on worker threads (the overview's reminders) fills in after.
+            from desktop_app.ui import worker
+
+            worker.wait_all()
+            app.processEvents()
+            print(f"complete in {process_age_ms():.0f} ms", flush=True)
             app.quit()
 
         QTimer.singleShot(0, ready)

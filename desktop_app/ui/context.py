@@ -43,6 +43,9 @@ class AppContext:
         self.db_path = Path(db_path) if db_path else None
         self.branch_id: int | None = None
         self.generation = 0  # counts the writes announced; caches of computed data compare it
+        # Views may compute slow parts (the reminders) on a worker thread and fill them in when ready; the
+        # app turns this on, tests leave it off so every view is complete when refresh() returns.
+        self.background = False
         self._today = today or dt.date.today
 
     def today(self) -> dt.date:

@@ -40,6 +40,13 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
     return result
 
 
+def cached(on: dt.date, branch_id: int | None, generation: int) -> list | None:
+    """The reminders already computed for these arguments, or None."""
+    from desktop_app.services import dbfile
+
+    return _cache.get((str(dbfile.current_path()), on, branch_id, generation))
+
+
 def by_person(on: dt.date, branch_id: int | None = None, generation: int | None = None) -> dict[int, list]:
     result: dict[int, list] = {}
     for item in reminders(on, branch_id, generation):

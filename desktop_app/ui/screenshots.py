@@ -16,6 +16,10 @@ SIZE = (1366, 768)
 
 
 def _settle() -> None:
+    from desktop_app.ui import worker
+
+    QApplication.processEvents()
+    worker.wait_all()  # what views compute on worker threads is shown too
     for _i in range(3):
         QApplication.processEvents()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
+from shiboken6 import isValid as shiboken_valid
 
 from desktop_app.core.enums import Stage
 from desktop_app.i18n import N_, _, format_percent, ngettext
@@ -78,6 +79,9 @@ class DashboardView(BaseView):
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
+        self._request = 0
+        self._items: list | None = None
+        self._planned = self._admitted = self._in_pipeline = 0
         self.retranslate_ui()
 
     def _box(self, model: RowTableModel, stretch: int, wrap: bool = False) -> tuple[QGroupBox, RowTable]:
@@ -103,7 +107,55 @@ class DashboardView(BaseView):
 
     def refresh(self) -> None:
         today = self.context.today()
-        items = reminder_source.reminders(today, self.branch_id, self.context.generation)
+        self._request += 1  # a result still on its way for an older request is dropped
+        self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
+        rows = quotas.progress(today.year)
+        if self.branch_id is not None:
+            rows = [r for r in rows if r[0] == self.branch_id]
+        self.quota_model.set_rows(rows)
+        self.quota_table.fit_columns()
+        counts = candidates.stage_counts(self.branch_id)
+        order = [""] + list(Stage.PIPELINE)
+        self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
+        self.stage_table.fit_columns()
+        self._planned = sum(r[3] for r in rows)
+        self._admitted = sum(r[4] for r in rows)
+        self._in_pipeline = sum(counts.values())
+        generation = self.context.generation
+        items = reminder_source.cached(today, self.branch_id, generation)
+        if items is None and not self.context.background:
+            items = reminder_source.reminders(today, self.branch_id, generation)
+        if items is not None:
+            self._show_reminders(items)
+            return
+        # The rules engine dates every deadline of the year: the rest of the overview shows meanwhile.
+        self._items = None
+        self.reminder_model.set_rows([])
+        self.missing_model.set_rows([])
+        self.missing_note.setVisible(False)
+        self.reminder_note.setText(_("Working out what is due…"))
+        self.reminder_note.setVisible(True)
+        self._update_summary()
+        from desktop_app.ui import worker
+
+        task = worker.Task(reminder_source.reminders, today, self.branch_id, generation)
+        token = self._request
+        task.signals.finished.connect(lambda result: self._reminders_computed(token, result))
+        task.signals.failed.connect(lambda exc: self._reminders_failed(token, exc))
+        worker.start(task)
+
+    def _reminders_computed(self, token: int, items: list) -> None:
+        if token == self._request and shiboken_valid(self):
+            self._show_reminders(items)
+
+    def _reminders_failed(self, token: int, exc: BaseException) -> None:
+        if token == self._request and shiboken_valid(self):
+            from desktop_app.ui.messages import explain
+
+            self.reminder_note.setText(_("What is due could not be worked out: {error}").format(error=explain(exc)))
+
+    def _show_reminders(self, items: list) -> None:
+        self._items = items
         branch_items = [r for r in items if r.kind in ("meeting_missing", "thematic_missing")]
         people_items = [r for r in items if r not in branch_items]
         self.reminder_model.set_rows(people_items[:SHOWN])
@@ -122,25 +174,24 @@ class DashboardView(BaseView):
         else:
             self.reminder_note.setText("")
         self.reminder_note.setVisible(bool(self.reminder_note.text()))
-        self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
-        rows = quotas.progress(today.year)
-        if self.branch_id is not None:
-            rows = [r for r in rows if r[0] == self.branch_id]
-        self.quota_model.set_rows(rows)
-        self.quota_table.fit_columns()
-        counts = candidates.stage_counts(self.branch_id)
-        order = [""] + list(Stage.PIPELINE)
-        self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
-        self.stage_table.fit_columns()
-        overdue = sum(1 for r in items if r.severity == "error")
-        planned = sum(r[3] for r in rows)
-        admitted = sum(r[4] for r in rows)
-        parts = [ngettext("{n} item due", "{n} items due", len(items)).format(n=len(items)),
-                 ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue),
-                 _("{done} admitted of {planned} planned this year").format(done=admitted, planned=planned),
-                 ngettext("{n} person in the pipeline", "{n} people in the pipeline", sum(counts.values()))
-                 .format(n=sum(counts.values()))]
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        items = self._items
+        parts = []
+        if items is not None:
+            overdue = sum(1 for r in items if r.severity == "error")
+            parts += [ngettext("{n} item due", "{n} items due", len(items)).format(n=len(items)),
+                      ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)]
+        parts += [_("{done} admitted of {planned} planned this year").format(done=self._admitted,
+                                                                             planned=self._planned),
+                  ngettext("{n} person in the pipeline", "{n} people in the pipeline", self._in_pipeline)
+                  .format(n=self._in_pipeline)]
         self.summary.setText(" · ".join(parts))
+
+    def reminders_pending(self) -> bool:
+        """True while the reminders are being worked out on a worker thread."""
+        return self._items is None
 
     def _open_reminder(self, item) -> None:
         if getattr(item, "person_id", None):
