@@ -18,6 +18,15 @@ from desktop_app.i18n import _, format_date
 
 ROW_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# data() is called for every role of every visible cell on each paint: plain ints compare fastest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROW, _SORT = int(ROW_ROLE), int(SORT_ROLE)
+_ANSWERED = frozenset({_DISPLAY, _ALIGNMENT, _FOREGROUND, _TOOLTIP, _ROW, _SORT})
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 @dataclass(frozen=True)
@@ -60,30 +69,31 @@ class RowTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
         return 0 if parent.isValid() else len(self.columns)
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in _ANSWERED:
             return None
-        row = self.rows[index.row()]
+        number = index.row()
+        if number < 0 or number >= len(self.rows):  # an invalid index has row -1
+            return None
+        row = self.rows[number]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return shown(column.value(row))
-        if role == ROW_ROLE:
+        if role == _ALIGNMENT:
+            return _RIGHT if column.numeric else _LEFT
+        if role == _ROW:
             return row
-        if role == SORT_ROLE:
+        if role == _SORT:
             key = column.sort(row) if column.sort else column.value(row)
             if isinstance(key, dt.date):
                 return key.toordinal()
             return key if key is not None else ""
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            horizontal = Qt.AlignmentFlag.AlignRight if column.numeric else Qt.AlignmentFlag.AlignLeft
-            return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column.color is not None:
-            colour = column.color(row)
+        if role == _FOREGROUND:
+            colour = column.color(row) if column.color is not None else None
             return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            text = column.tooltip(row) if column.tooltip is not None else shown(column.value(row))
-            return text if text and len(text) > 24 else None
-        return None
+        # the tooltip: long texts only
+        text = column.tooltip(row) if column.tooltip is not None else shown(column.value(row))
+        return text if text and len(text) > 24 else None
 
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:

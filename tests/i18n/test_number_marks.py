@@ -1,0 +1,27 @@
+"""Numbers in tables are formatted without babel (it costs start-up time); they must read exactly as babel
+formats them with the CLDR data of vi_VN and en_GB, rounding half to even included."""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import pytest
+from babel.numbers import format_decimal, format_percent
+
+from desktop_app import i18n
+
+VALUES = [0, 1, -1, 0.5, 1.5, 2.5, 0.125, 0.285, 0.005, -0.004, 1234567.5, -1234.55, 999.995, 0.1 + 0.2,
+          12345678901.25, Decimal("2.675"), 10**9, 2 / 3]
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("vi", "vi_VN"), ("en", "en_GB")])
+def test_numbers_and_percents_read_as_babel_formats_them(lang, locale):
+    rng = random.Random(7)
+    values = VALUES + [rng.uniform(-1e7, 1e7) for _ in range(300)] + [round(rng.random(), 3) for _ in range(300)]
+    i18n.set_language(lang)
+    for value in values:
+        for digits in (0, 1, 2):
+            pattern = "#,##0" + ("." + "0" * digits if digits else "")
+            assert i18n.format_number(value, digits) == format_decimal(value, format=pattern, locale=locale)
+            assert i18n.format_percent(value, digits) == format_percent(value, format=pattern + "%", locale=locale)
