@@ -13,6 +13,7 @@ from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
+from desktop_app.store import raw
 from desktop_app.store.models import Person, Sponsorship
 
 # Who may be sponsored in each role.
@@ -108,7 +109,10 @@ def _rows(query) -> list[SponsorshipRow]:
              .join(Sponsor, on=(Sponsorship.sponsor == Sponsor.id))
              .switch(Sponsorship).join(Sponsored, on=(Sponsorship.person == Sponsored.id))
              .order_by(Sponsorship.start.desc(), Sponsorship.id.desc()))
-    return [SponsorshipRow(*r) for r in query.tuples()]
+    date = raw.to_date
+    return [SponsorshipRow(sid, sponsor, sponsor_name, person, person_name, role, date(start), date(end), reason,
+                           date(together))
+            for sid, sponsor, sponsor_name, person, person_name, role, start, end, reason, together in raw.rows(query)]
 
 
 def for_person(person_id: int, current_only: bool = False) -> list[SponsorshipRow]:
@@ -136,12 +140,14 @@ def list_assignments(branch_id: int | None = None, current_only: bool = True) ->
 
 def loads(branch_id: int | None = None) -> list[tuple[int, str, int]]:
     """(member id, name, open assignments) for every official member, busiest first."""
-    open_count = fn.COUNT(Sponsorship.id)
+    # The open assignments are counted per sponsor first (a few hundred), then joined to the members.
+    counts = (Sponsorship.select(Sponsorship.sponsor.alias("sponsor_id"), fn.COUNT(Sponsorship.id).alias("k"))
+              .where(Sponsorship.end.is_null()).group_by(Sponsorship.sponsor).alias("open_counts"))
+    open_count = fn.COALESCE(counts.c.k, 0)
     query = (Person.select(Person.id, Person.full_name, open_count)
-             .join(Sponsorship, JOIN.LEFT_OUTER,
-                   on=((Sponsorship.sponsor == Person.id) & Sponsorship.end.is_null()))
+             .join(counts, JOIN.LEFT_OUTER, on=(counts.c.sponsor_id == Person.id))
              .where((Person.status == Status.OFFICIAL) & Person.deleted_at.is_null())
-             .group_by(Person.id).order_by(open_count.desc(), Person.sort_key))
+             .order_by(open_count.desc(), Person.sort_key))
     if branch_id is not None:
         query = query.where(Person.branch == branch_id)
-    return list(query.tuples())
+    return raw.rows(query).fetchall()
