@@ -411,15 +411,20 @@ def _writer_lock(args):
 CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo")
 
 
-def _refuse_damaged(args) -> None:
+def _refuse_damaged(args) -> Path | None:
+    """The checked file, or None when there was nothing to check. A file found sound before and changed
+    since only by this program is not read through again (store.checked)."""
     if args.command not in CHECKED_COMMANDS:
-        return
+        return None
     from desktop_app import paths
-    from desktop_app.store import backup
+    from desktop_app.store import backup, checked
 
     path = Path(args.db) if args.db else paths.default_db_path()
-    if path.is_file():  # a missing file is reported by the command itself
+    if not path.is_file():  # a missing file is reported by the command itself
+        return None
+    if not checked.unchanged_since_sound(path):
         backup.require_sound(path, quick=True)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -439,8 +444,14 @@ def main(argv: list[str] | None = None) -> int:
             return run(db=args.db, lang=args.lang, screenshots=args.screenshots,
                        exit_when_ready=args.exit_when_ready)
         with _writer_lock(args):
-            _refuse_damaged(args)
-            return COMMANDS[args.command](args)
+            sound = _refuse_damaged(args)
+            code = COMMANDS[args.command](args)
+            if sound is not None and code == EXIT_OK:
+                from desktop_app.store import checked, db
+
+                db.close()  # the write-ahead log folded in: the file as the next command finds it
+                checked.remember_sound(sound)
+            return code
     except SystemExit as exc:  # --help
         return int(exc.code or 0)
     except KeyboardInterrupt:
