@@ -1,5 +1,6 @@
-"""Numbers in tables are formatted without babel (it costs start-up time); they must read exactly as babel
-formats them with the CLDR data of vi_VN and en_GB, rounding half to even included."""
+"""Numbers in tables and month names in documents are formatted without babel (loading it costs start-up
+time); they must read exactly as babel formats them with the CLDR data of vi_VN and en_GB, rounding half to
+even included."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def test_numbers_and_percents_read_as_babel_formats_them(lang, locale):
             pattern = "#,##0" + ("." + "0" * digits if digits else "")
             assert i18n.format_number(value, digits) == format_decimal(value, format=pattern, locale=locale)
             assert i18n.format_percent(value, digits) == format_percent(value, format=pattern + "%", locale=locale)
+
+
+@pytest.mark.parametrize(("lang", "locale"), [("vi", "vi_VN"), ("en", "en_GB")])
+def test_month_names_of_documents_read_as_babel_gives_them(lang, locale):
+    from babel.dates import get_month_names
+
+    from desktop_app.reports.common import month_name
+
+    i18n.set_language(lang)
+    assert [month_name(m) for m in range(1, 13)] == [get_month_names("wide", locale=locale)[m] for m in range(1, 13)]

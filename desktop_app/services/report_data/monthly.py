@@ -98,7 +98,9 @@ def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
              .join(Meeting, on=(ActionItem.meeting == Meeting.id))
              .switch(ActionItem).join(Person, join_type=JOIN.LEFT_OUTER, on=(ActionItem.responsible == Person.id))
              .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null() & (Meeting.date <= end)
-                    & ActionItem.carried_to.is_null()
+                    # "+ 0": nearly every task is carried nowhere, so the index on carried_to would make SQLite
+                    # read all of them; the branch's meetings are the way in (0.1 ms instead of 13 ms)
+                    & (ActionItem.carried_to + 0).is_null()
                     & ((ActionItem.done == False) | (ActionItem.done_on > end)))  # noqa: E712 - SQL
              .order_by(ActionItem.due.is_null(), ActionItem.due, ActionItem.id).tuples())
     return MonthlyData(
