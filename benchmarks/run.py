@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,10 +22,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PY = sys.executable
-# One settings folder for the whole run, not the user's: a first-time user who opened the database before
-# (no remembered window layout or last view), the same for every run.
-ENV = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-           SOCHIBO_HOME=tempfile.mkdtemp(prefix="sochibo-bench-"))
+# One settings folder for the whole run, not the user's: a user who opened the database before (no
+# remembered window layout or last view), the same for every run. Bytecode is compiled once into a folder
+# of the run, as an installed app has it (PYTHONDONTWRITEBYTECODE would compile every module on every start).
+_SCRATCH = Path(tempfile.mkdtemp(prefix="sochibo-bench-"))
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV.update(QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"), SOCHIBO_HOME=str(_SCRATCH / "home"),
+           PYTHONPYCACHEPREFIX=str(_SCRATCH / "pycache"))
 
 
 def run_process(args: list[str]) -> tuple[float, int, str]:
@@ -220,6 +224,7 @@ def main() -> int:
                 print(f"  {name} failed: {exc}", flush=True)
     print()
     print(table.markdown())
+    shutil.rmtree(_SCRATCH, ignore_errors=True)
     return 0
 
 
