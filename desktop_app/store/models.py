@@ -191,7 +191,7 @@ class Attendance(BaseModel):
     member_status = _text()  # the person's status at the meeting (official, probationary…), for counts
 
     class Meta:
-        indexes = ((("meeting", "person"), True),)
+        indexes = ((("meeting", "person"), True), (("status", "meeting"), False))  # the second: migration 2
 
 
 class Decision(BaseModel):

@@ -91,14 +91,14 @@ def test_migration_0001_on_an_empty_file_creates_everything(tmp_path):
     conn = sqlite3.connect(tmp_path / "empty.sqlite3")
     conn.close()
     real = store_db.connect(tmp_path / "empty.sqlite3")
-    assert migrations.run(real) == [1]
+    assert migrations.run(real) == [version for version, _module in migrations.MIGRATIONS]
     names = {r[0] for r in real.execute_sql("SELECT name FROM sqlite_master")}
     assert {"person_fts", "branch_fts"} <= names and TABLES <= names
     store_db.close()
 
 
 def test_older_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
-    """A database at version 1 meeting a program with a version-2 migration: copy first, then migrate."""
+    """A database at the current version meeting a program with one more migration: copy first, then migrate."""
     path = tmp_path / "old.sqlite3"
     real = open_database(path)
     Organisation.create(name="Đảng bộ cũ")
@@ -115,14 +115,15 @@ def test_older_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
     module.up = up
     monkeypatch.setitem(sys.modules, module.__name__, module)
     real = store_db.connect(path)
-    applied = migrations.run(real, migrations=migrations.MIGRATIONS + [(2, "m9999_test")])
-    assert applied == [2]
-    assert migrations.schema_version(real) == 2
+    current, new = migrations.SCHEMA_VERSION, migrations.SCHEMA_VERSION + 1
+    applied = migrations.run(real, migrations=migrations.MIGRATIONS + [(new, "m9999_test")])
+    assert applied == [new]
+    assert migrations.schema_version(real) == new
     store_db.close()
-    backups = list(tmp_path.glob("old.sqlite3.v1-*.bak"))
+    backups = list(tmp_path.glob(f"old.sqlite3.v{current}-*.bak"))
     assert len(backups) == 1
     copy = sqlite3.connect(backups[0])
-    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == current
     assert copy.execute("SELECT name FROM organisation").fetchone()[0] == "Đảng bộ cũ"
     copy.close()
 

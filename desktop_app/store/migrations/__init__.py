@@ -16,6 +16,7 @@ from peewee import SqliteDatabase
 # (version, module) in order; add a module per schema change and never edit a released one.
 MIGRATIONS: list[tuple[int, str]] = [
     (1, "m0001_initial"),
+    (2, "m0002_attendance_status_index"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
