@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from desktop_app.core.enums import Stage, Status
+from desktop_app.store import raw
 from desktop_app.store.db import database
 from desktop_app.store.models import Branch, Person, StageEvent
 
@@ -39,18 +40,19 @@ def _population(branch_id: int | None, statuses) -> tuple[str, list]:
 
 
 def _latest_stages(branch_id: int | None, statuses) -> dict[int, tuple[str, dt.date]]:
-    """{person: (furthest pipeline step, its date)}: one aggregate query, however many people."""
-    rank = "CASE stage " + " ".join(f"WHEN ? THEN {i}" for i in range(len(Stage.PIPELINE))) + " END"
+    """{person: (furthest pipeline step, its date)}: one aggregate query, however many people.
+
+    Each step is ranked "00".."15" by its place in the pipeline and joined to its ISO date, so the
+    largest of these per person is the furthest step and, among its records, the latest date."""
+    rank = "CASE stage " + " ".join(f"WHEN ? THEN '{i:02d}'" for i in range(len(Stage.PIPELINE))) + " END"
     people_sql, people_params = _population(branch_id, statuses)
-    sql = (f"WITH ranked AS (SELECT person_id, {rank} AS r, date FROM stageevent "
-           f"WHERE person_id IN ({people_sql}) AND stage IN ({', '.join('?' * len(Stage.PIPELINE))})), "
-           "best AS (SELECT person_id, MAX(r) AS r FROM ranked GROUP BY person_id) "
-           "SELECT b.person_id, b.r, MAX(x.date) FROM best b JOIN ranked x ON x.person_id = b.person_id "
-           "AND x.r = b.r GROUP BY b.person_id")
+    sql = (f"SELECT person_id, MAX(({rank}) || date) FROM stageevent "
+           f"WHERE person_id IN ({people_sql}) AND stage IN ({', '.join('?' * len(Stage.PIPELINE))}) "
+           "GROUP BY person_id")
     params = [*Stage.PIPELINE, *people_params, *Stage.PIPELINE]
     result: dict[int, tuple[str, dt.date]] = {}
-    for pid, r, day in database.execute_sql(sql, params).fetchall():
-        result[pid] = (Stage.PIPELINE[r], dt.date.fromisoformat(day) if isinstance(day, str) else day)
+    for pid, best in database.execute_sql(sql, params).fetchall():
+        result[pid] = (Stage.PIPELINE[int(best[:2])], raw.to_date(best[2:]))
     return result
 
 
@@ -72,14 +74,17 @@ def list_candidates(branch_id: int | None = None, statuses=IN_PIPELINE) -> list[
     query = (Person.select(Person.id, Person.full_name, Person.status, Person.branch, Branch.code, Person.birth_date)
              .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
              .where(Person.deleted_at.is_null() & Person.status.in_(list(statuses)))
-             .order_by(Person.sort_key, Person.id))
+             # sort_key || '': sorted after the status index picked the few people in the pipeline, not by
+             # walking the name index over everyone (2 ms instead of 11 ms)
+             .order_by(Person.sort_key.concat(""), Person.id))
     if branch_id is not None:
         query = query.where(Person.branch == branch_id)
     stages = _latest_stages(branch_id, statuses)
     helpers = _helpers(branch_id, statuses)
-    return [CandidateRow(pid, name, status, bid, code or "", birth, *stages.get(pid, ("", None)),
+    date = raw.to_date
+    return [CandidateRow(pid, name, status, bid, code or "", date(birth), *stages.get(pid, ("", None)),
                          ", ".join(helpers.get(pid, [])))
-            for pid, name, status, bid, code, birth in query.tuples()]
+            for pid, name, status, bid, code, birth in raw.rows(query)]
 
 
 def stage_counts(branch_id: int | None = None) -> dict[str, int]:
