@@ -128,14 +128,34 @@ def set_language(lang: str | None) -> str:
     """Switch the catalog; returns the language in force ("vi" or "en")."""
     global _translation, _language
     lang = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
-    data = None
-    try:
-        data = _catalog_bytes(lang)
-    except OSError:
-        data = None
-    _translation = _gettext.GNUTranslations(io.BytesIO(data)) if data else _gettext.NullTranslations()
+    _translation = _load(lang)
     _language = lang
     return lang
+
+
+def _load(lang: str) -> _gettext.NullTranslations:
+    """The catalog of *lang*; a damaged cached copy is compiled again, and without any catalog the
+    English source strings show (never a crash at start-up)."""
+    for attempt in range(2):
+        try:
+            data = _catalog_bytes(lang)
+            return _gettext.GNUTranslations(io.BytesIO(data)) if data else _gettext.NullTranslations()
+        except Exception:  # OSError, struct.error, UnicodeDecodeError … from a damaged file
+            if attempt == 0:
+                _forget_compiled(lang)
+    return _gettext.NullTranslations()
+
+
+def _forget_compiled(lang: str) -> None:
+    from desktop_app import paths
+
+    for key in [k for k in _compiled if f"{os.sep}{lang}{os.sep}" in k[0]]:
+        del _compiled[key]
+    try:
+        for old in (paths.cache_dir() / "i18n").glob(f"{lang}-*.mo"):
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 # ---- formatting -------------------------------------------------------------------------

@@ -125,3 +125,22 @@ def test_choose_language(monkeypatch, option, stored, env, expected):
 
 def test_language_names_are_written_in_their_own_language():
     assert i18n.LANGUAGE_NAMES == {"vi": "Tiếng Việt", "en": "English"}
+
+
+def test_a_damaged_cached_catalog_is_compiled_again(fresh_clone, monkeypatch):
+    i18n.set_language("vi")
+    cached = next((paths.cache_dir() / "i18n").glob("vi-*.mo"))
+    cached.write_bytes(b"\x00not a catalog")
+    monkeypatch.setattr(i18n, "_compiled", {})
+    assert i18n.set_language("vi") == "vi"
+    assert _("Official member") == "Đảng viên chính thức"
+    assert next((paths.cache_dir() / "i18n").glob("vi-*.mo")).read_bytes() != b"\x00not a catalog"
+
+
+def test_an_unreadable_catalog_shows_the_english_source(fresh_clone, monkeypatch):
+    def broken(_data):
+        raise ValueError("broken catalog")
+
+    monkeypatch.setattr(i18n, "compile_po", broken)
+    assert i18n.set_language("vi") == "vi"
+    assert _("Official member") == "Official member"
