@@ -14,7 +14,7 @@ from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.organisation import get_organisation
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
-from desktop_app.store import search_index
+from desktop_app.store import raw, search_index
 from desktop_app.store.models import Branch, Person, now
 
 
@@ -138,7 +138,7 @@ def status_counts(branch_id: int | None = None) -> dict[int, dict[str, int]]:
     if branch_id is not None:
         query = query.where(Person.branch == branch_id)
     result: dict[int, dict[str, int]] = {}
-    for bid, status, count in query.tuples():
+    for bid, status, count in raw.rows(query):
         result.setdefault(bid, {})[status] = count
     return result
 

@@ -3,7 +3,7 @@ admission quota of the year per branch and how many people stand at each step of
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
 from shiboken6 import isValid as shiboken_valid
 
@@ -142,7 +142,9 @@ class DashboardView(BaseView):
         token = self._request
         task.signals.finished.connect(lambda result: self._reminders_computed(token, result))
         task.signals.failed.connect(lambda exc: self._reminders_failed(token, exc))
-        worker.start(task)
+        # Started once the event loop runs, after the window has painted: a worker busy from the start would
+        # compete with the first paint for the interpreter.
+        QTimer.singleShot(0, lambda: worker.start(task))
 
     def _reminders_computed(self, token: int, items: list) -> None:
         if token == self._request and shiboken_valid(self):

@@ -182,6 +182,8 @@ class Form(QObject):
             return
         field.error.setText(message)
         field.error.setVisible(bool(message))
+        if bool(field.widget.property("invalid")) == bool(message):
+            return  # the look is right already: re-polishing every field costs a style-sheet pass each
         field.widget.setProperty("invalid", bool(message))
         field.widget.style().unpolish(field.widget)
         field.widget.style().polish(field.widget)
