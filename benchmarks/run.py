@@ -173,6 +173,8 @@ def bench_search(table: Table, db: Path) -> None:
 
 def bench_import(table: Table, tmp: Path) -> None:
     """Import 10,000 people from a workbook into a one-branch database."""
+    import sqlite3
+
     import openpyxl
 
     db = tmp / "import.sqlite3"
@@ -187,6 +189,11 @@ def bench_import(table: Table, tmp: Path) -> None:
     path = tmp / "10k.xlsx"
     book.save(path)
     wall, _rss, _out = run_process([PY, "main.py", "import", "members", "--db", str(db), str(path)])
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    imported = conn.execute("SELECT count(*) FROM person WHERE full_name LIKE 'Nguyễn Văn Người %'").fetchone()[0]
+    conn.close()
+    if imported != 10_000:
+        raise RuntimeError(f"the import wrote {imported} people, not 10,000")
     table.add("Import 10,000 people from xlsx (whole process)", wall, None, "s", "≤ 10 s")
 
 
@@ -195,8 +202,8 @@ def bench_views(table: Table, db: Path) -> None:
     _wall, rss, out = run_process([PY, "benchmarks/views.py", str(db)])
     for line in out.splitlines():
         name, _, value = line.partition("=")
-        if value:
-            table.add(name, float(value), None, "ms", "≤ 100 ms")
+        if value:  # the reminders fill in from a worker thread: shown for honesty, not a budget of its own
+            table.add(name, float(value), None, "ms", "– (worker thread)" if "reminders" in name else "≤ 100 ms")
     table.add("Peak memory after opening every view", rss / 1024, None, "MiB", "≤ 250 MiB")
 
 

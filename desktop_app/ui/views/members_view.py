@@ -82,7 +82,7 @@ class MembersView(BaseView):
     def _columns(self) -> list[Column]:
         today = self.context.today
         return [
-            Column(N_("Full name"), lambda r: r.full_name, sort=lambda r: name_sort_key(r.full_name)),
+            Column(N_("Full name"), lambda r: r.full_name, sort=lambda r: r.sort_key or name_sort_key(r.full_name)),
             Column(N_("Gender"), lambda r: Gender.label(r.gender)),
             Column(N_("Date of birth"), lambda r: r.birth_date),
             Column(N_("Status"), lambda r: Status.label(r.status)),
