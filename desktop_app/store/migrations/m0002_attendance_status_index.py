@@ -7,6 +7,8 @@ year's million-row attendance; with this index it reads those rows only (36 ms â
 
 STATEMENTS = [
     'CREATE INDEX IF NOT EXISTS "attendance_status_meeting_id" ON "attendance" ("status", "meeting_id")',
+    # Its statistics now, while the file is being upgraded anyway, rather than on the first close after.
+    'ANALYZE "attendance_status_meeting_id"',
 ]
 
 
