@@ -237,8 +237,9 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     from desktop_app.services import dbfile
 
     try:
-        if not lang:
-            apply_language(_stored_language() or i18n.current_language())
+        stored = "" if lang else _stored_language()
+        if stored and stored != i18n.current_language():  # the same language is in force already
+            apply_language(stored)
         return _run_window(app, path, screenshots=screenshots, exit_when_ready=exit_when_ready)
     finally:
         dbfile.close()
