@@ -105,7 +105,7 @@ def main(db_path: str) -> int:
     results.append(("Search box, a keystroke (p95)", times[int(len(times) * 0.95) - 1]))
     for name, ms in results:
         print(f"{name}={ms:.1f}", flush=True)
-    window.close()
+    window.hide()  # not close(): that would remember the last view for the next start in this settings folder
     dbfile.close()
     QApplication.processEvents()
     return 0
