@@ -3,7 +3,7 @@ admission quota of the year per branch and how many people stand at each step of
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
 from shiboken6 import isValid as shiboken_valid
 
@@ -80,6 +80,7 @@ class DashboardView(BaseView):
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
         self._request = 0
+        self._unstarted = None  # the reminders' worker task, started on the next paint
         self._items: list | None = None
         self._planned = self._admitted = self._in_pipeline = 0
         self.retranslate_ui()
@@ -131,7 +132,9 @@ class DashboardView(BaseView):
         # The rules engine dates every deadline of the year: the rest of the overview shows meanwhile.
         self._items = None
         self.reminder_model.set_rows([])
+        self.reminder_table.fit_columns(widest=140)
         self.missing_model.set_rows([])
+        self.missing_table.fit_columns()
         self.missing_note.setVisible(False)
         self.reminder_note.setText(_("Working out what is due…"))
         self.reminder_note.setVisible(True)
@@ -142,9 +145,18 @@ class DashboardView(BaseView):
         token = self._request
         task.signals.finished.connect(lambda result: self._reminders_computed(token, result))
         task.signals.failed.connect(lambda exc: self._reminders_failed(token, exc))
-        # Started once the event loop runs, after the window has painted: a worker busy from the start would
-        # compete with the first paint for the interpreter.
-        QTimer.singleShot(0, lambda: worker.start(task))
+        # Started when the overview has painted what it has: a worker busy from the start would compete with
+        # the first paint for the interpreter.
+        self._unstarted = task
+        self.update()
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        task, self._unstarted = self._unstarted, None
+        if task is not None:
+            from desktop_app.ui import worker
+
+            worker.start(task)
 
     def _reminders_computed(self, token: int, items: list) -> None:
         if token == self._request and shiboken_valid(self):
