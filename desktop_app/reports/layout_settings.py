@@ -81,13 +81,14 @@ def load() -> LayoutSettings:
         return DEFAULTS
     values: dict[str, Any] = {}
     try:
-        margins = stored.get("report.margins_mm", None)
+        got = stored.get_many(["report.margins_mm"] + [f"report.{f.name}" for f in fields(LayoutSettings)])
+        margins = got["report.margins_mm"]
         if isinstance(margins, dict):
             for side, name in _MARGIN_KEYS.items():
                 if side in margins:
                     values[name] = margins[side]
         for f in fields(LayoutSettings):
-            value = stored.get(f"report.{f.name}", None)
+            value = got[f"report.{f.name}"]
             if value is not None:
                 values[f.name] = value
     except Exception:  # no database bound, or a damaged settings table: print with the defaults
