@@ -1,6 +1,5 @@
-"""Numbers in tables and month names in documents are formatted without babel (loading it costs start-up
-time); they must read exactly as babel formats them with the CLDR data of vi_VN and en_GB, rounding half to
-even included."""
+"""Numbers and percents follow the locale of the language in force (vi_VN: 1.234,5 and 25,6%; en_GB: 1,234.5),
+rounding half to even; month names in documents, written out without babel, read as babel gives them."""
 
 from __future__ import annotations
 
