@@ -24,7 +24,7 @@ ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("branches", N_("Branches"), "desktop_app.ui.views.branches_view", "BranchesView"),
     NavEntry("members", N_("Members"), "desktop_app.ui.views.members_view", "MembersView"),
     NavEntry("candidates", N_("Candidates"), "desktop_app.ui.views.candidates_view", "CandidatesView"),
-    NavEntry("sponsors", N_("Helpers and introducers"), "desktop_app.ui.views.sponsors_view", "SponsorsView"),
+    NavEntry("sponsors", N_("Sponsors"), "desktop_app.ui.views.sponsors_view", "SponsorsView"),
     NavEntry("meetings", N_("Meetings"), "desktop_app.ui.views.meetings_view", "MeetingsView"),
     NavEntry("reports", N_("Reports and printing"), "desktop_app.ui.views.reports_view", "ReportsView"),
     NavEntry("settings", N_("Settings"), "desktop_app.ui.views.settings_view", "SettingsView"),
