@@ -6,28 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import SponsorRole, Stage, Status
 from desktop_app.i18n import N_, _
 from desktop_app.services import candidates, people, sponsorships
-from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
-from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.dossier_panel import DossierPanel
 from desktop_app.ui.widgets.person_form import STATUS_CHOICES_NEW_CANDIDATE, PersonForm
 from desktop_app.ui.widgets.table import RowTable
 
-STEP_COLUMNS = (
-    Column(N_("Date"), lambda e: e.date),
-    Column(N_("Step"), lambda e: Stage.label(e.stage)),
-    Column(N_("Document"), lambda e: e.document_ref),
-    Column(N_("Note"), lambda e: e.note),
-)
 SPONSOR_COLUMNS = (
     Column(N_("Role"), lambda r: SponsorRole.label(r.role)),
     Column(N_("Official member"), lambda r: r.sponsor_name),
@@ -58,16 +48,12 @@ def _deadline_columns(today: dt.date) -> tuple[Column, ...]:
             Column(N_("Rule"), lambda r: r.source, tooltip=lambda r: r.source))
 
 
-class CandidateDialog(BaseDialog):
+class CandidateDialog(PersonDialog):
     """Open the candidate *person_id* (None: a new candidate). ``saved(person_id)`` after every write."""
-
-    saved = Signal(int)
 
     def __init__(self, person_id: int | None, today: dt.date, parent: QWidget | None = None, *,
                  branch_id: int | None = None):
-        super().__init__(parent)
-        self.person_id = person_id
-        self.today = today
+        super().__init__(person_id, today, parent)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("dialogTitle")
@@ -91,8 +77,7 @@ class CandidateDialog(BaseDialog):
         row.addStretch(1)
         row.addWidget(self.make_buttons())
         layout.addLayout(row)
-        self.person_form.form.changed.connect(self._on_edit)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.watch_form()
         self.load(branch_id)
         self.restore_size(1120, 710)
 
@@ -107,7 +92,7 @@ class CandidateDialog(BaseDialog):
         self.deadline_table = RowTable(self.deadline_model, page, stretch=1)
         box.addWidget(QLabel(_("Deadlines set by the rules"), page))
         box.addWidget(self.deadline_table, 2)
-        self.step_model = RowTableModel(STEP_COLUMNS, page)
+        self.step_model = RowTableModel(HISTORY_COLUMNS, page)
         self.step_table = RowTable(self.step_model, page, stretch=3)
         box.addWidget(QLabel(_("Steps recorded"), page))
         box.addWidget(self.step_table, 3)
@@ -139,15 +124,10 @@ class CandidateDialog(BaseDialog):
         self.person_form.load(person)
         for page in (self.steps_page, self.dossier, self.sponsor_page):
             self.person_form.setTabEnabled(self.person_form.indexOf(page), person is not None)
+        self.show_title(person, _("New candidate"), branch_id)
         if person is None:
-            if branch_id is not None:
-                self.person_form.form.set_values({"branch": branch_id})
-            self.setWindowTitle(_("New candidate"))
-            self.heading.setText(_("New candidate"))
             self.person_form.setCurrentWidget(self.person_form.widget(self.person_form.count() - 3))
         else:
-            self.setWindowTitle(person.full_name)
-            self.heading.setText(f"{person.full_name} — {Status.label(person.status)}")
             if not self.isVisible():
                 self.person_form.setCurrentWidget(self.steps_page)
             self.step_model.set_rows(people.history(person.id))
@@ -166,13 +146,6 @@ class CandidateDialog(BaseDialog):
         self.dirty = False
         self._update_save()
 
-    def _on_edit(self) -> None:
-        self.dirty = True
-        self._update_save()
-
-    def _update_save(self) -> None:
-        self.save_button().setEnabled(self.dirty and self.person_form.form.complete())
-
     def _after_write(self) -> None:
         if self.person_id:
             self.saved.emit(self.person_id)
@@ -181,37 +154,12 @@ class CandidateDialog(BaseDialog):
     # ---- writing ------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        if not self.save_button().isEnabled():
-            return False
         creating = self.person_id is None
-        data = self.person_form.values(creating=creating)
-        if creating:
-            for field in ("religion", "ethnicity"):
-                if not (data.get(field) or "").strip():
-                    data.pop(field, None)
-        try:
-            if creating:
-                self.person_id = people.create_person(data).id
-            else:
-                people.update_person(self.person_id, data)
-        except ValidationError as exc:
-            orphans = self.person_form.show_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
+        if not super().save():
             return False
-        except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
-            return False
-        self.dirty = False
-        self.saved.emit(self.person_id)
         if creating:
-            self.load()
+            self.load()  # the steps, dossier and helper tabs open once the person exists
         return True
-
-    def accept(self) -> None:
-        if self.dirty and not self.save():
-            return
-        super().accept()
 
     def advance_dialog(self, stages: list[str] | None = None) -> AdvanceStageDialog | None:
         """The dialog recording the next step (not shown)."""

@@ -5,27 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import SponsorRole, Stage, Status
 from desktop_app.i18n import N_, _
 from desktop_app.services import people, sponsorships
-from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
-from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.person_form import STATUS_CHOICES_NEW_MEMBER, PersonForm
 from desktop_app.ui.widgets.table import RowTable
 
-HISTORY_COLUMNS = (
-    Column(N_("Date"), lambda e: e.date),
-    Column(N_("Step"), lambda e: Stage.label(e.stage)),
-    Column(N_("Document"), lambda e: e.document_ref),
-    Column(N_("Note"), lambda e: e.note),
-)
 SPONSOR_COLUMNS = (
     Column(N_("Role"), lambda r: SponsorRole.label(r.role)),
     Column(N_("Helper or introducer"), lambda r: r.sponsor_name),
@@ -44,16 +34,12 @@ ACTIONS = (
 )
 
 
-class MemberDialog(BaseDialog):
+class MemberDialog(PersonDialog):
     """Edit the member *person_id* (None: a new member). ``saved(person_id)`` after every write."""
-
-    saved = Signal(int)
 
     def __init__(self, person_id: int | None, today: dt.date, parent: QWidget | None = None, *,
                  branch_id: int | None = None, new_statuses=STATUS_CHOICES_NEW_MEMBER):
-        super().__init__(parent)
-        self.person_id = person_id
-        self.today = today
+        super().__init__(person_id, today, parent)
         layout = QVBoxLayout(self)
         self.heading = QLabel(self)
         self.heading.setObjectName("dialogTitle")
@@ -75,8 +61,7 @@ class MemberDialog(BaseDialog):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.make_buttons())
-        self.person_form.form.changed.connect(self._on_edit)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.watch_form()
         self.load(branch_id)
         self.restore_size(1120, 700)
 
@@ -98,14 +83,8 @@ class MemberDialog(BaseDialog):
     def load(self, branch_id: int | None = None) -> None:
         person = people.get_person(self.person_id) if self.person_id else None
         self.person_form.load(person)
-        if person is None:
-            if branch_id is not None:
-                self.person_form.form.set_values({"branch": branch_id})
-            self.setWindowTitle(_("New member"))
-            self.heading.setText(_("New member"))
-        else:
-            self.setWindowTitle(person.full_name)
-            self.heading.setText(f"{person.full_name} — {Status.label(person.status)}")
+        self.show_title(person, _("New member"), branch_id)
+        if person is not None:
             self.history_model.set_rows(people.history(person.id))
             self.history_table.fit_columns()
             rows = sponsorships.for_person(person.id) + sponsorships.by_sponsor(person.id)
@@ -118,47 +97,6 @@ class MemberDialog(BaseDialog):
             button.setVisible(status in statuses)
         self.dirty = False
         self._update_save()
-
-    def _on_edit(self) -> None:
-        self.dirty = True
-        self._update_save()
-
-    def _update_save(self) -> None:
-        self.save_button().setEnabled(self.dirty and self.person_form.form.complete())
-
-    # ---- writing ------------------------------------------------------------------------------
-
-    def save(self) -> bool:
-        if not self.save_button().isEnabled():
-            return False
-        creating = self.person_id is None
-        data = self.person_form.values(creating=creating)
-        if creating:
-            for field in ("religion", "ethnicity"):
-                if not (data.get(field) or "").strip():
-                    data.pop(field, None)
-        try:
-            if creating:
-                person = people.create_person(data)
-                self.person_id = person.id
-            else:
-                people.update_person(self.person_id, data)
-        except ValidationError as exc:
-            orphans = self.person_form.show_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
-            return False
-        except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
-            return False
-        self.dirty = False
-        self.saved.emit(self.person_id)
-        return True
-
-    def accept(self) -> None:
-        if self.dirty and not self.save():
-            return
-        super().accept()
 
     def _ensure_saved(self) -> bool:
         if self.dirty:
