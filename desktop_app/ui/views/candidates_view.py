@@ -24,14 +24,15 @@ from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
-from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.views.people_view import PeopleView
 from desktop_app.ui.widgets.table import RowTable
 
 ALL = "*"
 NO_STEP = ""
 
 
-class CandidatesView(BaseView):
+class CandidatesView(PeopleView):
+    DIALOG = CandidateDialog
     KEY = "candidates"
     WATCHES = (kinds.PEOPLE, kinds.BRANCHES, kinds.SPONSORSHIPS, kinds.DOSSIER, kinds.MEETINGS)
 
@@ -39,7 +40,6 @@ class CandidatesView(BaseView):
         super().__init__(context, parent)
         self.rows: list = []
         self.due: dict[int, list] = {}
-        self.dialog: CandidateDialog | None = None
         layout = QHBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.stages = QListWidget(split)
@@ -160,20 +160,6 @@ class CandidatesView(BaseView):
         self.count_label.setText(ngettext("{n} person", "{n} people", len(rows)).format(n=len(rows)))
 
     # ---- actions ------------------------------------------------------------------------------
-
-    def _dialog(self, person_id: int | None) -> CandidateDialog:
-        dialog = CandidateDialog(person_id, self.context.today(), self, branch_id=self.branch_id)
-        dialog.saved.connect(lambda _pid: self.context.notify(kinds.PEOPLE))
-        self.dialog = dialog
-        return dialog
-
-    def open_person(self, person_id: int) -> None:
-        self._dialog(person_id).exec()
-
-    def open_current(self) -> None:
-        row = self.table.current_row()
-        if row is not None:
-            self.open_person(row.id)
 
     def new_candidate(self) -> None:
         self._dialog(None).exec()

@@ -14,7 +14,7 @@ from desktop_app.ui import context as kinds
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.messages import confirm, error
 from desktop_app.ui.models.row_table import Column, RowTableModel
-from desktop_app.ui.views.base import BaseView
+from desktop_app.ui.views.people_view import PeopleView
 from desktop_app.ui.widgets.combo import combo
 from desktop_app.ui.widgets.person_form import party_age_text
 from desktop_app.ui.widgets.table import RowTable
@@ -29,13 +29,13 @@ STATUS_FILTERS = (
 )
 
 
-class MembersView(BaseView):
+class MembersView(PeopleView):
+    DIALOG = MemberDialog
     KEY = "members"
     WATCHES = (kinds.PEOPLE, kinds.BRANCHES)
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
-        self.dialog: MemberDialog | None = None
         self.branch_codes: dict[int, str] = {}
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -124,20 +124,6 @@ class MembersView(BaseView):
             self.status_filter.setCurrentIndex(index)
 
     # ---- actions -------------------------------------------------------------------------------
-
-    def _dialog(self, person_id: int | None) -> MemberDialog:
-        dialog = MemberDialog(person_id, self.context.today(), self, branch_id=self.branch_id)
-        dialog.saved.connect(lambda _pid: self.context.notify(kinds.PEOPLE))
-        self.dialog = dialog
-        return dialog
-
-    def open_person(self, person_id: int) -> None:
-        self._dialog(person_id).exec()
-
-    def open_current(self) -> None:
-        row = self.table.current_row()
-        if row is not None:
-            self.open_person(row.id)
 
     def new_member(self) -> None:
         self._dialog(None).exec()
