@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -49,6 +50,18 @@ def explain(exc: BaseException) -> str:
 def error(parent: QWidget | None, title: str, exc_or_text: BaseException | str) -> None:
     text = exc_or_text if isinstance(exc_or_text, str) else explain(exc_or_text)
     QMessageBox.warning(parent, title, text)
+
+
+def show_write_error(parent: QWidget | None, title: str, exc: ServiceError,
+                     set_errors: Callable[[dict[str, str]], list[str]]) -> None:
+    """A refused write: each field's message goes under its field (*set_errors* returns the ones without a
+    field here), those left over and any other service error in a message box."""
+    if isinstance(exc, ValidationError):
+        orphans = set_errors(exc.errors)
+        if orphans:
+            error(parent, title, "\n".join(orphans))
+    else:
+        error(parent, title, exc)
 
 
 def info(parent: QWidget | None, title: str, text: str) -> None:

@@ -14,7 +14,7 @@ from desktop_app.i18n import _, format_date
 from desktop_app.services import people
 from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
 from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.findings_list import FindingsList
 from desktop_app.ui.widgets.form import Form
 
@@ -198,13 +198,8 @@ class AdvanceStageDialog(BaseDialog):
             self.findings_list.show_findings(exc.findings)
             self.save_button().setEnabled(False)
             return
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
-            return
         except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
+            show_write_error(self, self.windowTitle(), exc, self.form.set_errors)
             return
         self.dirty = False
         super().accept()

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QLabel, QWidget
 from desktop_app.core.enums import Stage, Status
 from desktop_app.i18n import N_
 from desktop_app.services import people
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.models.row_table import Column
 from desktop_app.ui.widgets.person_form import PersonForm
 
@@ -79,13 +79,8 @@ class PersonDialog(BaseDialog):
                 self.person_id = people.create_person(data).id
             else:
                 people.update_person(self.person_id, data)
-        except ValidationError as exc:
-            orphans = self.person_form.show_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
-            return False
         except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
+            show_write_error(self, self.windowTitle(), exc, self.person_form.show_errors)
             return False
         self.dirty = False
         self.saved.emit(self.person_id)

@@ -12,9 +12,9 @@ from desktop_app.core import rules
 from desktop_app.core.enums import SponsorRole, Status
 from desktop_app.i18n import _, format_date
 from desktop_app.services import people, sponsorships
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.findings_list import FindingsList
 from desktop_app.ui.widgets.form import Form
 
@@ -138,13 +138,8 @@ class SponsorAssignDialog(BaseDialog):
             sponsorships.assign(values["sponsor"], values["person"], values["role"],
                                 self.form.fields["start"].widget.date(),
                                 together_since=self.together.date())
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
-            return
         except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
+            show_write_error(self, self.windowTitle(), exc, self.form.set_errors)
             return
         self.dirty = False
         super().accept()

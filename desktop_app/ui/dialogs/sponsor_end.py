@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from desktop_app.core.enums import SponsorRole
 from desktop_app.i18n import _
 from desktop_app.services import sponsorships
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui.dialogs.base import BaseDialog
-from desktop_app.ui.messages import error
+from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.form import Form
 
 
@@ -41,13 +41,8 @@ class EndAssignmentDialog(BaseDialog):
         values = self.form.values()
         try:
             sponsorships.end(self.row.id, values["end"], values["end_reason"])
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.windowTitle(), "\n".join(orphans))
-            return
         except ServiceError as exc:
-            error(self, self.windowTitle(), exc)
+            show_write_error(self, self.windowTitle(), exc, self.form.set_errors)
             return
         self.dirty = False
         super().accept()

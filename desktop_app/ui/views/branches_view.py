@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import BranchKind, Status
 from desktop_app.i18n import N_, _, format_percent
 from desktop_app.services import branches, people, quotas
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui import context as kinds
-from desktop_app.ui.messages import ask_discard, confirm, error
+from desktop_app.ui.messages import ask_discard, confirm, error, show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.form import Form
@@ -262,13 +262,8 @@ class BranchesView(BaseView):
                 saved = branches.create_branch(values)
             else:
                 saved = branches.update_branch(self.current_id, values)
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.title(), "\n".join(orphans))
-            return False
         except ServiceError as exc:
-            error(self, self.title(), exc)
+            show_write_error(self, self.title(), exc, self.form.set_errors)
             return False
         self.creating = False
         self.dirty = False

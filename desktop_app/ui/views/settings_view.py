@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.i18n import _
 from desktop_app.services import organisation, settings
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.errors import ServiceError
 from desktop_app.ui import context as kinds
-from desktop_app.ui.messages import confirm, error
+from desktop_app.ui.messages import confirm, error, show_write_error
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.calendar_panel import CalendarPanel
 from desktop_app.ui.widgets.form import Form
@@ -131,13 +131,8 @@ class SettingsView(BaseView):
             return False
         try:
             organisation.save_organisation(self.form.values())
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.title(), "\n".join(orphans))
-            return False
         except ServiceError as exc:
-            error(self, self.title(), exc)
+            show_write_error(self, self.title(), exc, self.form.set_errors)
             return False
         self._set_dirty(False)
         self.context.notify(kinds.ORGANISATION)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpin
 
 from desktop_app.i18n import N_, _
 from desktop_app.services import calendar_days
-from desktop_app.services.errors import ServiceError, ValidationError
-from desktop_app.ui.messages import error
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.messages import error, show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.form import Form
 from desktop_app.ui.widgets.table import RowTable
@@ -69,13 +69,8 @@ class CalendarPanel(QGroupBox):
         values = self.form.values()
         try:
             calendar_days.add_day(values["date"], values["kind"], values["note"])
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, self.title(), "\n".join(orphans))
-            return
         except ServiceError as exc:
-            error(self, self.title(), exc)
+            show_write_error(self, self.title(), exc, self.form.set_errors)
             return
         self.load()
         self.changed.emit()

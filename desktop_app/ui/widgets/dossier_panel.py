@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from desktop_app.core.enums import DossierCode, DossierStatus
 from desktop_app.i18n import N_, _
 from desktop_app.services import dossier
-from desktop_app.services.errors import ServiceError, ValidationError
-from desktop_app.ui.messages import error
+from desktop_app.services.errors import ServiceError
+from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.form import Form
 from desktop_app.ui.widgets.table import RowTable
@@ -95,13 +95,8 @@ class DossierPanel(QWidget):
         try:
             dossier.save_item(self.person_id, row.code, number=values["number"], date=values["date"],
                               status=status, note=values["note"])
-        except ValidationError as exc:
-            orphans = self.form.set_errors(exc.errors)
-            if orphans:
-                error(self, _("Dossier"), "\n".join(orphans))
-            return False
         except ServiceError as exc:
-            error(self, _("Dossier"), exc)
+            show_write_error(self, _("Dossier"), exc, self.form.set_errors)
             return False
         code = row.code
         self.load(self.person_id)
