@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import DecisionKind
 from desktop_app.i18n import N_, _, format_date
@@ -73,9 +73,27 @@ class _ListPage(QWidget):
         except ServiceError as exc:
             messages.error(self, title, exc)
             return False
+        self._after_change()
+        return True
+
+    def _after_change(self) -> None:
         self.reload()
         self.changed.emit()
-        return True
+
+    def editor(self) -> type[QDialog]:
+        """The dialog editing one row, called as ``editor()(meeting_id, row or None, parent)``."""
+        raise NotImplementedError
+
+    def open_editor(self, row) -> None:
+        """Edit *row* (None: a new one) and reload after a save."""
+        if self.editor()(self.meeting_id, row, self).exec():
+            self._after_change()
+
+    def edit(self) -> None:
+        row = self.table.current_row()
+        if row is None or self.locked:
+            return
+        self.open_editor(row)
 
     def load(self, meeting_id: int, locked: bool) -> None:
         self.meeting_id = meeting_id
@@ -107,22 +125,13 @@ class DecisionsPage(_ListPage):
                             "again before adopting: {titles}").format(titles="; ".join(stale)))
         self.note.setVisible(bool(stale))
 
+    def editor(self) -> type[QDialog]:
+        from desktop_app.ui.dialogs.meeting_vote import VoteDialog
+
+        return VoteDialog
+
     def new_vote(self) -> None:
-        from desktop_app.ui.dialogs.meeting_vote import VoteDialog
-
-        if VoteDialog(self.meeting_id, None, self).exec():
-            self.reload()
-            self.changed.emit()
-
-    def edit(self) -> None:
-        from desktop_app.ui.dialogs.meeting_vote import VoteDialog
-
-        row = self.table.current_row()
-        if row is None or self.locked:
-            return
-        if VoteDialog(self.meeting_id, row, self).exec():
-            self.reload()
-            self.changed.emit()
+        self.open_editor(None)
 
     def delete(self) -> None:
         row = self.table.current_row()
@@ -153,22 +162,13 @@ class TasksPage(_ListPage):
         self.note.setText(_("{n} tasks of this meeting were carried into the next one.").format(n=carried))
         self.note.setVisible(bool(carried))
 
+    def editor(self) -> type[QDialog]:
+        from desktop_app.ui.dialogs.meeting_new import TaskDialog
+
+        return TaskDialog
+
     def new_task(self) -> None:
-        from desktop_app.ui.dialogs.meeting_new import TaskDialog
-
-        if TaskDialog(self.meeting_id, None, self).exec():
-            self.reload()
-            self.changed.emit()
-
-    def edit(self) -> None:
-        from desktop_app.ui.dialogs.meeting_new import TaskDialog
-
-        row = self.table.current_row()
-        if row is None or self.locked:
-            return
-        if TaskDialog(self.meeting_id, row, self).exec():
-            self.reload()
-            self.changed.emit()
+        self.open_editor(None)
 
     def toggle_done(self) -> None:
         row = self.table.current_row()
