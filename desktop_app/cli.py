@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import logging
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -335,45 +334,22 @@ COMMANDS = {"demo": cmd_demo, "check": cmd_check, "backup": cmd_backup, "restore
 
 def _explain(exc: BaseException) -> str | None:
     """A translated message for failures the user can act on; None for bugs."""
-    from desktop_app.services.errors import ServiceError, ValidationError
-    from desktop_app.store.backup import BackupError
-    from desktop_app.store.db import NotADatabaseError
-    from desktop_app.store.migrations import SchemaTooNewError
+    import peewee
+
+    from desktop_app.services.environment import explain_environment_error
+    from desktop_app.services.failures import explain_failure
 
     if isinstance(exc, UsageError):
         return str(exc)
-    if isinstance(exc, ValidationError):
-        return "\n".join(exc.errors.values())
-    if isinstance(exc, ServiceError):
-        return str(exc)
-    from desktop_app.services.environment import explain_environment_error
-
     environmental = explain_environment_error(exc)
     if environmental is not None:
         return environmental
-    if isinstance(exc, NotADatabaseError):
-        return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
-    if isinstance(exc, SchemaTooNewError):
-        return _("This database was written by a newer version of Sổ Chi bộ (schema {found}; this program "
-                 "knows up to {supported}). Install the newer version to open it.").format(
-            found=exc.found, supported=exc.supported)
-    if isinstance(exc, BackupError):
-        return _("The backup could not be made or used: {detail}").format(detail=exc)
-    import peewee
-
-    if isinstance(exc, (sqlite3.DatabaseError, peewee.DatabaseError)):
-        return _("The database could not be read: {detail}").format(detail=exc)
-    if isinstance(exc, FileNotFoundError):
-        return _("File not found: {path}").format(path=exc.filename or exc)
-    if isinstance(exc, PermissionError):
-        return _("Permission denied: {path}").format(path=exc.filename or exc)
     if isinstance(exc, IsADirectoryError):
         return _("{path} is a folder, not a file.").format(path=exc.filename or exc)
-    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return _("The disk is full.")
-    if isinstance(exc, OSError):
-        return _("The file could not be read or written: {detail}").format(detail=exc)
-    return None
+    message = explain_failure(exc)
+    if message is None and isinstance(exc, peewee.DatabaseError):
+        message = _("The database could not be read: {detail}").format(detail=exc)
+    return message
 
 
 def _log_unexpected(exc: BaseException) -> Path | None:

@@ -3,46 +3,26 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.services.dbfile import BackupError, NotADatabaseError, SchemaTooNewError
 from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.failures import explain_failure
 
 log = logging.getLogger(__name__)
 
 
 def explain(exc: BaseException) -> str:
     """A translated sentence for *exc*; unexpected errors are logged and named as such."""
-    if isinstance(exc, ValidationError):
-        return "\n".join(exc.errors.values())
     if isinstance(exc, RuleViolation):
         lines = [str(exc)]
         lines += [getattr(f, "message", str(f)) for f in exc.findings]
         return "\n".join(line for line in lines if line)
-    if isinstance(exc, ServiceError):
-        return str(exc)
-    if isinstance(exc, NotADatabaseError):
-        return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
-    if isinstance(exc, SchemaTooNewError):
-        return _("This database was written by a newer version of Sổ Chi bộ (schema {found}; this program "
-                 "knows up to {supported}). Install the newer version to open it.").format(
-            found=exc.found, supported=exc.supported)
-    if isinstance(exc, BackupError):
-        return _("The backup could not be made or used: {detail}").format(detail=exc)
-    if isinstance(exc, sqlite3.DatabaseError):
-        return _("The database could not be read: {detail}").format(detail=exc)
-    if isinstance(exc, FileNotFoundError):
-        return _("File not found: {path}").format(path=exc.filename or exc)
-    if isinstance(exc, PermissionError):
-        return _("Permission denied: {path}").format(path=exc.filename or exc)
-    if isinstance(exc, OSError) and getattr(exc, "errno", None) == 28:
-        return _("The disk is full.")
-    if isinstance(exc, OSError):
-        return _("The file could not be read or written: {detail}").format(detail=exc)
+    message = explain_failure(exc)
+    if message is not None:
+        return message
     log.error("unexpected error", exc_info=exc)
     return _("An unexpected error occurred. Nothing was changed; details were written to the log file.")
 
