@@ -12,10 +12,11 @@ from desktop_app.i18n import _
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.organisation import get_organisation
+from desktop_app.services.soft_delete import set_deleted
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
 from desktop_app.store import raw, search_index
-from desktop_app.store.models import Branch, Person, now
+from desktop_app.store.models import Branch, Person
 
 
 @dataclass(frozen=True)
@@ -112,22 +113,12 @@ def delete_branch(branch_id: int) -> None:
     if active:
         raise ValidationError({"branch": _("The branch still has {n} members or candidates; transfer them first.")
                               .format(n=active)})
-    with atomic():
-        before = audit.snapshot(branch)
-        branch.deleted_at = now()
-        branch.save()
-        search_index.index_branch(branch)
-        audit.record_change("delete", branch, before)
+    set_deleted(branch, True, reindex=search_index.index_branch)
 
 
 def restore_branch(branch_id: int) -> Branch:
     branch = get_branch(branch_id, include_deleted=True)
-    with atomic():
-        before = audit.snapshot(branch)
-        branch.deleted_at = None
-        branch.save()
-        search_index.index_branch(branch)
-        audit.record_change("restore", branch, before)
+    set_deleted(branch, False, reindex=search_index.index_branch)
     return branch
 
 

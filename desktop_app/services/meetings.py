@@ -25,9 +25,10 @@ from desktop_app.services.meeting_checks import (  # noqa: F401 - part of this m
     quarter_of,
     thematic_quarters,
 )
+from desktop_app.services.soft_delete import set_deleted
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
-from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Person, now
+from desktop_app.store.models import Attendance, Branch, Decision, Meeting, Person
 
 TEXT_SECTIONS = ("evaluation", "current_affairs", "next_tasks", "discussion", "conclusion")
 EDITABLE = ("date", "kind", "place", "start_time", "end_time", "chair", "secretary", "theme", "fees_collected",
@@ -253,19 +254,12 @@ def delete_meeting(meeting_id: int) -> None:
                                               "first: {titles}.").format(titles="; ".join(applied))})
     with atomic():
         action_items.release_carried(meeting)
-        before = audit.snapshot(meeting)
-        meeting.deleted_at = now()
-        meeting.save()
-        audit.record_change("delete", meeting, before)
+        set_deleted(meeting, True)
 
 
 def restore_meeting(meeting_id: int) -> Meeting:
     meeting = get_meeting(meeting_id, include_deleted=True)
-    with atomic():
-        before = audit.snapshot(meeting)
-        meeting.deleted_at = None
-        meeting.save()
-        audit.record_change("restore", meeting, before)
+    set_deleted(meeting, False)
     return meeting
 
 

@@ -13,10 +13,11 @@ from desktop_app.core.text import fold, name_sort_key
 from desktop_app.i18n import _
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
+from desktop_app.services.soft_delete import set_deleted
 from desktop_app.services.tx import atomic
 from desktop_app.services.validation import Checker, record_id
 from desktop_app.store import raw, search_index
-from desktop_app.store.models import Branch, Person, StageEvent, now
+from desktop_app.store.models import Branch, Person, StageEvent
 
 TEXT_FIELDS = ("birth_place", "ethnicity", "religion", "phone", "home_town", "residence", "education",
                "professional_level", "occupation", "workplace", "position", "note")
@@ -168,23 +169,12 @@ def update_person(person_id: int, data: dict) -> Person:
 
 def delete_person(person_id: int) -> None:
     """Soft delete: hidden from lists and search, restorable, history kept."""
-    person = get_person(person_id)
-    with atomic():
-        before = audit.snapshot(person)
-        person.deleted_at = now()
-        person.save()
-        search_index.index_person(person)
-        audit.record_change("delete", person, before)
+    set_deleted(get_person(person_id), True, reindex=search_index.index_person)
 
 
 def restore_person(person_id: int) -> Person:
     person = get_person(person_id, include_deleted=True)
-    with atomic():
-        before = audit.snapshot(person)
-        person.deleted_at = None
-        person.save()
-        search_index.index_person(person)
-        audit.record_change("restore", person, before)
+    set_deleted(person, False, reindex=search_index.index_person)
     return person
 
 
