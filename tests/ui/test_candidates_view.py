@@ -6,28 +6,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ui_helpers import TODAY, quiet_boxes, seed, stage_of
+from ui_helpers import TODAY, quiet_boxes, stage_of
 
 from desktop_app.core.enums import DossierStatus, Stage, Status
 from desktop_app.services import candidates, dossier, people
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.advance_stage import next_stages
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop_app.ui.views.candidates_view import ALL, CandidatesView
 
 
 @pytest.fixture
-def data(org):
-    _org, branch = org
-    return {"branch": branch.id, **seed(branch.id)}
-
-
-@pytest.fixture
-def view(qtbot, data):
-    v = CandidatesView(AppContext(None, today=lambda: TODAY))
-    qtbot.addWidget(v)
-    v.show()
-    return v
+def view(show_view, data):
+    return show_view(CandidatesView)
 
 
 def stage_keys(view) -> dict[str, str]:

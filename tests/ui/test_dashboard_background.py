@@ -5,21 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtWidgets import QApplication
-from ui_helpers import seed
 
 from desktop_app.ui import worker
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.dashboard_view import DashboardView
 
 TODAY = dt.date(2027, 1, 15)
-
-
-@pytest.fixture
-def data(org):
-    _org, branch = org
-    return {"branch": branch.id, **seed(branch.id)}
 
 
 def _view(qtbot, background: bool) -> DashboardView:

@@ -5,19 +5,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import TODAY, quiet_boxes, seed
+from ui_helpers import TODAY, quiet_boxes
 
 from desktop_app.ui import navigation
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def data(org):
-    _org, branch = org
-    return {"branch": branch.id, **seed(branch.id)}
 
 
 @pytest.fixture

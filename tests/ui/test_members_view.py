@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ui_helpers import OFFICIALS, TODAY, quiet_boxes, seed, stage_of
+from ui_helpers import OFFICIALS, TODAY, quiet_boxes, stage_of
 
 from desktop_app.core.enums import Stage, Status
 from desktop_app.services import people
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.views.members_view import MembersView
@@ -17,17 +16,8 @@ from desktop_app.ui.widgets.person_form import party_age_text
 
 
 @pytest.fixture
-def data(org):
-    _org, branch = org
-    return {"branch": branch.id, **seed(branch.id)}
-
-
-@pytest.fixture
-def view(qtbot, data):
-    v = MembersView(AppContext(None, today=lambda: TODAY))
-    qtbot.addWidget(v)
-    v.show()
-    return v
+def view(show_view, data):
+    return show_view(MembersView)
 
 
 def names(view) -> list[str]:

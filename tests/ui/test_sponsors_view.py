@@ -5,28 +5,18 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ui_helpers import TODAY, seed
+from ui_helpers import TODAY
 
 from desktop_app.core.enums import SponsorRole
 from desktop_app.services import sponsorships
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.sponsor_assign import SponsorAssignDialog
 from desktop_app.ui.dialogs.sponsor_end import EndAssignmentDialog
 from desktop_app.ui.views.sponsors_view import SponsorsView
 
 
 @pytest.fixture
-def data(org):
-    _org, branch = org
-    return {"branch": branch.id, **seed(branch.id)}
-
-
-@pytest.fixture
-def view(qtbot, data):
-    v = SponsorsView(AppContext(None, today=lambda: TODAY))
-    qtbot.addWidget(v)
-    v.show()
-    return v
+def view(show_view, data):
+    return show_view(SponsorsView)
 
 
 def choose(combo, value) -> None:
