@@ -43,8 +43,8 @@ def counts_text(c: attendance.Counts) -> str:
     second = _("Absent with reason {excused} · without reason {unexcused} · exempt {exempt} · elsewhere "
                "{elsewhere} · guests {guests}").format(excused=c.excused, unexcused=c.unexcused, exempt=c.exempt,
                                                        elsewhere=c.elsewhere, guests=c.guests)
-    third = _("Vote denominator {den} ({not_counted} official members not counted) · {voters} official members "
-              "present vote").format(den=c.denominator, not_counted=c.not_counted, voters=c.voters)
+    third = _("Vote denominator {den} (official members not counted: {not_counted}) · official members present "
+              "who vote: {voters}").format(den=c.denominator, not_counted=c.not_counted, voters=c.voters)
     return "\n".join((first, second, third))
 
 
