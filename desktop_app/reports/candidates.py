@@ -15,7 +15,7 @@ from desktop_app.i18n import format_date
 from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 from desktop_app.services.report_data import CandidateLine
 
@@ -95,7 +95,7 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
         doc.section(f"I. {w.h_candidates}")
         if data.candidates:
             def candidate_row(n: int, line: CandidateLine) -> list[str]:
-                step = code_label(Stage, line.stage) if line.stage else code_label(Status, line.status)
+                step = Stage.label(line.stage) if line.stage else Status.label(line.status)
                 if line.stage_date:
                     step += f" ({format_date(line.stage_date)})"
                 return [str(n), _name(line), step, _certificate(line, w, today), _dossier(line, w),

@@ -23,7 +23,7 @@ from desktop_app.reports.common import (
     report_progress,
 )
 from desktop_app.reports.party_layout import PartyDocument, Signature
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 from desktop_app.services.report_data import MinutesData
 
@@ -90,7 +90,7 @@ def _attendance(doc: PartyDocument, data: MinutesData, w: Words, heading: str) -
 
 def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
     for d in data.decisions:
-        title = d.title or code_label(DecisionKind, d.kind)
+        title = d.title or DecisionKind.label(d.kind)
         doc.paragraph(f"- {title}", "item")
         for line in lines(d.text):
             doc.paragraph(line, "body")

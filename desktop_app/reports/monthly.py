@@ -25,7 +25,7 @@ from desktop_app.reports.common import (
     upper,
 )
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.report_data import MonthlyData
@@ -42,7 +42,7 @@ def _membership(doc: PartyDocument, data: MonthlyData, w: Words, on: dt.date) ->
         doc.paragraph(w.mr_no_changes)
         return
     doc.paragraph(w.mr_changes)
-    rows = [[str(i), c.name, format_date(c.date), code_label(Stage, c.stage) + (f" ({c.document_ref})"
+    rows = [[str(i), c.name, format_date(c.date), Stage.label(c.stage) + (f" ({c.document_ref})"
                                                                                 if c.document_ref else "")]
             for i, c in enumerate(data.changes, 1)]
     doc.table([w.col_no, w.col_name, w.col_date, w.col_change], rows, [8, 48, 22, 72], wrap=[1, 3], center=[0, 2])
@@ -57,7 +57,7 @@ def _meetings(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
     for m in data.meetings:
         c = m.counts
         rate = format_percent(c.rate) if c.rate is not None else ""
-        rows.append([format_date(m.date), code_label(MeetingKind, m.kind), str(c.expected), str(c.present), rate,
+        rows.append([format_date(m.date), MeetingKind.label(m.kind), str(c.expected), str(c.present), rate,
                      str(c.excused), str(c.unexcused)])
     doc.table([w.col_date, w.col_kind, w.col_expected, w.col_present, w.col_rate, w.col_excused, w.col_unexcused],
               rows, [22, 34, 16, 16, 18, 22, 22], wrap=[1], center=[0, 2, 3, 4, 5, 6])

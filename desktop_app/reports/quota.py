@@ -12,7 +12,7 @@ from desktop_app.i18n import format_date, format_percent
 from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 from desktop_app.services.report_data import QuotaData, QuotaLine
 
@@ -27,7 +27,7 @@ def _groups(doc: PartyDocument, data: QuotaData, w: Words) -> None:
     t = data.total
     rows = [[w.q_women, t.women], [w.q_ethnic, t.ethnic], [w.q_religious, t.religious], [w.q_youth, t.youth],
             [w.q_age, t.age_18_30]]
-    rows += [[code_label(Category, code), t.categories.get(code, 0)] for code in Category.codes()]
+    rows += [[Category.label(code), t.categories.get(code, 0)] for code in Category.codes()]
     table = [[str(i), label, str(n), _share(n, t.admitted)] for i, (label, n) in enumerate(rows, 1)]
     doc.table([w.col_no, w.col_group, w.col_number, w.col_share], table, [8, 80, 20, 20], center=[0, 2, 3])
 

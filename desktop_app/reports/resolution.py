@@ -16,7 +16,7 @@ from desktop_app.i18n import format_date, format_percent
 from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, lines, report_progress
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import numbering, report_data
 from desktop_app.services.report_data import TYPE_CODE, Issuer, ResolutionData
 
@@ -27,14 +27,14 @@ BLANK = "........"  # a detail not recorded, to be written in by hand
 def _particulars(doc: PartyDocument, data: ResolutionData, w: Words) -> None:
     p = data.person
     doc.paragraph(w.r_particulars, "subsection")
-    items = [w.r_name.format(name=p.name, gender=code_label(Gender, p.gender), date=format_date(p.birth_date))]
+    items = [w.r_name.format(name=p.name, gender=Gender.label(p.gender), date=format_date(p.birth_date))]
     if p.home_town:
         items.append(w.r_home.format(value=p.home_town))
     if p.residence:
         items.append(w.r_residence.format(value=p.residence))
     items.append(w.r_ethnic.format(ethnicity=p.ethnicity, religion=p.religion))
     items.append(w.r_education.format(education=p.education or BLANK,
-                                      theory=code_label(TheoryLevel, p.theory_level) if p.theory_level else BLANK))
+                                      theory=TheoryLevel.label(p.theory_level) if p.theory_level else BLANK))
     work = ", ".join(v for v in (p.occupation, p.workplace) if v)
     if work:
         items.append(w.r_occupation.format(value=work))

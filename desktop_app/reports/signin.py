@@ -10,7 +10,7 @@ from desktop_app.i18n import format_date
 from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_date, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 
 GUEST_ROWS = 6
@@ -19,7 +19,7 @@ ROW_HEIGHT_MM = 9  # room for a signature
 
 def _member(status: str, w: Words) -> str:
     return {Status.OFFICIAL: w.official, Status.PROBATIONARY: w.probationary, Status.EXEMPT: w.official}.get(
-        status, code_label(Status, status))
+        status, Status.label(status))
 
 
 def build_signin(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None,
@@ -41,7 +41,7 @@ def build_signin(out_path: str | Path, *, lang: str | None = None, branch_id: in
             if line.member_status == Status.EXEMPT or line.attendance == AttendanceStatus.EXEMPT:
                 note = w.exempt
             elif line.attendance == AttendanceStatus.ELSEWHERE:
-                note = code_label(AttendanceStatus, AttendanceStatus.ELSEWHERE)
+                note = AttendanceStatus.label(AttendanceStatus.ELSEWHERE)
             rows.append([str(n), line.name, _member(line.member_status, w), "", note])
         groups = [len(rows)]
         rows.append([w.si_guests])

@@ -11,14 +11,14 @@ from desktop_app.i18n import format_date
 from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
-from desktop_app.reports.vocabulary import Words, code_label
+from desktop_app.reports.vocabulary import Words
 from desktop_app.services import report_data
 from desktop_app.services.report_data import SponsorLine
 
 
 def _assignments(doc: PartyDocument, lines: list[SponsorLine], w: Words, caption: str) -> None:
-    rows = [[str(n), line.sponsor, f"{line.person} ({code_label(Status, line.person_status)})",
-             code_label(SponsorRole, line.role), format_date(line.start)] for n, line in enumerate(lines, 1)]
+    rows = [[str(n), line.sponsor, f"{line.person} ({Status.label(line.person_status)})",
+             SponsorRole.label(line.role), format_date(line.start)] for n, line in enumerate(lines, 1)]
     # One cell for each member's name over all their rows, so each member's load reads as a block.
     spans, first = [], 0
     for i in range(1, len(lines) + 1):
