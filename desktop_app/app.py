@@ -69,6 +69,21 @@ def apply_language(lang: str) -> str:
     return switch_language(lang, QApplication.instance())
 
 
+def _last_language() -> str:
+    """The language the window had at the end of the last session (the database's setting, which is only
+    known once it is open): the window is built in it before the database opens."""
+    from desktop_app.ui import ui_state
+
+    value = ui_state.get_str("language")
+    return value if value in i18n.LANGUAGES else ""
+
+
+def _remember_language(lang: str) -> None:
+    from desktop_app.ui import ui_state
+
+    ui_state.put("language", lang)
+
+
 def _stored_language() -> str:
     from desktop_app.services import settings
 
@@ -207,17 +222,18 @@ def _make_app() -> QApplication:
     return app
 
 
-def create_window(path: Path, *, start_view: str | None = None):
-    """The main window over the open database at *path*."""
+def create_window(path: Path | None, *, start_view: str | None = None):
+    """The main window over the open database at *path*; without one (None), the window that says it is
+    opening one, until ``attach``."""
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow
 
     context = AppContext(path)
     context.background = True
     window = MainWindow(context)
-    window.restore_state()
-    if start_view:
-        window.show_view(start_view)
+    window.restore_geometry()
+    if path is not None:
+        window.attach(path, start_view)
     return window
 
 
@@ -229,18 +245,35 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     protect_singletons()  # before the first Qt call: see the module
     app = _make_app()
     _install_crash_hook()
-    apply_language(lang or i18n.system_language())
+    apply_language(lang or _last_language() or i18n.system_language())
     headless = bool(screenshots) or exit_when_ready
-    path = open_or_welcome(Path(db) if db else _default_path(), interactive=not headless)
+    target = Path(db) if db else _default_path()
+    holder = None
+    if not screenshots:
+        # On screen first, saying which file it opens; the data layer loads behind it (on a large file a
+        # migration or a password can take a while, and the user sees the app has started).
+        holder = WindowHolder(None)
+        holder.window.show()
+        app.processEvents()
+        if exit_when_ready:
+            print(f"shown in {process_age_ms():.0f} ms", flush=True)
+    path = open_or_welcome(target, interactive=not headless)
     if path is None:
         return 1
     from desktop_app.services import dbfile
 
     try:
-        stored = "" if lang else _stored_language()
-        if stored and stored != i18n.current_language():  # the same language is in force already
-            apply_language(stored)
-        return _run_window(app, path, screenshots=screenshots, exit_when_ready=exit_when_ready)
+        language = lang or _stored_language() or i18n.system_language()
+        if not lang:
+            _remember_language(language)
+        if holder is None:
+            apply_language(language)
+            holder = WindowHolder(path)
+        else:
+            holder.window.attach(path)
+            if language != i18n.current_language():  # the database keeps another language
+                holder.rebuild(language)
+        return _run_window(app, holder, screenshots=screenshots, exit_when_ready=exit_when_ready)
     finally:
         dbfile.close()
         dbfile.release_lock()
@@ -250,7 +283,7 @@ class WindowHolder:
     """The one main window of the app; switching language rebuilds it in the new language, on the same view,
     branch filter and database (every text is then set in that language, no window keeps an old string)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path | None):
         self.window = create_window(path)
         self.window.context.hub.language_change_requested.connect(self.rebuild)
 
@@ -259,6 +292,7 @@ class WindowHolder:
         key, branch = old.current_key(), old.context.branch_id
         old.save_state()
         apply_language(lang)
+        _remember_language(lang)
         window = create_window(old.context.db_path, start_view=key)
         window.context.set_branch(branch)
         if old.idle is not None:
@@ -272,12 +306,12 @@ class WindowHolder:
         old.deleteLater()
 
 
-def _run_window(app: QApplication, path: Path, *, screenshots: str | None, exit_when_ready: bool) -> int:
+def _run_window(app: QApplication, holder: WindowHolder, *, screenshots: str | None,
+                exit_when_ready: bool) -> int:
     from desktop_app.ui import ui_state
     from desktop_app.ui.auto_backup import AutoBackup, backup_on_close
 
-    ui_state.put("last_db", str(path))
-    holder = WindowHolder(path)
+    ui_state.put("last_db", str(holder.window.context.db_path))
     if screenshots:
         from desktop_app.ui.screenshots import take_all
 

@@ -9,6 +9,7 @@ string translated afterwards. Formatting goes through babel with explicit patter
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gettext as _gettext
 import io
 import os
@@ -206,17 +207,23 @@ def format_datetime(value: _dt.datetime | None) -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
 
 
+@functools.lru_cache(maxsize=8)
+def _number_format(locale_name: str, pattern: str):
+    """babel's locale and parsed pattern, kept: parsing them again for every table cell would cost more
+    than the formatting itself."""
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    return Locale.parse(locale_name), parse_pattern(pattern)
+
+
 def format_number(value: float | int, digits: int = 0) -> str:
     """1234567.5 → '1.234.568' in Vietnamese, '1,234,568' in English (with *digits* decimals), by babel."""
-    from babel.numbers import format_decimal
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=babel_locale())
+    locale, pattern = _number_format(babel_locale(), "#,##0" + ("." + "0" * digits if digits else ""))
+    return pattern.apply(value, locale)
 
 
 def format_percent(value: float, digits: int = 1) -> str:
     """*value* is a fraction: 0.256 → '25,6%' in Vietnamese, '25.6%' in English, by babel."""
-    from babel.numbers import format_percent as babel_format_percent
-
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return babel_format_percent(value, format=pattern, locale=babel_locale())
+    locale, pattern = _number_format(babel_locale(), "#,##0" + ("." + "0" * digits if digits else "") + "%")
+    return pattern.apply(value, locale)

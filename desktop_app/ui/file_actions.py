@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import __version__, paths
 from desktop_app.i18n import _
-from desktop_app.services import backups, dbfile
 from desktop_app.ui import ui_state
 from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.messages import confirm, error, info
@@ -38,6 +37,8 @@ class FileActions:
         return True
 
     def _reopen_previous(self, previous: Path | None) -> None:
+        from desktop_app.services import dbfile
+
         if previous is not None and dbfile.current_path() is None:
             try:
                 dbfile.open_file(previous)
@@ -45,6 +46,8 @@ class FileActions:
                 self.context.message(_("No database open"))
 
     def new_database(self) -> None:
+        from desktop_app.services import dbfile
+
         if not self._leave_current():
             return
         suggested = str(paths.data_dir() / "sochibo.sqlite3")
@@ -74,6 +77,7 @@ class FileActions:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
+        from desktop_app.services import dbfile
         from desktop_app.ui.password import open_database
 
         previous = dbfile.current_path()
@@ -89,6 +93,8 @@ class FileActions:
         return True
 
     def backup(self) -> None:
+        from desktop_app.services import backups, dbfile
+
         if not dbfile.is_open():
             return
 
@@ -99,6 +105,8 @@ class FileActions:
         run_task(self.window, _("Backing up…"), backups.backup_now, on_done=done)
 
     def restore(self) -> None:
+        from desktop_app.services import backups, dbfile
+
         current = dbfile.current_path()
         if current is None or not self._leave_current():
             return
@@ -109,6 +117,8 @@ class FileActions:
 
     def restore_from(self, source: Path, question: str | None = None) -> bool:
         """Replace the open database with the backup *source*, after asking; True when restored."""
+        from desktop_app.services import backups, dbfile
+
         current = dbfile.current_path()
         if current is None:
             return False
@@ -151,6 +161,8 @@ class FileActions:
         self._health_task = worker.start(task)
 
     def _health_checked(self, report) -> None:
+        from desktop_app.services import backups
+
         self._health_task = None
         if report.healthy:
             return

@@ -1,9 +1,14 @@
 """The main window: navigation on the left, the current view on the right, the branch filter and the
-global search on top, the database file and the last backup in the status bar."""
+global search on top, the database file and the last backup in the status bar.
+
+The window can be built and shown before any database is open (it then says which file it is opening):
+the app puts it on screen first and loads the data layer behind it, so nothing here imports the services
+until a method needs them."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,7 +28,6 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.core.enums import Status
 from desktop_app.i18n import _
-from desktop_app.services import branches, dbfile, people
 from desktop_app.ui import navigation, ui_state
 from desktop_app.ui.context import BRANCHES, EVERYTHING, AppContext
 from desktop_app.ui.file_actions import FileActions
@@ -48,6 +52,7 @@ class MainWindow(QMainWindow):
         self._build()
         self.files = FileActions(self)
         self.actions_by_name = build_menus(self)
+        self._set_usable(context.db_path is not None)
         self.retranslate_ui()
         self.reload_branches()
         self.update_status()
@@ -76,6 +81,11 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._on_nav_row)
         self.stack = QStackedWidget(central)
         self.stack.setObjectName("viewStack")
+        self.opening_page = QLabel(self.stack)  # shown until a database is attached
+        self.opening_page.setObjectName("openingPage")
+        self.opening_page.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening_page.setWordWrap(True)
+        self.stack.addWidget(self.opening_page)
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
@@ -115,11 +125,26 @@ class MainWindow(QMainWindow):
             entry.setText(_(item.label))
             entry.setToolTip(_("{name} (Ctrl+{n})").format(name=_(item.label), n=row + 1))
         self.branch_label.setText(_("&Branch:"))
+        self.opening_page.setText(_("Opening the database…"))
         self.search.retranslate_ui()
         self._update_title()
         self.update_status()
 
     # ---- views ----------------------------------------------------------------------------
+
+    def _set_usable(self, usable: bool) -> None:
+        for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
+            widget.setEnabled(usable)
+
+    def attach(self, path: Path, start_view: str | None = None) -> None:
+        """The database at *path* is open now: fill the window and show *start_view* (else the view of
+        the last session)."""
+        self.context.db_path = Path(path)
+        self._set_usable(True)
+        self.reload_branches()
+        self.update_status()
+        key = start_view or ui_state.get_str("main/view", "dashboard")
+        self.show_view(key if key in navigation.KEYS else "dashboard")
 
     def view(self, key: str) -> BaseView:
         """The view of *key*, created on first use. Each sits in a scroll area, so a view wider than the
@@ -185,6 +210,8 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record found by search or named by a reminder, in the view that owns it."""
         if kind == "person":
+            from desktop_app.services import people
+
             try:
                 status = people.get_person(record_id).status
             except Exception:  # deleted meanwhile
@@ -251,8 +278,10 @@ class MainWindow(QMainWindow):
         self.branch_combo.clear()
         self.branch_combo.addItem(_("All branches"), None)
         names: dict[int, str] = {}
-        if dbfile.is_open():
-            for bid, label in branches.branch_choices():
+        if self.context.db_path is not None:
+            from desktop_app.services import branches, dbfile
+
+            for bid, label in branches.branch_choices() if dbfile.is_open() else []:
                 self.branch_combo.addItem(label, bid)
                 names[bid] = label
         index = self.branch_combo.findData(chosen) if chosen is not None else 0
@@ -281,20 +310,32 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         path = self.context.db_path
         self.db_label.setText(_("Database: {path}").format(path=path) if path else _("No database open"))
-        when = dbfile.last_backup_time(path) if path else None
-        self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)) if when
-                                  else _("Last backup: never"))
+        when = None
+        if path is not None:
+            from desktop_app.services import dbfile
+
+            when = dbfile.last_backup_time(path)
+        if path is None:  # nothing to say about backups of no file
+            self.backup_label.clear()
+        elif when:
+            self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)))
+        else:
+            self.backup_label.setText(_("Last backup: never"))
 
     # ---- geometry, closing -------------------------------------------------------------------
 
-    def restore_state(self) -> None:
+    def restore_geometry(self) -> None:
         geometry = ui_state.get("main/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1366, 768)
-        key = ui_state.get_str("main/view", "dashboard")
-        self.show_view(key if key in navigation.KEYS else "dashboard")
+
+    def restore_state(self) -> None:
+        """Size and place of the last session, and its view."""
+        self.restore_geometry()
+        if self.context.db_path is not None:
+            self.attach(self.context.db_path)
 
     def save_state(self) -> None:
         ui_state.put("main/geometry", self.saveGeometry())

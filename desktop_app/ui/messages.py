@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.i18n import _
 from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
-from desktop_app.services.failures import explain_failure
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +19,8 @@ def explain(exc: BaseException) -> str:
         lines = [str(exc)]
         lines += [getattr(f, "message", str(f)) for f in exc.findings]
         return "\n".join(line for line in lines if line)
+    from desktop_app.services.failures import explain_failure  # loads the data layer: only on failure
+
     message = explain_failure(exc)
     if message is not None:
         return message

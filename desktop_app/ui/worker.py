@@ -9,8 +9,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from desktop_app.services import dbfile
-
 log = logging.getLogger(__name__)
 
 
@@ -51,6 +49,8 @@ class Task(QRunnable):
             kwargs["progress"] = self._progress
         try:
             if self.use_database:
+                from desktop_app.services import dbfile
+
                 result = dbfile.in_worker_connection(self.work, *self.args, **kwargs)
             else:
                 result = self.work(*self.args, **kwargs)

@@ -36,8 +36,61 @@ def test_exit_when_ready(db_file, _isolated_home):
     result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_file), "--exit-when-ready"],
                             capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-800:]
-    # ready: the first view shows; complete: what it computes on worker threads (the reminders) is in too
-    assert re.fullmatch(r"ready in \d+ ms\ncomplete in \d+ ms", result.stdout.strip())
+    # shown: the main window is on screen (the database opens behind it); ready: the first view shows its
+    # data; complete: what it computes on worker threads (the reminders) is in too
+    assert re.fullmatch(r"shown in \d+ ms\nready in \d+ ms\ncomplete in \d+ ms", result.stdout.strip())
+
+
+def _run_script(code: str, home: Path) -> str:
+    env = {**os.environ, "SOCHIBO_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-800:]
+    return result.stdout
+
+
+def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_home):
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from desktop_app import app\n"
+        "qt = QApplication([])\n"
+        "window = app.create_window(None)\n"
+        "window.show()\n"
+        "print('STORE', sorted(m for m in sys.modules if m.startswith(('peewee', 'desktop_app.store'))))\n"
+        "print('OPENING', window.stack.currentWidget() is window.opening_page, window.nav.isEnabled())\n"
+        "from desktop_app.services import dbfile\n"
+        f"dbfile.open_file(Path({str(db_file)!r}))\n"
+        f"window.attach(Path({str(db_file)!r}))\n"
+        "print('ATTACHED', window.current_key(), window.nav.isEnabled(), window.branch_combo.count() > 1)\n"
+        "dbfile.close(); dbfile.release_lock()\n"
+    )
+    out = _run_script(code, _isolated_home)
+    assert "STORE []" in out
+    assert "OPENING True False" in out
+    assert "ATTACHED dashboard True True" in out
+
+
+def test_the_language_of_the_database_is_the_first_guess_next_time(db_file, _isolated_home):
+    # The window is built before the database (which keeps the language) opens: in the language the last
+    # session ended in, so that it is not built twice.
+    from desktop_app.services import settings
+
+    dbfile.open_file(db_file)
+    settings.set("language", "en")
+    dbfile.close()
+    dbfile.release_lock()
+    code = (
+        "from desktop_app import app, i18n\n"
+        "from desktop_app.ui import ui_state\n"
+        "print('BEFORE', ui_state.get_str('language') or '-')\n"
+        f"assert app.run(db={str(db_file)!r}, exit_when_ready=True) == 0\n"
+        "print('AFTER', ui_state.get_str('language'), i18n.current_language())\n"
+        "print('NEXT', app._last_language())\n"
+    )
+    out = _run_script(code, _isolated_home)
+    assert "BEFORE -" in out and "AFTER en en" in out and "NEXT en" in out
 
 
 def test_screenshots_of_every_view_and_dialog(db_file, qapp, tmp_path):

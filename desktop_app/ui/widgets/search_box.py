@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from desktop_app.core.enums import Status
 from desktop_app.i18n import _
-from desktop_app.services import search
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,6 +53,8 @@ class SearchBox(QLineEdit):
         if len(text) < 2:
             self.popup.hide()
             return
+        from desktop_app.services import search
+
         hits = search.search(text, limit=30)
         for hit in hits:
             if hit.kind == "branch":
