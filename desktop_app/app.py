@@ -244,7 +244,6 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
 
     protect_singletons()  # before the first Qt call: see the module
     app = _make_app()
-    _install_crash_hook()
     apply_language(lang or _last_language() or i18n.system_language())
     headless = bool(screenshots) or exit_when_ready
     target = Path(db) if db else _default_path()
@@ -252,11 +251,17 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     if not screenshots:
         # On screen first, saying which file it opens; the data layer loads behind it (on a large file a
         # migration or a password can take a while, and the user sees the app has started).
-        holder = WindowHolder(None)
-        holder.window.show()
-        app.processEvents()
+        try:
+            holder = WindowHolder(None)
+            holder.window.show()
+            app.processEvents()
+        except BaseException:  # a failure to build the window still reaches the crash dialog and the log
+            _install_crash_hook()
+            raise
         if exit_when_ready:
             print(f"shown in {process_age_ms():.0f} ms", flush=True)
+    # The crash dialog and the log file: after the window, as they cost a tenth of the start-up.
+    _install_crash_hook()
     path = open_or_welcome(target, interactive=not headless)
     if path is None:
         return 1

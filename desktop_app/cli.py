@@ -405,9 +405,6 @@ def _refuse_damaged(args) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    from desktop_app import logsetup
-
-    logsetup.configure()
     lang = _language(argv)
     i18n.set_language(lang if lang in i18n.LANGUAGES else None)
     try:
@@ -417,8 +414,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             from desktop_app.app import run
 
+            # The app opens its log file once its window is on screen (with the crash dialog).
             return run(db=args.db, lang=args.lang, screenshots=args.screenshots,
                        exit_when_ready=args.exit_when_ready)
+        from desktop_app import logsetup
+
+        logsetup.configure()
         with _writer_lock(args):
             sound = _refuse_damaged(args)
             code = COMMANDS[args.command](args)

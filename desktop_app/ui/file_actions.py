@@ -11,7 +11,6 @@ from desktop_app.i18n import _
 from desktop_app.ui import ui_state
 from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.messages import confirm, error, info
-from desktop_app.ui.progress import run_task
 
 DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
 
@@ -94,6 +93,7 @@ class FileActions:
 
     def backup(self) -> None:
         from desktop_app.services import backups, dbfile
+        from desktop_app.ui.progress import run_task
 
         if not dbfile.is_open():
             return

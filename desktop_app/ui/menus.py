@@ -4,16 +4,21 @@ dialogs; their texts are set once, in the language the window is built in."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop_app.i18n import _
 from desktop_app.ui import context as kinds
 
 
-def build_menus(window: QMainWindow) -> dict[str, QAction]:
-    """Fill the menu bar of *window* (which has ``files`` and ``context``); returns the actions by name."""
-    files = window.files
+def add_menus(window: QMainWindow) -> tuple[QMenu, QMenu]:
+    """The File and Help menus of the menu bar of *window*, still empty (see ``fill_menus``)."""
     bar = window.menuBar()
+    return bar.addMenu(_("&File")), bar.addMenu(_("&Help"))
+
+
+def fill_menus(window: QMainWindow, file_menu: QMenu, help_menu: QMenu) -> dict[str, QAction]:
+    """The actions of the menus of *window* (which has ``files`` and ``context``), by name."""
+    files = window.files
     actions: dict[str, QAction] = {}
 
     def action(name: str, text: str, slot, shortcut=None) -> QAction:
@@ -25,7 +30,6 @@ def build_menus(window: QMainWindow) -> dict[str, QAction]:
         actions[name] = act
         return act
 
-    file_menu = bar.addMenu(_("&File"))
     file_menu.addAction(action("new", _("&New database…"), files.new_database, "Ctrl+Shift+N"))
     file_menu.addAction(action("open", _("&Open database…"), files.open_database, QKeySequence.StandardKey.Open))
     file_menu.addSeparator()
@@ -42,7 +46,6 @@ def build_menus(window: QMainWindow) -> dict[str, QAction]:
     file_menu.addAction(action("restore", _("&Restore from a backup…"), files.restore))
     file_menu.addSeparator()
     file_menu.addAction(action("quit", _("&Quit"), window.close, "Ctrl+Q"))
-    help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(action("about", _("&About Sổ Chi bộ"), files.about))
     return actions
 

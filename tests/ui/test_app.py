@@ -59,17 +59,20 @@ def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_
         "window = app.create_window(None)\n"
         "window.show()\n"
         "print('STORE', sorted(m for m in sys.modules if m.startswith(('peewee', 'desktop_app.store'))))\n"
-        "print('OPENING', window.stack.currentWidget() is window.opening_page, window.nav.isEnabled())\n"
+        "print('OPENING', window.stack.currentWidget() is window.opening_page, window.nav.isEnabled(),\n"
+        "      [m.title() for m in window.menus], window.menuBar().isEnabled())\n"
         "from desktop_app.services import dbfile\n"
         f"dbfile.open_file(Path({str(db_file)!r}))\n"
         f"window.attach(Path({str(db_file)!r}))\n"
-        "print('ATTACHED', window.current_key(), window.nav.isEnabled(), window.branch_combo.count() > 1)\n"
+        "print('ATTACHED', window.current_key(), window.nav.isEnabled(), window.branch_combo.count() > 1,\n"
+        "      'open' in window.actions_by_name, window.menuBar().isEnabled())\n"
         "dbfile.close(); dbfile.release_lock()\n"
     )
     out = _run_script(code, _isolated_home)
     assert "STORE []" in out
-    assert "OPENING True False" in out
-    assert "ATTACHED dashboard True True" in out
+    # the menu titles are there; their actions come with the database
+    assert "OPENING True False ['&File', '&Help'] False" in out
+    assert "ATTACHED dashboard True True True True" in out
 
 
 def test_the_language_of_the_database_is_the_first_guess_next_time(db_file, _isolated_home):

@@ -1,19 +1,25 @@
 """The global search box: accent-insensitive search over people and branches as you type.
 
 Results show in a list under the box; Down moves into the list, Enter opens the chosen (or first)
-record, Esc closes the list.
+record, Esc closes the list. The list is built at the first search: the box is part of the main window,
+which goes on screen before anything it does not need yet (QtCore.Qt, too, is looked up when used: its
+first use builds a hundred enum types).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import Status
 from desktop_app.i18n import _
 
-KIND_ROLE = Qt.ItemDataRole.UserRole
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+def _roles() -> tuple[int, int]:
+    """The item data roles of a result's kind and id."""
+    user = QtCore.Qt.ItemDataRole.UserRole
+    return user, user + 1
 
 
 class SearchBox(QLineEdit):
@@ -26,22 +32,43 @@ class SearchBox(QLineEdit):
         self.setObjectName("globalSearch")
         self.setClearButtonEnabled(True)
         self.branch_names = branch_names or {}
-        self.popup = QFrame(self, Qt.WindowType.ToolTip)
-        self.popup.setObjectName("searchPopup")
-        self.popup.setFrameShape(QFrame.Shape.Box)
-        self.results = QListWidget(self.popup)
-        self.results.setObjectName("searchResults")
-        layout = QVBoxLayout(self.popup)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.results)
+        self._popup: QFrame | None = None
+        self._results: QListWidget | None = None
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.run_search)
         self.textEdited.connect(lambda _t: self._timer.start())
         self.returnPressed.connect(self.choose_current)
-        self.results.itemActivated.connect(self._activate)
-        self.results.itemClicked.connect(self._activate)
-        self.results.installEventFilter(self)
         self.retranslate_ui()
+
+    def _build_popup(self) -> None:
+        self._popup = QFrame(self, QtCore.Qt.WindowType.ToolTip)
+        self._popup.setObjectName("searchPopup")
+        self._popup.setFrameShape(QFrame.Shape.Box)
+        self._results = QListWidget(self._popup)
+        self._results.setObjectName("searchResults")
+        layout = QVBoxLayout(self._popup)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._results)
+        self._results.itemActivated.connect(self._activate)
+        self._results.itemClicked.connect(self._activate)
+        self._results.installEventFilter(self)
+
+    @property
+    def popup(self) -> QFrame:
+        """The frame of the result list under the box."""
+        if self._popup is None:
+            self._build_popup()
+        return self._popup
+
+    def hide_results(self) -> None:
+        if self._popup is not None:
+            self._popup.hide()
+
+    @property
+    def results(self) -> QListWidget:
+        if self._results is None:
+            self._build_popup()
+        return self._results
 
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(_("Search people and branches (Ctrl+F)"))
@@ -63,12 +90,13 @@ class SearchBox(QLineEdit):
                 branch = self.branch_names.get(hit.branch_id, "")
                 label = f"{hit.title} — {Status.label(hit.detail)}" + (f" — {branch}" if branch else "")
             item = QListWidgetItem(label)
-            item.setData(KIND_ROLE, hit.kind)
-            item.setData(ID_ROLE, hit.id)
+            kind_role, id_role = _roles()
+            item.setData(kind_role, hit.kind)
+            item.setData(id_role, hit.id)
             self.results.addItem(item)
         if not hits:
             item = QListWidgetItem(_("Nothing found for “{text}”.").format(text=text))
-            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            item.setFlags(QtCore.Qt.ItemFlag.NoItemFlags)
             self.results.addItem(item)
         else:
             self.results.setCurrentRow(0)
@@ -91,21 +119,22 @@ class SearchBox(QLineEdit):
             self._activate(item)
 
     def _activate(self, item: QListWidgetItem) -> None:
-        kind, rid = item.data(KIND_ROLE), item.data(ID_ROLE)
+        kind_role, id_role = _roles()
+        kind, rid = item.data(kind_role), item.data(id_role)
         if not kind:
             return
         self.popup.hide()
         self.chosen.emit(str(kind), int(rid))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Down and self.popup.isVisible():
+        if event.key() == QtCore.Qt.Key.Key_Down and self.popup.isVisible():
             row = min(self.results.currentRow() + 1, self.results.count() - 1)
             self.results.setCurrentRow(row)
             return
-        if event.key() == Qt.Key.Key_Up and self.popup.isVisible():
+        if event.key() == QtCore.Qt.Key.Key_Up and self.popup.isVisible():
             self.results.setCurrentRow(max(self.results.currentRow() - 1, 0))
             return
-        if event.key() == Qt.Key.Key_Escape:
+        if event.key() == QtCore.Qt.Key.Key_Escape:
             self.popup.hide()
             if not self.text():
                 self.clearFocus()
@@ -114,7 +143,7 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if obj is self.results and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+        if obj is self.results and event.type() == QEvent.Type.KeyPress and event.key() == QtCore.Qt.Key.Key_Escape:
             self.popup.hide()
             self.setFocus()
             return True
