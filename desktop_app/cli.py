@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from desktop_app import i18n
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 
 log = logging.getLogger(__name__)
 
@@ -288,13 +288,21 @@ def cmd_import(args) -> int:
                                              dry_run=args.dry_run)
     good, refused = len(plan.accepted), len(plan.refused)
     if args.dry_run:
-        summary = (_("Dry run, nothing written: {n} members would be imported from {file}; rows refused: {refused}.")
+        summary = (ngettext("Dry run, nothing written: {n} member would be imported from {file}; rows refused: "
+                            "{refused}.",
+                            "Dry run, nothing written: {n} members would be imported from {file}; rows refused: "
+                            "{refused}.", good)
                    if args.kind == "members" else
-                   _("Dry run, nothing written: {n} candidates would be imported from {file}; rows refused: "
-                     "{refused}."))
+                   ngettext("Dry run, nothing written: {n} candidate would be imported from {file}; rows refused: "
+                            "{refused}.",
+                            "Dry run, nothing written: {n} candidates would be imported from {file}; rows refused: "
+                            "{refused}.", good))
     else:
-        summary = (_("Imported {n} members from {file}; rows refused: {refused}.") if args.kind == "members" else
-                   _("Imported {n} candidates from {file}; rows refused: {refused}."))
+        summary = (ngettext("Imported {n} member from {file}; rows refused: {refused}.",
+                            "Imported {n} members from {file}; rows refused: {refused}.", good)
+                   if args.kind == "members" else
+                   ngettext("Imported {n} candidate from {file}; rows refused: {refused}.",
+                            "Imported {n} candidates from {file}; rows refused: {refused}.", good))
     summary = summary.format(n=good, file=source.name, refused=refused)
     if errors_path and refused:
         xlsx_import.write_errors(errors_path, data, plan)
@@ -320,11 +328,15 @@ def cmd_export(args) -> int:
     lang = i18n.current_language()
     if args.kind == "meetings":
         meetings, rows = xlsx_export.export_meetings(out, branch_id=branch_id, year=args.year, lang=lang)
-        _out(_("Exported {n} meetings and {rows} attendance rows to {path}.").format(n=meetings, rows=rows, path=out))
+        _out(ngettext("Exported {n} meeting and {rows} attendance rows to {path}.",
+                      "Exported {n} meetings and {rows} attendance rows to {path}.", meetings)
+             .format(n=meetings, rows=rows, path=out))
     else:
         count = xlsx_export.export_people(args.kind, out, branch_id=branch_id, lang=lang)
-        _out((_("Exported {n} members to {path}.") if args.kind == "members" else
-              _("Exported {n} candidates to {path}.")).format(n=count, path=out))
+        _out((ngettext("Exported {n} member to {path}.", "Exported {n} members to {path}.", count)
+              if args.kind == "members" else
+              ngettext("Exported {n} candidate to {path}.", "Exported {n} candidates to {path}.", count))
+             .format(n=count, path=out))
     return EXIT_OK
 
 

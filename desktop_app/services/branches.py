@@ -8,7 +8,7 @@ from peewee import JOIN, fn
 
 from desktop_app.core.enums import BranchKind, Status
 from desktop_app.core.text import fold
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
 from desktop_app.services.organisation import get_organisation
@@ -111,8 +111,9 @@ def delete_branch(branch_id: int) -> None:
     active = Person.select().where((Person.branch == branch) & Person.deleted_at.is_null()
                                    & Person.status.in_(Status.ACTIVE)).count()
     if active:
-        raise ValidationError({"branch": _("The branch still has {n} members or candidates; transfer them first.")
-                              .format(n=active)})
+        raise ValidationError({"branch": ngettext("The branch still has {n} member or candidate; transfer them first.",
+                                           "The branch still has {n} members or candidates; transfer them first.",
+                                           active).format(n=active)})
     set_deleted(branch, True, reindex=search_index.index_branch)
 
 

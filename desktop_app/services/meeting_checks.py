@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from desktop_app.core.enums import MeetingKind
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.services import meeting_rules
 from desktop_app.store.models import Meeting
 
@@ -43,7 +43,8 @@ def length_warning(kind: str, start: str | None, end: str | None, on: dt.date) -
     rule = meeting_rules.min_minutes(kind, on)
     if minutes is None or rule is None or minutes >= rule[0]:
         return None
-    return _("The meeting lasted {n} minutes; at least {m} are required ({source}).").format(
+    return ngettext("The meeting lasted {n} minute; at least {m} are required ({source}).",
+                    "The meeting lasted {n} minutes; at least {m} are required ({source}).", minutes).format(
         n=minutes, m=rule[0], source=rule[1])
 
 

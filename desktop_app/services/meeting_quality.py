@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core import rules
-from desktop_app.i18n import _, format_percent
+from desktop_app.i18n import _, format_percent, ngettext
 from desktop_app.services import meeting_rules
 from desktop_app.services.attendance import A, attendance, counts_of, excused_streak
 from desktop_app.services.meetings import duration_minutes, get_meeting
@@ -70,7 +70,7 @@ def quality(meeting_id: int) -> QualityReport:
         "consecutive_excused",
         _("No member absent with reason more than {n} times running in the year").format(n=limit),
         judged.excused_run_ok,
-        _("{n} members over the limit").format(n=len(over)),
+        ngettext("{n} member over the limit", "{n} members over the limit", len(over)).format(n=len(over)),
         ", ".join(_("{name} ({n} times)").format(name=name, n=n) for name, n in over),
         pol.source("max_consecutive_excused")))
 
@@ -80,5 +80,5 @@ def quality(meeting_id: int) -> QualityReport:
         indicators.append(Indicator(
             "length", _("The meeting lasts at least {n} minutes").format(n=rule[0]),
             None if minutes is None else not rules.meeting_too_short(minutes, meeting.kind, policy=pol),
-            "" if minutes is None else _("{n} minutes").format(n=minutes), "", rule[1]))
+            "" if minutes is None else ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes), "", rule[1]))
     return QualityReport(meeting_id, tuple(indicators))

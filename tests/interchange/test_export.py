@@ -93,7 +93,7 @@ def test_export_command_with_branch_and_language(tmp_path, register, capsys):
     db = str(current_path())
     out = tmp_path / "cb02.xlsx"
     assert main(["export", "members", "--db", db, "-o", str(out), "--branch", "CB02", "--lang", "en"]) == 0
-    assert capsys.readouterr().out.strip() == f"Exported 1 members to {out}."
+    assert capsys.readouterr().out.strip() == f"Exported 1 member to {out}."
     ws = _sheet(out)
     assert ws.cell(1, 2).value == "Full name" and ws.max_row == 2
     assert main(["export", "members", "--db", db, "-o", str(tmp_path / "x.xlsx"), "--branch", "ZZ"]) != 0

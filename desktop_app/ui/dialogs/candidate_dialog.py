@@ -9,7 +9,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import SponsorRole, Stage, Status
-from desktop_app.i18n import N_, _
+from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services import candidates, people, sponsorships
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
 from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
@@ -33,8 +33,8 @@ def _deadline_columns(today: dt.date) -> tuple[Column, ...]:
             return _("done")
         days = (row.date - today).days
         if days < 0:
-            return _("overdue by {n} days").format(n=-days)
-        return _("in {n} days").format(n=days) if days else _("today")
+            return ngettext("overdue by {n} day", "overdue by {n} days", -days).format(n=-days)
+        return ngettext("in {n} day", "in {n} days", days).format(n=days) if days else _("today")
 
     def colour(row) -> str | None:
         if row.done:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.interchange import xlsx_export
 from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER
 from desktop_app.ui.messages import info
@@ -33,11 +33,14 @@ def export_to_excel(parent: QWidget | None, kind: str, *, branch_id: int | None 
     def done(result) -> None:
         if kind == MEETINGS:
             meetings, rows = result
-            text = _("Exported {n} meetings and {rows} attendance rows to {path}.").format(
+            text = ngettext("Exported {n} meeting and {rows} attendance rows to {path}.",
+                            "Exported {n} meetings and {rows} attendance rows to {path}.", meetings).format(
                 n=meetings, rows=rows, path=path)
         else:
-            text = (_("Exported {n} members to {path}.") if kind == MEMBERS else
-                    _("Exported {n} candidates to {path}.")).format(n=result, path=path)
+            text = (ngettext("Exported {n} member to {path}.", "Exported {n} members to {path}.", result)
+                    if kind == MEMBERS else
+                    ngettext("Exported {n} candidate to {path}.", "Exported {n} candidates to {path}.", result)
+                    ).format(n=result, path=path)
         info(parent, title, text)
 
     if kind == MEETINGS:

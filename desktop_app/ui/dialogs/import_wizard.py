@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.services import branches, importing
 from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER, MappingPage, PreviewPage, ResultPage, _Busy, _hint
@@ -122,7 +122,9 @@ class FilePage(QWizardPage):
         self.sheet.addItems(data.sheet_names)
         self.sheet.setCurrentText(data.sheet)
         self.sheet.blockSignals(False)
-        self.status.setText(_("{n} rows under the header in row {row}.").format(n=len(data.rows), row=data.header_row))
+        rows = len(data.rows)
+        text = ngettext("{n} row under the header in row {row}.", "{n} rows under the header in row {row}.", rows)
+        self.status.setText(text.format(n=rows, row=data.header_row))
         self.completeChanged.emit()
 
     def _read_failed(self, exc: BaseException) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.i18n import N_, _, current_language, format_date
+from desktop_app.i18n import N_, _, current_language, format_date, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.interchange.columns import column_for
 from desktop_app.services import importing
@@ -207,7 +207,8 @@ class PreviewPage(QWizardPage):
         self.w.plan = None
         self.model.set_rows([])
         self.save.setEnabled(False)
-        self.summary.setText(_("Checking {n} rows…").format(n=len(self.w.data.rows)))
+        self.summary.setText(ngettext("Checking {n} row…", "Checking {n} rows…", len(self.w.data.rows)).format(
+            n=len(self.w.data.rows)))
         rows = xlsx_import.to_rows(self.w.data, self.w.mapping)
         self.busy.start(importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id,
                         on_done=self._checked, on_error=self._failed)
@@ -222,7 +223,8 @@ class PreviewPage(QWizardPage):
             good=good, bad=bad))
         self.only_problems.setChecked(bad > 0)
         self.save.setEnabled(bad > 0)
-        self.w.setButtonText(QWizard.WizardButton.CommitButton, _("&Import {n} rows").format(n=good))
+        label = ngettext("&Import {n} row", "&Import {n} rows", good).format(n=good)
+        self.w.setButtonText(QWizard.WizardButton.CommitButton, label)
         self._fill()
         self.completeChanged.emit()
 
@@ -280,17 +282,20 @@ class ResultPage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         self.ended = False
-        self.label.setText(_("Importing {n} rows…").format(n=len(self.w.plan.accepted)))
+        self.label.setText(ngettext("Importing {n} row…", "Importing {n} rows…", len(self.w.plan.accepted)).format(
+            n=len(self.w.plan.accepted)))
         self.busy.start(importing.write_plan, self.w.plan, source=self.w.path.name,
                         on_done=self._written, on_error=self._failed)
 
     def _written(self, count: int) -> None:
         self.w.imported = count
-        text = (_("Imported {n} party members.") if self.w.kind == importing.MEMBERS else
-                _("Imported {n} candidates.")).format(n=count)
+        text = (ngettext("Imported {n} party member.", "Imported {n} party members.", count)
+                if self.w.kind == importing.MEMBERS else
+                ngettext("Imported {n} candidate.", "Imported {n} candidates.", count)).format(n=count)
         refused = len(self.w.plan.refused)
         if refused:
-            text += "\n" + _("{n} rows with problems were left out.").format(n=refused)
+            text += "\n" + ngettext("{n} row with problems was left out.", "{n} rows with problems were left out.",
+                                     refused).format(n=refused)
             self.save.show()
         self._finish(text)
 

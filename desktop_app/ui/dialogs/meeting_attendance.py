@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import MeetingKind, Status
-from desktop_app.i18n import _, format_number, format_percent
+from desktop_app.i18n import _, format_number, format_percent, ngettext
 from desktop_app.services import attendance
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui import messages
@@ -280,4 +280,5 @@ class OpeningPage(QWidget):
             messages.error(self, _("Attendance"), exc)
             return
         self.load_attendance()
-        messages.info(self, _("Attendance"), _("{n} members added to the list.").format(n=format_number(added)))
+        messages.info(self, _("Attendance"), ngettext("{n} member added to the list.", "{n} members added to the list.",
+                                                        added).format(n=format_number(added)))

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import DecisionKind
-from desktop_app.i18n import N_, _, format_date
+from desktop_app.i18n import N_, _, format_date, ngettext
 from desktop_app.services import action_items, decisions
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui import messages
@@ -159,7 +159,9 @@ class TasksPage(_ListPage):
         self.model.set_rows(rows)
         self.table.fit_columns()
         carried = sum(1 for r in rows if r.carried_to_id)
-        self.note.setText(_("{n} tasks of this meeting were carried into the next one.").format(n=carried))
+        self.note.setText(ngettext("{n} task of this meeting was carried into the next one.",
+                                       "{n} tasks of this meeting were carried into the next one.",
+                                       carried).format(n=carried))
         self.note.setVisible(bool(carried))
 
     def editor(self) -> type[QDialog]:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 from desktop_app.services import backups, encryption
 from desktop_app.services.errors import ServiceError, ValidationError
 
@@ -108,8 +108,9 @@ def run(mode: str, parent: QWidget | None = None) -> bool:
     if dialog.unprotected:
         answer = QMessageBox.question(
             parent, _("Older backups"),
-            _("{n} backups made before the password was set can still be read without it. Delete them now?")
-            .format(n=len(dialog.unprotected)),
+            ngettext("{n} backup made before the password was set can still be read without it. Delete it now?",
+                     "{n} backups made before the password was set can still be read without it. Delete them now?",
+                     len(dialog.unprotected)).format(n=len(dialog.unprotected)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             backups.delete(dialog.unprotected)

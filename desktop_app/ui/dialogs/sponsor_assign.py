@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core import rules
 from desktop_app.core.enums import SponsorRole, Status
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import _, format_date, ngettext
 from desktop_app.services import people, sponsorships
 from desktop_app.services.errors import ServiceError
 from desktop_app.ui.dialogs.base import BaseDialog
@@ -118,7 +118,9 @@ class SponsorAssignDialog(BaseDialog):
                     since=format_date(since)), "ok", _("Regulation 294-QĐ/TW, point 3.2.1")))
         count = self.loads.get(sponsor, 0)
         if count >= BUSY:
-            notes.append(_Note(_("This member already helps or introduces {n} people.").format(n=count), "warning"))
+            text = ngettext("This member already helps or introduces {n} person.",
+                            "This member already helps or introduces {n} people.", count).format(n=count)
+            notes.append(_Note(text, "warning"))
         return notes
 
     def check(self) -> None:
