@@ -166,3 +166,19 @@ def test_translated_strings_are_literals():
                     if isinstance(arg, (ast.JoinedStr, ast.BinOp)):
                         bad.append(f"{path.relative_to(cat.ROOT)}:{node.lineno}")
     assert bad == []
+
+
+def test_no_message_hides_inside_an_f_string():
+    # The extractor does not look inside f-strings: _("…") written there is never translated.
+    import tokenize
+    from pathlib import Path
+
+    hidden = re.compile(r"\{[^{}]*\b_\(\s*['\"]")
+    found = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "desktop_app").rglob("*.py")):
+        with tokenize.open(path) as fh:
+            for tok in tokenize.generate_tokens(fh.readline):
+                prefix = re.match(r"[A-Za-z]*", tok.string).group().lower()
+                if tok.type == tokenize.STRING and "f" in prefix and hidden.search(tok.string):
+                    found.append(f"{path.name}:{tok.start[0]}")
+    assert found == []

@@ -170,3 +170,22 @@ def test_opening_another_database_starts_every_view_over(window, data, tmp_path,
     assert window.files.open_path(first) is True
     assert organisation.get_organisation().name == "Đảng bộ xã Mường Ảng"
     dbfile.release_lock()
+
+
+def test_print_button_of_the_minutes_editor_opens_them_in_reports(window, data, qtbot):
+    import datetime as dt
+
+    from desktop_app.services import meeting_prep
+    from desktop_app.ui import worker
+
+    meeting = meeting_prep.prepare_meeting(data["branch"], dt.date(2026, 10, 5))
+    window.open_record("meeting", meeting.id)
+    editor = window.views["meetings"].editor
+    assert editor.meeting_id == meeting.id
+    editor.print_button.click()
+    reports = window.views["reports"]
+    assert window.current_key() == "reports"
+    assert reports.kind() == "minutes" and reports.meeting.currentData() == meeting.id
+    assert reports.branch.currentData() == data["branch"] and reports.year.value() == 2026
+    worker.wait_all()  # the preview is built on a worker thread
+    qtbot.waitUntil(lambda: reports.preview_widget.page_count() >= 1, timeout=10000)

@@ -28,6 +28,7 @@ class MeetingEditor(QWidget):
 
     changed = Signal()
     records_changed = Signal()  # a vote moved someone's pipeline or assigned a helper
+    print_requested = Signal(int)  # the meeting id: its minutes to preview and print
 
     def __init__(self, today, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,6 +46,10 @@ class MeetingEditor(QWidget):
         self.save_state = QLabel(self)
         self.save_state.setObjectName("hint")
         head.addWidget(self.save_state)
+        self.print_button = QPushButton(self)
+        self.print_button.setObjectName("printMinutesButton")
+        self.print_button.clicked.connect(self.request_print)
+        head.addWidget(self.print_button)
         self.adopt_button = QPushButton(self)
         self.adopt_button.setObjectName("adoptButton")
         self.adopt_button.clicked.connect(self.adopt)
@@ -94,6 +99,8 @@ class MeetingEditor(QWidget):
             self.tabs.setTabToolTip(index, tip)
         self.opening.retranslate_headers()
         self.adopt_button.setText(_("&Adopt the minutes…"))
+        self.print_button.setText(_("P&rint the minutes…"))
+        self.print_button.setToolTip(_("Open these minutes in Reports and printing, ready to print"))
         if self.meeting is not None:
             self._show_heading()
 
@@ -219,6 +226,11 @@ class MeetingEditor(QWidget):
         return bool(self.saver.pending or self.opening.reasons.pending or self.reports.saver.pending)
 
     # ---- adoption and addenda -------------------------------------------------------------------
+
+    def request_print(self) -> None:
+        """The minutes as they are saved: the last edit is written first."""
+        if self.meeting is not None and self.flush():
+            self.print_requested.emit(self.meeting.id)
 
     def adopt(self) -> None:
         from desktop_app.ui.dialogs.meeting_new import AdoptDialog

@@ -29,7 +29,7 @@ from desktop_app import i18n
 from desktop_app.i18n import _, format_date
 from desktop_app.reports import REPORT_KINDS, build_report
 from desktop_app.services import branches, meetings, outputs
-from desktop_app.services.errors import ValidationError
+from desktop_app.services.errors import ServiceError, ValidationError
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import error
 from desktop_app.ui.progress import run_task
@@ -126,6 +126,11 @@ class ReportsView(BaseView):
 
     # ---- options --------------------------------------------------------------------------------
 
+    def select_kind(self, key: str) -> None:
+        for row in range(self.kinds.count()):
+            if self.kinds.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.kinds.setCurrentRow(row)
+
     def kind(self) -> str:
         item = self.kinds.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else ""
@@ -151,9 +156,32 @@ class ReportsView(BaseView):
             return
         rows = meetings.list_meetings(bid, self.year.value())
         for row in sorted(rows, key=lambda r: r.date, reverse=True):
-            self.meeting.addItem(f"{format_date(row.date)} — {row.theme or _('monthly meeting')}", row.id)
+            theme = row.theme or _("monthly meeting")
+            self.meeting.addItem(f"{format_date(row.date)} — {theme}", row.id)
         if not rows:
             self.meeting.addItem(_("(no meeting in {year})").format(year=self.year.value()), None)
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """"meeting_minutes": the minutes of that meeting, chosen and previewed (the editor's Print button)."""
+        if kind != "meeting_minutes":
+            return False
+        try:
+            meeting = meetings.get_meeting(record_id)
+        except ServiceError:
+            return False
+        branch = self.branch.findData(meeting.branch_id)
+        if branch < 0:
+            return False
+        self.select_kind("minutes")
+        self.branch.setCurrentIndex(branch)
+        self.year.setValue(meeting.date.year)
+        self._fill_meetings()
+        index = self.meeting.findData(record_id)
+        if index < 0:
+            return False
+        self.meeting.setCurrentIndex(index)
+        self.preview()
+        return True
 
     def _update_fields(self) -> None:
         kind = self.kind()
@@ -239,9 +267,7 @@ class ReportsView(BaseView):
     def screenshot_prepare(self) -> None:
         """Build a preview of the candidate list synchronously for --screenshots."""
         self.refresh_if_stale()
-        for row in range(self.kinds.count()):
-            if self.kinds.item(row).data(Qt.ItemDataRole.UserRole) == "candidates":
-                self.kinds.setCurrentRow(row)
+        self.select_kind("candidates")
         path = build_report(self.kind(), self._temp_path(), lang=i18n.current_language(), **self.arguments())
         self.preview_widget.load(path)
         self.preview_widget.wait_rendered()
