@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import MeetingKind, MeetingStatus, Status
-from desktop_app.services import attendance, meeting_prep, meetings, people
+from desktop_app.services import attendance, branches, meeting_prep, meetings, people, recycle
 from desktop_app.services.audit import verify_chain
 from desktop_app.services.errors import ValidationError
 from desktop_app.services.meeting_quality import quality
@@ -269,3 +269,19 @@ def test_a_meeting_without_a_date_is_set_on_the_next_third(org):
     _org, branch = org
     m = meetings.create_meeting(branch.id, {})
     assert m.date == meetings.next_meeting_date(dt.date.today()) and m.date.day == 3
+
+
+def test_deleted_drafts_are_listed_for_restoring_while_their_branch_exists(org):
+    _org, branch = org
+    other = branches.create_branch({"code": "CB02", "name": "Chi bộ bản Nà Sáy", "kind": "village", "rural": True})
+    first = meeting_prep.prepare_meeting(branch.id, dt.date(2026, 10, 3))
+    second = meeting_prep.prepare_meeting(other.id, dt.date(2026, 10, 5))
+    assert recycle.deleted_meetings() == []
+    meetings.delete_meeting(first.id)
+    meetings.delete_meeting(second.id)
+    assert {m.id for m in recycle.deleted_meetings()} == {first.id, second.id}
+    assert [m.id for m in recycle.deleted_meetings(branch.id)] == [first.id]
+    branches.delete_branch(other.id)  # a meeting cannot come back into a deleted branch
+    assert [m.id for m in recycle.deleted_meetings()] == [first.id]
+    meetings.restore_meeting(first.id)
+    assert recycle.deleted_meetings() == []

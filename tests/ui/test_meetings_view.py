@@ -233,3 +233,24 @@ def test_english_labels(view, branch):
     view.refresh()
     assert view.editor.tabs.tabText(editor_module.OPENING) == "Attendance"
     assert "Regular" in view.editor.heading.text()
+
+
+def test_deleted_draft_comes_back_from_deleted_records(view, branch, qtbot, no_boxes):
+    from desktop_app.ui.dialogs.recycle_dialog import RecycleDialog
+
+    m = meeting_prep.prepare_meeting(branch["id"], dt.date(2026, 11, 3))
+    view.refresh()
+    view.open_record("meeting", m.id)
+    view.delete_meeting()
+    assert no_boxes[0][0] == "question"
+    assert view.model.rows == [] and Meeting.get_by_id(m.id).deleted_at is not None
+    dialog = RecycleDialog(branch["id"])
+    qtbot.addWidget(dialog)
+    assert [(r.id, r.date, r.kind) for r in dialog.meeting_model.rows] == [(m.id, dt.date(2026, 11, 3), "regular")]
+    dialog.tabs.setCurrentIndex(2)
+    dialog.meeting_table.selectRow(0)
+    dialog.restore_meeting()
+    assert dialog.restored and dialog.meeting_model.rowCount() == 0
+    assert Meeting.get_by_id(m.id).deleted_at is None
+    view.refresh()
+    assert [r.id for r in view.model.rows] == [m.id]
