@@ -214,10 +214,28 @@ class PartyDocument:
                 commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
         table = Table(rows, colWidths=[half, half], rowHeights=heights)
         table.setStyle(TableStyle(commands))
-        # Never a signature alone on the last page: the last paragraph of the body goes with it. (Not a
-        # table: a table running over pages cannot be kept with anything.)
-        last = [self.story.pop()] if self.story and isinstance(self.story[-1], Paragraph) else []
-        self.story.append(KeepTogether([*last, Spacer(1, self.settings.body_size * 0.8), table]))
+        # Never a signature alone on the last page (HD36): the end of the body goes with it.
+        self.story.append(KeepTogether([*self._tail_for_signature(), Spacer(1, self.settings.body_size * 0.8),
+                                        table]))
+
+    def _tail_for_signature(self) -> list[Flowable]:
+        """Taken off the story to share the signature's page: the last paragraph; or a short last table
+        with the paragraph that introduces it. A long table runs over pages and keeps its own last rows
+        above the signature."""
+        if not self.story:
+            return []
+        last = self.story[-1]
+        if isinstance(last, Paragraph):
+            return [self.story.pop()]
+        s = self.settings
+        frame_height = A4[1] - (s.margin_top_mm + s.margin_bottom_mm) * mm
+        if isinstance(last, Table) and len(self.story) > 1 and \
+                last.wrap(self.frame_width, frame_height)[1] <= frame_height * 0.4:
+            tail = [self.story.pop()]
+            if isinstance(self.story[-1], Paragraph):
+                tail.insert(0, self.story.pop())
+            return tail
+        return []
 
     # ---- output -----------------------------------------------------------------------------
 

@@ -142,3 +142,21 @@ def test_decomposed_input_prints_composed(sample, tmp_path):
 
 def test_dateline_pads_day_and_the_first_two_months():
     assert i18n.format_document_date(dt.date(2026, 2, 3), "Mường Ảng") == "Mường Ảng, ngày 03 tháng 02 năm 2026"
+
+
+@pytest.mark.parametrize("filler", range(18, 30))
+def test_the_signature_never_stands_alone_on_a_page(tmp_path, filler):
+    # However much text comes before, the signature's page also holds the end of the body: here a short
+    # table and the line that introduces it (HD36).
+    from desktop_app.reports.party_layout import Heading, PartyDocument, Signature
+
+    doc = PartyDocument(Heading("Đảng bộ xã Mường Ảng", "Chi bộ bản Co Muông", "Mường Ảng", dt.date(2026, 11, 3)),
+                        title="Báo cáo", summary="tháng 10 năm 2026", settings=layout_settings.LayoutSettings())
+    for n in range(filler):
+        doc.paragraph(f"Đoạn {n}: chi bộ đã triển khai nhiệm vụ của tháng, kiểm tra và đôn đốc các đồng chí.")
+    doc.paragraph("Nhiệm vụ chưa hoàn thành:")
+    doc.table(["TT", "Nhiệm vụ", "Người phụ trách"], [[1, "Báo cáo kết quả", "Nguyễn Tiến Sang"]], [1, 6, 3])
+    doc.closing(signatures=[Signature("Bí thư", "Đoàn Thị Oanh", "T/M Chi bộ")], recipients=["Lưu Chi bộ."])
+    out = doc.build(tmp_path / "doc.pdf")
+    signed = next(text for text in page_texts(out) if "Đoàn Thị Oanh" in text)
+    assert "Nhiệm vụ chưa hoàn thành" in signed and "Nguyễn Tiến Sang" in signed
