@@ -17,7 +17,7 @@ def save_organisation(data: dict) -> Organisation:
     """Create the organisation, or update the existing one, from *data*."""
     check = Checker(data)
     check.text("name", required=get_organisation() is None, max_length=200, name=True, label=_("Name"))
-    for field in ("superior_body", "place", "superior_committee", "address"):
+    for field in ("superior_body", "place", "superior_committee", "address", "signer"):
         check.text(field, max_length=200, name=True)
     check.text("issuer_code", max_length=10, name=True, label=_("Issuer code"))
     check.text("term", max_length=20, name=True, label=_("Committee term"))

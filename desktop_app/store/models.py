@@ -72,6 +72,7 @@ class Organisation(BaseModel):
     superior_committee = _text()  # "cấp ủy cấp trên trực tiếp" (configurable since 1/7/2025)
     address = _text()
     deleted_at = DateTimeField(null=True)
+    signer = _text()  # the committee secretary's name, under the organisation's own documents (migration 3)
 
 
 class Branch(BaseModel):
@@ -132,6 +133,9 @@ class StageEvent(BaseModel):
     note = _text()
     policy_version = _text()
     meeting = DeferredForeignKey("Meeting", null=True, on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("stage", "date"), False),)  # migration 3
 
 
 class DossierItem(BaseModel):

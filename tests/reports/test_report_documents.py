@@ -196,6 +196,16 @@ def test_quota_report(sample, tmp_path, lang):
     assert f"Chi bộ bản Ẳng Cang 2 1 {pct('50,0%')} 0 0 0 0 0" in text
     assert f"{w.total} 4 2 {pct('50,0%')} 1 1 0 1 1" in text
     assert ("T/M ĐẢNG ỦY" if lang == "vi" else "ON BEHALF OF THE PARTY COMMITTEE") in text
+    assert "Lường Văn Thiết" not in text  # no committee secretary named yet: room to sign, no name
+
+
+def test_quota_report_is_signed_by_the_committee_secretary(sample, tmp_path):
+    from desktop_app.services import organisation
+
+    organisation.save_organisation({"signer": "Lường  Văn Thiết "})
+    assert organisation.get_organisation().signer == "Lường Văn Thiết"
+    text = pdf_text(build_quota(tmp_path / "q.pdf", lang="vi", year=2026, today=TODAY))
+    assert "BÍ THƯ Lường Văn Thiết" in text
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

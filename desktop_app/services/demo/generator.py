@@ -158,7 +158,7 @@ def _organisation(shared: Shared, sink: Sink) -> tuple[int, str, bool]:
     o = places.ORGANISATION
     sink.add("organisation", (oid, ouid, created, created, o["name"], o["superior_body"], o["place"],
                               o["issuer_code"], o["term"], o["is_grassroots_branch"], o["authorised_to_admit"],
-                              o["superior_committee"], o["address"]))
+                              o["superior_committee"], o["address"], o["signer"]))
     sink.flush("organisation")
     return oid, ouid, True
 

@@ -21,6 +21,7 @@ ORGANISATION = {
     "authorised_to_admit": 1,
     "superior_committee": "Ban Thường vụ Tỉnh ủy Điện Biên",
     "address": "Tổ dân phố 4, xã Mường Ảng, tỉnh Điện Biên",
+    "signer": "Lường Văn Thiết",  # the committee's secretary
 }
 COMMUNE = "xã Mường Ảng"
 PROVINCE = "tỉnh Điện Biên"

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 COLUMNS = {
     "organisation": ("id", "uid", "created_at", "updated_at", "name", "superior_body", "place", "issuer_code",
-                     "term", "is_grassroots_branch", "authorised_to_admit", "superior_committee", "address"),
+                     "term", "is_grassroots_branch", "authorised_to_admit", "superior_committee", "address",
+                     "signer"),
     "branch": ("id", "uid", "created_at", "updated_at", "organisation_id", "code", "name", "name_fold", "kind",
                "rural", "secretary_id", "deputy_id", "active", "note"),
     "person": ("id", "uid", "created_at", "updated_at", "branch_id", "full_name", "name_fold", "sort_key",

@@ -64,7 +64,8 @@ def issuer_for(branch_id: int | None) -> Issuer:
     if branch_id is None:
         name = org.name if org.is_grassroots_branch else committee_name(org.name)
         return Issuer(nfc(org.superior_body), nfc(name), nfc(org.issuer_code) or BRANCH_SYMBOL, f"org:{org.uid}",
-                      nfc(org.term), nfc(org.place), bool(org.is_grassroots_branch), "", report_to, None, "")
+                      nfc(org.term), nfc(org.place), bool(org.is_grassroots_branch), nfc(org.signer), report_to,
+                      None, "")
     branch = Branch.get_or_none((Branch.id == branch_id) & Branch.deleted_at.is_null())
     if branch is None:
         raise NotFoundError(_("Branch not found."))

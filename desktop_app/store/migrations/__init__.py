@@ -17,6 +17,7 @@ from peewee import SqliteDatabase
 MIGRATIONS: list[tuple[int, str]] = [
     (1, "m0001_initial"),
     (2, "m0002_attendance_status_index"),
+    (3, "m0003_committee_signer"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -25,7 +25,7 @@ from desktop_app.ui.widgets.calendar_panel import CalendarPanel
 from desktop_app.ui.widgets.form import Form
 from desktop_app.ui.widgets.security_panel import SecurityPanel
 
-ORG_FIELDS = ("name", "superior_body", "superior_committee", "place", "address", "issuer_code", "term",
+ORG_FIELDS = ("name", "superior_body", "superior_committee", "place", "address", "issuer_code", "term", "signer",
               "is_grassroots_branch", "authorised_to_admit")
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
@@ -55,6 +55,7 @@ class SettingsView(BaseView):
         self.form.add_text("address", _("Address"))
         self.form.add_text("issuer_code", _("Issuer code"), max_length=10)
         self.form.add_text("term", _("Committee term"), max_length=20)
+        self.form.add_text("signer", _("Secretary signing the committee's documents"))
         self.form.add_check("is_grassroots_branch", _("Grassroots branch (no grassroots committee)"))
         self.form.add_check("authorised_to_admit", _("Committee authorised to decide admissions"))
         self.form.changed.connect(self._on_edit)
