@@ -115,11 +115,11 @@ def _default_path() -> Path:
     return paths.default_db_path()
 
 
-def _warn(text: str) -> None:
-    QMessageBox.warning(None, "Sổ Chi bộ", text)
+def _warn(text: str, parent=None) -> None:
+    QMessageBox.warning(parent, "Sổ Chi bộ", text)
 
 
-def _open_with_password(path: Path, interactive: bool) -> bool:
+def _open_with_password(path: Path, interactive: bool, parent=None) -> bool:
     from desktop_app.services.errors import ServiceError
     from desktop_app.ui.password import open_database
 
@@ -127,13 +127,13 @@ def _open_with_password(path: Path, interactive: bool) -> bool:
         print(_("{path} is protected by a password; set SOCHIBO_PASSWORD.").format(path=path), file=sys.stderr)
         return False
     try:
-        return open_database(path)
+        return open_database(path, parent)
     except ServiceError as exc:
-        _warn(str(exc))
+        _warn(str(exc), parent)
         return False
 
 
-def _offer_backup(path: Path, health) -> bool:
+def _offer_backup(path: Path, health, parent=None) -> bool:
     """The file is damaged: the damage dialog offers the newest good backup or another one. True when one
     was restored (the database is then open)."""
     from desktop_app.services import dbfile
@@ -144,17 +144,17 @@ def _offer_backup(path: Path, health) -> bool:
     except Exception as exc:
         from desktop_app.ui.messages import explain
 
-        _warn(explain(exc))
+        _warn(explain(exc), parent)
         return False
-    if not offer_recovery(health):
+    if not offer_recovery(health, parent):
         return False
     dbfile.load_calendar()
     return dbfile.is_open()
 
 
-def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
+def open_or_welcome(path: Path, *, interactive: bool = True, window=None) -> Path | None:
     """Check and open *path*; when it does not exist or cannot be opened, let the user choose another way
-    in (the welcome dialog). None: nothing is open."""
+    in (the welcome dialog, over *window* when the main window is already on screen). None: nothing is open."""
     from desktop_app.services import dbfile, maintenance
     from desktop_app.ui.messages import explain
 
@@ -165,14 +165,14 @@ def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
             dbfile.open_file(path)
             opened = True
         except dbfile.EncryptedDatabaseError:
-            opened = _open_with_password(path, interactive)
+            opened = _open_with_password(path, interactive, window)
         except Exception as exc:  # in use by another program, unreadable…
             if not interactive:
                 print(explain(exc), file=sys.stderr)
                 return None
-            _warn(explain(exc))
+            _warn(explain(exc), window)
     elif health.status == maintenance.PASSWORD:
-        opened = _open_with_password(path, interactive)
+        opened = _open_with_password(path, interactive, window)
     elif health.status == maintenance.NEW:
         if not interactive:
             print(_("Database not found: {path}").format(path=path), file=sys.stderr)
@@ -181,9 +181,9 @@ def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
         print("\n".join(health.problems), file=sys.stderr)
         return None
     elif health.status in (maintenance.DAMAGED, maintenance.NOT_DATABASE):
-        opened = _offer_backup(path, health)
+        opened = _offer_backup(path, health, window)
     else:
-        _warn("\n".join(health.problems))
+        _warn("\n".join(health.problems), window)
     if opened:
         return path
     if not interactive:
@@ -193,7 +193,9 @@ def open_or_welcome(path: Path, *, interactive: bool = True) -> Path | None:
     target = path if health.status == maintenance.NEW else paths.default_db_path()
     if target.exists():
         target = target.with_name(target.stem + "-new.sqlite3")
-    dialog = WelcomeDialog(target)
+    if window is not None:  # nothing is being opened any more: the welcome dialog asks what to open
+        window.set_opening_text("")
+    dialog = WelcomeDialog(target, window)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.opened_path
@@ -262,7 +264,7 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
             print(f"shown in {process_age_ms():.0f} ms", flush=True)
     # The crash dialog and the log file: after the window, as they cost a tenth of the start-up.
     _install_crash_hook()
-    path = open_or_welcome(target, interactive=not headless)
+    path = open_or_welcome(target, interactive=not headless, window=holder.window if holder else None)
     if path is None:
         return 1
     from desktop_app.services import dbfile

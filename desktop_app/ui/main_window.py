@@ -138,6 +138,10 @@ class MainWindow(QMainWindow):
 
     # ---- views ----------------------------------------------------------------------------
 
+    def set_opening_text(self, text: str) -> None:
+        """What the window says until a database is attached ("Opening the database…" at first)."""
+        self.opening_page.setText(text)
+
     def _set_usable(self, usable: bool) -> None:
         for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
             widget.setEnabled(usable)

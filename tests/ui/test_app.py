@@ -21,6 +21,15 @@ SHOTS = ("dashboard", "branches", "members", "candidates", "sponsors", "meetings
          "member_form", "candidate_detail", "advance_stage", "sponsor_assign")
 
 
+@pytest.fixture(autouse=True)
+def _crash_hook_removed():
+    """app.run installs the crash dialog as sys.excepthook; later tests must not meet it."""
+    yield
+    from desktop_app.ui import crash
+
+    crash.uninstall_excepthook()
+
+
 @pytest.fixture
 def db_file(org, db):
     _org, branch = org
@@ -207,3 +216,33 @@ def test_welcome_opens_the_demo_data_built_off_the_gui_thread(qtbot, qapp, monke
     assert len(people.list_people()) > 10
     dbfile.close()
     dbfile.release_lock()
+
+
+def test_first_start_asks_over_the_main_window(qapp, tmp_path, monkeypatch):
+    # No database yet: the main window is on screen and the welcome dialog asks over it (the window no
+    # longer says it is opening anything). Closing the dialog closes the app.
+    from PySide6.QtCore import QTimer
+
+    from desktop_app.ui.dialogs.welcome import WelcomeDialog
+
+    seen = {}
+
+    def answer():
+        dialog = qapp.activeModalWidget()
+        if not isinstance(dialog, WelcomeDialog):  # not asked yet: look again shortly
+            QTimer.singleShot(50, answer)
+            return
+        window = dialog.parent()
+        seen["window"] = type(window).__name__ if window is not None else None
+        seen["visible"] = window is not None and window.isVisible()
+        seen["text"] = window.opening_page.text() if window is not None else None
+        dialog.reject()
+
+    QTimer.singleShot(50, answer)
+    try:
+        assert app.run(db=str(tmp_path / "none.sqlite3"), lang="vi") == 1
+    finally:
+        for widget in qapp.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+    assert seen == {"window": "MainWindow", "visible": True, "text": ""}
