@@ -12,7 +12,7 @@ import peewee
 import pytest
 
 from desktop_app import i18n, logsetup
-from desktop_app.cli import _explain
+from desktop_app.cli import explain as _explain
 from desktop_app.services.environment import explain_environment_error
 from desktop_app.store import crypto
 from desktop_app.store.backup import DamagedDatabaseError

@@ -1,0 +1,110 @@
+"""The commands on a database as a whole: demo data, the health check, backup and restore, documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from desktop_app import i18n
+from desktop_app.cli.options import branch_option, db_path, file_version, month_option, open_database
+from desktop_app.cli.parser import DEMO_SCALES, EXIT_ERROR, EXIT_OK, REPORT_KINDS, UsageError, err, out
+from desktop_app.i18n import _
+
+
+def cmd_demo(args) -> int:
+    if args.scale not in DEMO_SCALES:
+        raise UsageError(_("Unknown scale “{scale}”: choose branch, commune or large.").format(scale=args.scale))
+    if not args.db:
+        raise UsageError(_("Give the database file to create with --db."))
+    path = db_path(args, must_exist=False)
+    from desktop_app.services import demo
+
+    started = dt.datetime.now()
+    open_database(path, create=True)
+    summary = demo.generate(args.scale, seed=args.seed)
+    seconds = (dt.datetime.now() - started).total_seconds()
+    out(_("Demo database {path}: {branches} branches, {people} people, {meetings} meetings ({seconds:.1f} s).")
+        .format(path=path, branches=summary.branches, people=summary.people, meetings=summary.meetings,
+                seconds=seconds))
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    path = db_path(args, must_exist=True)
+    from desktop_app.store import backup
+
+    problems = backup.check_file(path)
+    if problems:
+        err(_("{path} is damaged or not a database of this program: {detail}").format(
+            path=path, detail="; ".join(problems[:3])))
+        return EXIT_ERROR
+    from desktop_app.store import migrations
+
+    version = file_version(path)
+    if version == 0:  # a SQLite file of another program (or an empty one): check never migrates
+        err(_("{path} is not a database of this program.").format(path=path))
+        return EXIT_ERROR
+    if version < migrations.SCHEMA_VERSION:
+        err(_("{path} has schema version {found}; this program expects {expected}. Open it once in the app "
+              "to upgrade it.").format(path=path, found=version, expected=migrations.SCHEMA_VERSION))
+        return EXIT_ERROR
+    open_database(path)
+    from desktop_app.services import maintenance
+
+    report = maintenance.check()
+    if not report.healthy:
+        for problem in report.problems:
+            err(problem)
+        return EXIT_ERROR
+    out(_("{path}: healthy (schema version {version}).").format(path=path, version=report.schema_version))
+    return EXIT_OK
+
+
+def cmd_backup(args) -> int:
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    from desktop_app.services import maintenance
+
+    target = maintenance.backup_now(Path(args.output) if args.output else None)
+    out(_("Backup written to {path}.").format(path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args) -> int:
+    path = db_path(args, must_exist=False)
+    source = Path(args.file)
+    if not source.is_file():
+        raise UsageError(_("Backup not found: {path}").format(path=source))
+    from desktop_app.services import backups
+
+    kept = backups.restore(source, db_path=path).kept
+    if kept:
+        out(_("Restored {path} from {source}; the replaced file is kept as {kept}.").format(
+            path=path, source=source, kept=kept))
+    else:
+        out(_("Restored {path} from {source}.").format(path=path, source=source))
+    return EXIT_OK
+
+
+def cmd_report(args) -> int:
+    if args.kind not in REPORT_KINDS:
+        raise UsageError(_("Unknown report “{kind}”: choose one of {kinds}.").format(
+            kind=args.kind, kinds=", ".join(REPORT_KINDS)))
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    from desktop_app.reports import build_report
+
+    month = month_option(args.month)
+    branch_id = branch_option(args.branch)
+    # A document written from the command line is issued: numbered documents take their next number,
+    # unless --draft asks for a copy to check first.
+    issue = not args.draft
+    written = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
+                           year=args.year or (month[0] if month else None), month=month[1] if month else None,
+                           meeting_id=args.meeting, issue=issue)
+    from desktop_app.services import outputs
+
+    outputs.record("export", args.kind, {"file": str(written), "branch": args.branch, "month": args.month,
+                                         "year": args.year, "meeting": args.meeting, "issued": issue})
+    out(_("Report written to {path}.").format(path=written))
+    return EXIT_OK

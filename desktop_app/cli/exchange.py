@@ -1,0 +1,83 @@
+"""The Excel commands: import people from a workbook, export people or meetings to one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app import i18n
+from desktop_app.cli.options import branch_option, db_path, open_database, xlsx_option
+from desktop_app.cli.parser import EXIT_ERROR, EXIT_OK, EXPORT_KINDS, IMPORT_KINDS, UsageError, out
+from desktop_app.i18n import _, ngettext
+
+
+def _import_summary(kind: str, dry_run: bool, good: int) -> str:
+    if dry_run:
+        if kind == "members":
+            return ngettext("Dry run, nothing written: {n} member would be imported from {file}; rows refused: "
+                            "{refused}.",
+                            "Dry run, nothing written: {n} members would be imported from {file}; rows refused: "
+                            "{refused}.", good)
+        return ngettext("Dry run, nothing written: {n} candidate would be imported from {file}; rows refused: "
+                        "{refused}.",
+                        "Dry run, nothing written: {n} candidates would be imported from {file}; rows refused: "
+                        "{refused}.", good)
+    if kind == "members":
+        return ngettext("Imported {n} member from {file}; rows refused: {refused}.",
+                        "Imported {n} members from {file}; rows refused: {refused}.", good)
+    return ngettext("Imported {n} candidate from {file}; rows refused: {refused}.",
+                    "Imported {n} candidates from {file}; rows refused: {refused}.", good)
+
+
+def cmd_import(args) -> int:
+    """Exit 0 when at least one row was imported (in a dry run: would be), 1 when every row was
+    refused, so a dry run predicts the real run's status. Refused rows are listed one a line."""
+    if args.kind not in IMPORT_KINDS:
+        raise UsageError(_("Unknown import “{kind}”: choose members or candidates.").format(kind=args.kind))
+    errors_path = xlsx_option(args.errors) if args.errors else None
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    branch_id = branch_option(args.branch)
+    from desktop_app.interchange import xlsx_import
+    from desktop_app.interchange.errors import check_target
+
+    if errors_path:  # before importing: a refused-rows file that cannot be written must not cost the import
+        check_target(errors_path)
+    source = Path(args.file)
+    data, plan = xlsx_import.import_workbook(args.kind, source, sheet=args.sheet, default_branch_id=branch_id,
+                                             dry_run=args.dry_run)
+    good, refused = len(plan.accepted), len(plan.refused)
+    summary = _import_summary(args.kind, args.dry_run, good).format(n=good, file=source.name, refused=refused)
+    if errors_path and refused:
+        xlsx_import.write_errors(errors_path, data, plan)
+        summary += " " + _("The refused rows are in {path}.").format(path=errors_path)
+    out(summary)
+    for row in plan.refused:
+        problems = "; ".join(row.errors)
+        out(_("Row {row} ({name}): {problems}").format(row=row.number, name=row.name, problems=problems)
+            if row.name else _("Row {row}: {problems}").format(row=row.number, problems=problems))
+    return EXIT_OK if good else EXIT_ERROR
+
+
+def cmd_export(args) -> int:
+    if args.kind not in EXPORT_KINDS:
+        raise UsageError(_("Unknown export “{kind}”: choose members, candidates or meetings.").format(
+            kind=args.kind))
+    target = xlsx_option(args.output)
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    branch_id = branch_option(args.branch)
+    from desktop_app.interchange import xlsx_export
+
+    lang = i18n.current_language()
+    if args.kind == "meetings":
+        meetings, rows = xlsx_export.export_meetings(target, branch_id=branch_id, year=args.year, lang=lang)
+        out(ngettext("Exported {n} meeting and {rows} attendance rows to {path}.",
+                     "Exported {n} meetings and {rows} attendance rows to {path}.", meetings)
+            .format(n=meetings, rows=rows, path=target))
+    else:
+        count = xlsx_export.export_people(args.kind, target, branch_id=branch_id, lang=lang)
+        text = (ngettext("Exported {n} member to {path}.", "Exported {n} members to {path}.", count)
+                if args.kind == "members" else
+                ngettext("Exported {n} candidate to {path}.", "Exported {n} candidates to {path}.", count))
+        out(text.format(n=count, path=target))
+    return EXIT_OK

@@ -1,0 +1,70 @@
+"""The options the commands share, read into what the services take: the database file, a branch code,
+a month, a workbook to write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from desktop_app.cli.parser import UsageError
+from desktop_app.i18n import _
+
+
+def db_path(args, *, must_exist: bool) -> Path:
+    from desktop_app import paths
+
+    path = Path(args.db) if args.db else paths.default_db_path()
+    if must_exist and not path.exists():
+        raise UsageError(_("Database not found: {path}").format(path=path))
+    if path.exists() and path.is_dir():
+        raise UsageError(_("{path} is a folder, not a database file.").format(path=path))
+    return path
+
+
+def open_database(path: Path, *, create: bool = False):
+    """Open and migrate the database, with the user's calendar and rule settings (the lock is taken by main)."""
+    from desktop_app.services import dbfile
+
+    return dbfile.open_file(path, create=create, lock=False)
+
+
+def file_version(path: Path) -> int:
+    """The schema version written in the file, read without opening it through the data layer."""
+    from desktop_app.store import crypto
+
+    conn = crypto.connect_raw(path, readonly=True)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def branch_option(code: str | None) -> int | None:
+    if not code:
+        return None
+    from desktop_app.services import branches
+
+    branch_id = branches.id_for_code(code)
+    if branch_id is None:
+        raise UsageError(_("No branch has the code {code}.").format(code=code))
+    return branch_id
+
+
+def month_option(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    try:
+        year, month = (int(p) for p in text.split("-"))
+        dt.date(year, month, 1)
+        return year, month
+    except ValueError:
+        raise UsageError(_("Month must be written as YYYY-MM, e.g. 2026-11.")) from None
+
+
+def xlsx_option(value: str) -> Path:
+    path = Path(value)
+    if path.suffix.lower() != ".xlsx":
+        raise UsageError(_("The workbook to write must end in .xlsx: {path}").format(path=path))
+    if path.is_dir():
+        raise UsageError(_("{path} is a folder, not a file.").format(path=path))
+    return path

@@ -1,0 +1,95 @@
+"""The command line's options: one parser for the app and every command, with argparse's English messages
+turned into ours."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from desktop_app import i18n
+from desktop_app.i18n import _
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+DEMO_SCALES = ("branch", "commune", "large")
+REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin")
+IMPORT_KINDS = ("members", "candidates")
+EXPORT_KINDS = ("members", "candidates", "meetings")
+
+
+class UsageError(Exception):
+    """Bad command-line input; the message is translated."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own messages are English; wrap them in ours
+        raise UsageError(_("Invalid command line: {detail}").format(detail=message))
+
+
+def out(message: str) -> None:
+    print(message, flush=True)
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="sochibo", description=_("Sổ Chi bộ — records, admissions, meetings and documents "
+                                                   "of a Party branch."))
+    parser.add_argument("--db", help=_("database file (default: in the user data folder)"))
+    parser.add_argument("--lang", help=_("language: vi or en"))
+    parser.add_argument("--screenshots", metavar="DIR", help=_("save a screenshot of every view into DIR and exit"))
+    parser.add_argument("--exit-when-ready", action="store_true", help=_("exit as soon as the first view shows"))
+    # --db and --lang are accepted before or after the command.
+    common = _Parser(add_help=False)
+    common.add_argument("--db", default=argparse.SUPPRESS, help=_("database file"))
+    common.add_argument("--lang", default=argparse.SUPPRESS, help=_("language: vi or en"))
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help=_("create a database filled with realistic demo data"))
+    demo.add_argument("--scale", default="branch", help=_("branch, commune or large"))
+    demo.add_argument("--seed", type=int, default=1, help=_("random seed (same seed, same data)"))
+
+    report = sub.add_parser("report", parents=[common], help=_("print a document to PDF"))
+    report.add_argument("kind", help=", ".join(REPORT_KINDS))
+    report.add_argument("--branch", help=_("branch code"))
+    report.add_argument("--month", help=_("month as YYYY-MM"))
+    report.add_argument("--year", type=int, help=_("year"))
+    report.add_argument("--meeting", type=int, help=_("meeting number (ID)"))
+    report.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
+    report.add_argument("--draft", action="store_true",
+                        help=_("a copy to check: numbered documents keep their number blank"))
+
+    imp = sub.add_parser("import", parents=[common], help=_("import people from an Excel workbook"))
+    imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
+    imp.add_argument("file", help=_("the .xlsx workbook"))
+    imp.add_argument("--dry-run", action="store_true", help=_("check the rows without writing anything"))
+    imp.add_argument("--branch", help=_("branch code for rows that name no branch"))
+    imp.add_argument("--sheet", help=_("the sheet to read (default: the first with a column of names)"))
+    imp.add_argument("--errors", metavar="FILE.xlsx", help=_("write the refused rows and their problems to FILE"))
+
+    exp = sub.add_parser("export", parents=[common], help=_("export to an Excel workbook"))
+    exp.add_argument("kind", help=", ".join(EXPORT_KINDS))
+    exp.add_argument("-o", "--output", required=True, help=_("the .xlsx workbook to write"))
+    exp.add_argument("--branch", help=_("branch code (default: every branch)"))
+    exp.add_argument("--year", type=int, help=_("meetings of this year only"))
+
+    bak = sub.add_parser("backup", parents=[common], help=_("back up the database"))
+    bak.add_argument("-o", "--output", help=_("backup file (default: the backup folder)"))
+
+    res = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup"))
+    res.add_argument("file", help=_("the backup file"))
+
+    sub.add_parser("check", parents=[common], help=_("check the database: integrity, schema version and audit trail"))
+    return parser
+
+
+def language_of(argv: list[str]) -> str:
+    """The --lang of *argv* (read before parsing, so that argparse's messages are in it too), else the
+    system's language."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return i18n.system_language()
