@@ -9,11 +9,11 @@ string translated afterwards. Formatting goes through babel with explicit patter
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import gettext as _gettext
 import io
 import os
 import sys
+from decimal import ROUND_HALF_EVEN, Decimal
 
 DOMAIN = "desktop_app"
 LANGUAGES = ("vi", "en")
@@ -207,23 +207,24 @@ def format_datetime(value: _dt.datetime | None) -> str:
     return f"{format_date(value.date())} {value:%H:%M}"
 
 
-@functools.lru_cache(maxsize=8)
-def _number_format(locale_name: str, pattern: str):
-    """babel's locale and parsed pattern, kept: parsing them again for every table cell would cost more
-    than the formatting itself."""
-    from babel import Locale
-    from babel.numbers import parse_pattern
+# The decimal and group marks of vi_VN and en_GB as babel (CLDR) gives them, as the month names of
+# reports.common are: formatting with them spares loading babel and its locale data (about 20 ms of every
+# start and every report). tests/i18n/test_number_marks.py compares with babel over many values.
+NUMBER_MARKS = {"vi": (",", "."), "en": (".", ",")}
 
-    return Locale.parse(locale_name), parse_pattern(pattern)
+
+def _grouped(value: Decimal, digits: int) -> str:
+    """*value* rounded half to even to *digits* decimals, with the language's marks (as babel rounds)."""
+    rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+    decimal_mark, group_mark = NUMBER_MARKS.get(_language, NUMBER_MARKS[DEFAULT_LANGUAGE])
+    return f"{rounded:,.{digits}f}".translate({ord(","): group_mark, ord("."): decimal_mark})
 
 
 def format_number(value: float | int, digits: int = 0) -> str:
-    """1234567.5 → '1.234.568' in Vietnamese, '1,234,568' in English (with *digits* decimals), by babel."""
-    locale, pattern = _number_format(babel_locale(), "#,##0" + ("." + "0" * digits if digits else ""))
-    return pattern.apply(value, locale)
+    """1234567.5 → '1.234.568' in Vietnamese, '1,234,568' in English (with *digits* decimals)."""
+    return _grouped(Decimal(str(value)), digits)
 
 
 def format_percent(value: float, digits: int = 1) -> str:
-    """*value* is a fraction: 0.256 → '25,6%' in Vietnamese, '25.6%' in English, by babel."""
-    locale, pattern = _number_format(babel_locale(), "#,##0" + ("." + "0" * digits if digits else "") + "%")
-    return pattern.apply(value, locale)
+    """*value* is a fraction: 0.256 → '25,6%' in Vietnamese, '25.6%' in English."""
+    return _grouped(Decimal(str(value)) * 100, digits) + "%"
