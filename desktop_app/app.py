@@ -277,9 +277,9 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
             apply_language(language)
             holder = WindowHolder(path)
         else:
+            if language != i18n.current_language():  # the database keeps another language: rebuilt
+                holder.rebuild(language)  # while still empty, so the first view is built once
             holder.window.attach(path)
-            if language != i18n.current_language():  # the database keeps another language
-                holder.rebuild(language)
         return _run_window(app, holder, screenshots=screenshots, exit_when_ready=exit_when_ready)
     finally:
         dbfile.close()

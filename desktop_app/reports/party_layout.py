@@ -82,6 +82,7 @@ class PartyDocument:
         self.pdf_title = nfc(pdf_title or " ".join(p for p in (title, summary) if p))
         s = self.settings
         self.frame_width = A4[0] - (s.margin_left_mm + s.margin_right_mm) * mm
+        self.frame_height = A4[1] - (s.margin_top_mm + s.margin_bottom_mm) * mm
         self.story: list[Flowable] = []
         self._header()
         self.paragraph(upper(title), "title")
@@ -227,10 +228,8 @@ class PartyDocument:
         last = self.story[-1]
         if isinstance(last, Paragraph):
             return [self.story.pop()]
-        s = self.settings
-        frame_height = A4[1] - (s.margin_top_mm + s.margin_bottom_mm) * mm
         if isinstance(last, Table) and len(self.story) > 1 and \
-                last.wrap(self.frame_width, frame_height)[1] <= frame_height * 0.4:
+                last.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height * 0.4:
             tail = [self.story.pop()]
             if isinstance(self.story[-1], Paragraph):
                 tail.insert(0, self.story.pop())

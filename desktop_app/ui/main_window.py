@@ -254,15 +254,13 @@ class MainWindow(QMainWindow):
             self.lock_page.unlocked.connect(self._unlocked)
             self.stack.addWidget(self.lock_page)
         self._locked_view = self.current_key()
-        for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
-            widget.setEnabled(False)
+        self._set_usable(False)
         self.search.hide_results()
         self.stack.setCurrentWidget(self.lock_page)
         self.lock_page.lock(path)
 
     def _unlocked(self) -> None:
-        for widget in (self.nav, self.search, self.branch_combo, self.menuBar()):
-            widget.setEnabled(True)
+        self._set_usable(True)
         self._unlocking = True
         try:
             self.show_view(self._locked_view or "dashboard")
@@ -324,17 +322,14 @@ class MainWindow(QMainWindow):
     def update_status(self) -> None:
         path = self.context.db_path
         self.db_label.setText(_("Database: {path}").format(path=path) if path else _("No database open"))
-        when = None
-        if path is not None:
-            from desktop_app.services import dbfile
-
-            when = dbfile.last_backup_time(path)
         if path is None:  # nothing to say about backups of no file
             self.backup_label.clear()
-        elif when:
-            self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)))
-        else:
-            self.backup_label.setText(_("Last backup: never"))
+            return
+        from desktop_app.services import dbfile
+
+        when = dbfile.last_backup_time(path)
+        self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)) if when
+                                  else _("Last backup: never"))
 
     # ---- geometry, closing -------------------------------------------------------------------
 
@@ -344,12 +339,6 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1366, 768)
-
-    def restore_state(self) -> None:
-        """Size and place of the last session, and its view."""
-        self.restore_geometry()
-        if self.context.db_path is not None:
-            self.attach(self.context.db_path)
 
     def save_state(self) -> None:
         ui_state.put("main/geometry", self.saveGeometry())

@@ -64,6 +64,9 @@ class SearchBox(QLineEdit):
         if self._popup is not None:
             self._popup.hide()
 
+    def _results_shown(self) -> bool:
+        return self._popup is not None and self._popup.isVisible()
+
     @property
     def results(self) -> QListWidget:
         if self._results is None:
@@ -123,19 +126,19 @@ class SearchBox(QLineEdit):
         kind, rid = item.data(kind_role), item.data(id_role)
         if not kind:
             return
-        self.popup.hide()
+        self.hide_results()
         self.chosen.emit(str(kind), int(rid))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if event.key() == QtCore.Qt.Key.Key_Down and self.popup.isVisible():
+        if event.key() == QtCore.Qt.Key.Key_Down and self._results_shown():
             row = min(self.results.currentRow() + 1, self.results.count() - 1)
             self.results.setCurrentRow(row)
             return
-        if event.key() == QtCore.Qt.Key.Key_Up and self.popup.isVisible():
+        if event.key() == QtCore.Qt.Key.Key_Up and self._results_shown():
             self.results.setCurrentRow(max(self.results.currentRow() - 1, 0))
             return
         if event.key() == QtCore.Qt.Key.Key_Escape:
-            self.popup.hide()
+            self.hide_results()
             if not self.text():
                 self.clearFocus()
             self.clear()
@@ -143,8 +146,8 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
-        if obj is self.results and event.type() == QEvent.Type.KeyPress and event.key() == QtCore.Qt.Key.Key_Escape:
-            self.popup.hide()
+        if obj is self._results and event.type() == QEvent.Type.KeyPress and event.key() == QtCore.Qt.Key.Key_Escape:
+            self.hide_results()
             self.setFocus()
             return True
         return super().eventFilter(obj, event)
@@ -154,5 +157,5 @@ class SearchBox(QLineEdit):
         QTimer.singleShot(200, self._hide_unless_focused)
 
     def _hide_unless_focused(self) -> None:
-        if not self.hasFocus() and not self.results.hasFocus():
-            self.popup.hide()
+        if not self.hasFocus() and not (self._results is not None and self._results.hasFocus()):
+            self.hide_results()
