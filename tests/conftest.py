@@ -11,12 +11,27 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import datetime as dt  # noqa: E402
+
 import pytest  # noqa: E402
 
 from desktop_app import i18n  # noqa: E402
+from desktop_app.core import clock  # noqa: E402
 from desktop_app.ui.pyside_compat import protect_singletons  # noqa: E402
 
 protect_singletons()  # PySide6 6.12 on Python 3.11 gives away references to None (see the module)
+
+
+# The moment every test starts at: the suite never depends on the day it runs (core/clock.py).
+TEST_NOW = dt.datetime(2026, 11, 21, 9, 0)
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock():
+    """The app's clock reads TEST_NOW when a test starts; a test moves it with ``clock.pin(day)``."""
+    clock.pin(TEST_NOW)
+    yield
+    clock.set_source(None)
 
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 from desktop_app import __version__
+from desktop_app.core import clock
 
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "i18n"
@@ -106,7 +107,7 @@ def write_if_changed(catalog: Catalog, path: Path) -> bool:
     if path.exists() and _body(path.read_bytes()) == _body(data):
         return False
     if catalog.locale is not None:
-        catalog.revision_date = datetime.datetime.now(datetime.UTC)
+        catalog.revision_date = clock.now().astimezone(datetime.UTC)
         data = _po_bytes(catalog)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

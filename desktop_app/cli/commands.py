@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import time
 from pathlib import Path
 
 from desktop_app import i18n
@@ -19,10 +19,10 @@ def cmd_demo(args) -> int:
     path = db_path(args, must_exist=False)
     from desktop_app.services import demo
 
-    started = dt.datetime.now()
+    started = time.monotonic()
     open_database(path, create=True)
     summary = demo.generate(args.scale, seed=args.seed)
-    seconds = (dt.datetime.now() - started).total_seconds()
+    seconds = time.monotonic() - started
     out(_("Demo database {path}: {branches} branches, {people} people, {meetings} meetings ({seconds:.1f} s).")
         .format(path=path, branches=summary.branches, people=summary.people, meetings=summary.meetings,
                 seconds=seconds))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.i18n import format_date
 from desktop_app.reports import issuing
@@ -83,7 +84,7 @@ def build_candidates(out_path: str | Path, *, lang: str | None = None, branch_id
     is None. Lists carry no number; *issue* is accepted for a uniform signature."""
     with document_language(lang):
         report_progress(progress, 0, 3)
-        today = today or dt.date.today()
+        today = today or clock.today()
         bid = report_data.resolve_branch(branch_id)
         data = report_data.candidates_data(bid, today)
         issuer = report_data.issuer_for(bid)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from desktop_app import i18n
+from desktop_app.core import clock
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -83,7 +84,7 @@ def document_date(value: dt.date) -> str:
 
 def parse_month(month: object, year: int | None = None, today: dt.date | None = None) -> tuple[int, int]:
     """(year, month) from 'YYYY-MM', a date, or a month number with *year*; the current month when None."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if month is None:
         # The month in progress, or December of a past or future year asked for.
         return (year or today.year), (today.month if year in (None, today.year) else 12)

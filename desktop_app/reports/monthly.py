@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, Stage, Status
 from desktop_app.i18n import _, format_date, format_percent
 from desktop_app.reports import issuing
@@ -115,7 +116,7 @@ def build_monthly(out_path: str | Path, *, lang: str | None = None, branch_id: i
         except ValueError:
             raise ValidationError({"month": _("Month must be written as YYYY-MM, e.g. 2026-11.")}) from None
         start, end = month_bounds(y, m)
-        today = today or dt.date.today()
+        today = today or clock.today()
         data = report_data.monthly_data(bid, start, min(end, max(today, start)))
         issuer = report_data.issuer_for(bid)
         w = Words()

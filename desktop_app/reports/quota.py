@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Category
 from desktop_app.i18n import format_date, format_percent
 from desktop_app.reports import issuing
@@ -45,7 +46,7 @@ def build_quota(out_path: str | Path, *, lang: str | None = None, branch_id: int
     for the year in progress. *issue* takes the organisation's next "BC" number."""
     with document_language(lang):
         report_progress(progress, 0, 4)
-        today = today or dt.date.today()
+        today = today or clock.today()
         year = year or today.year
         data = report_data.quota_data(year, as_of=today)
         issuer = report_data.issuer_for(None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.core.enums import SponsorRole, Status
 from desktop_app.i18n import format_date
 from desktop_app.reports import issuing
@@ -36,7 +37,7 @@ def build_sponsors(out_path: str | Path, *, lang: str | None = None, branch_id: 
     """Open assignments of one branch, or of every branch when *branch_id* is None; then each member's load."""
     with document_language(lang):
         report_progress(progress, 0, 3)
-        today = today or dt.date.today()
+        today = today or clock.today()
         bid = report_data.resolve_branch(branch_id)
         data = report_data.sponsors_data(bid, today)
         issuer = report_data.issuer_for(bid)

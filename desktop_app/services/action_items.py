@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from desktop_app.core import clock
 from desktop_app.i18n import _
 from desktop_app.services import audit
 from desktop_app.services.errors import NotFoundError, ValidationError
@@ -136,7 +137,7 @@ def set_done(item_id: int, done: bool, on: dt.date | None = None) -> ActionItem:
     with atomic():
         before = audit.snapshot(item)
         item.done = bool(done)
-        item.done_on = (day or min(meeting.date, dt.date.today())) if done else None
+        item.done_on = (day or min(meeting.date, clock.today())) if done else None
         item.save()
         audit.record_change("update", item, before)
     return item

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import paths
+from desktop_app.core import clock
 from desktop_app.i18n import _
 from desktop_app.services import audit, settings
 from desktop_app.services.environment import explain_environment_error
@@ -120,7 +121,7 @@ def backup_now(folder: str | Path | None = None, *, now: dt.datetime | None = No
     if not folder.exists() and folder != paths.default_backup_dir():
         raise ServiceError(_("The backup folder {folder} cannot be reached. Is the USB drive plugged in?").format(
             folder=folder))
-    info = _make(folder, False, now or dt.datetime.now())
+    info = _make(folder, False, now or clock.now())
     with store_db.database.atomic():
         audit.record("backup", "database", "", None, {"file": str(info.path)})
     log.info("manual backup written to %s", info.path)
@@ -185,7 +186,7 @@ def _automatic(now: dt.datetime) -> BackupInfo | None:
 def auto_backup_if_due(now: dt.datetime | None = None) -> BackupInfo | None:
     """The daily backup: made when the newest automatic one is a day old (or missing) and the data
     changed since the newest backup. Call at start and every hour or so while the app is open."""
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     newest = next((b for b in list_backups(_folder_or_default()) if b.automatic), None)
     if newest is not None and now - newest.when < DAILY:
         return None
@@ -194,7 +195,7 @@ def auto_backup_if_due(now: dt.datetime | None = None) -> BackupInfo | None:
 
 def backup_on_close(now: dt.datetime | None = None) -> BackupInfo | None:
     """The backup when the app closes: made when the data changed since the newest backup."""
-    return _automatic(now or dt.datetime.now())
+    return _automatic(now or clock.now())
 
 
 def _folder_or_default() -> Path:

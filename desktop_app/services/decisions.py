@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from desktop_app.core import clock
 from desktop_app.core.enums import DecisionKind, Status
 from desktop_app.i18n import _, format_date
 from desktop_app.services import audit, meeting_rules
@@ -190,7 +191,7 @@ def _validate(meeting: Meeting, data: dict, decision: Decision | None, check_vot
     elif values.get("sponsor") is not None:
         values["sponsor"] = None
     counts = attendance_counts(meeting.id)
-    if check_votes and meeting.date > dt.date.today():
+    if check_votes and meeting.date > clock.today():
         errors["date"] = _("Votes are recorded on or after the day of the meeting ({date}).").format(
             date=format_date(meeting.date))
     cast = values["yes"] + values["no"] + values["abstain"]

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.core.text import clean_name, fold, name_sort_key
 from desktop_app.i18n import _, format_date
@@ -79,7 +80,7 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
     if kind not in KINDS:
         raise ValidationError({"kind": _("Unknown import “{kind}”: choose members or candidates.").format(kind=kind)})
     rows = [r for r in rows if any(not is_blank(v) for v in r.values.values())]  # e.g. numbered empty rows
-    today = today or dt.date.today()
+    today = today or clock.today()
     labels = person_labels()
     branches = [(b.id, b.code, b.name) for b in
                 Branch.select(Branch.id, Branch.code, Branch.name).where(Branch.deleted_at.is_null())]
@@ -184,7 +185,7 @@ def _person_fields() -> list:
 def write_plan(plan: ImportPlan, *, source: str = "", progress: Progress | None = None) -> int:
     """Store the accepted rows of *plan* in one transaction; returns how many people were added."""
     accepted = [r.values for r in plan.accepted if r.values is not None]
-    today = dt.date.today()
+    today = clock.today()
     note = _("Recorded when the person was imported.")
     fields = _person_fields()
     defaults = {f.name: (None if callable(f.default) else f.default) for f in fields}

@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
+from desktop_app.core import clock
 from desktop_app.core.enums import AttendanceStatus, MeetingKind, MeetingStatus, Status
 from desktop_app.i18n import _, format_date
 from desktop_app.services import audit, meeting_rules
@@ -214,7 +215,7 @@ def create_meeting(branch_id: int, data: dict) -> Meeting:
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
     if "date" not in data:
-        data = {**data, "date": next_meeting_date(dt.date.today())}
+        data = {**data, "date": next_meeting_date(clock.today())}
     values = _validate(data, None, branch_id)
     with atomic():
         meeting = Meeting(branch=branch, kind=MeetingKind.REGULAR, status=MeetingStatus.DRAFT)

@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from peewee import JOIN, fn
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
 from desktop_app.core.text import fold, name_sort_key
 from desktop_app.i18n import _
@@ -145,7 +146,7 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
         first = FIRST_STAGE.get(status)
         if first is not None:
             when = stage_date or {Stage.CEREMONY: person.ceremony_date,
-                                  Stage.RECOGNITION_DECISION: person.official_date}.get(first) or dt.date.today()
+                                  Stage.RECOGNITION_DECISION: person.official_date}.get(first) or clock.today()
             StageEvent.create(person=person, stage=first, date=when, note=_("Recorded when the person was added."))
         search_index.index_person(person)
         audit.record_change("create", person, None)

@@ -13,7 +13,7 @@ from typing import Any
 
 from peewee import fn
 
-from desktop_app.core import rules
+from desktop_app.core import clock, rules
 from desktop_app.core.enums import DecisionKind, DossierStatus, SponsorRole, Stage, Status
 from desktop_app.i18n import _, ngettext
 from desktop_app.services import people
@@ -126,7 +126,7 @@ def gather_facts(person_id: int, stage: str, on: dt.date, meeting_id: int | None
         late_ceremony_consent=bool(clean.get("late_ceremony_consent")),
         grassroots_branch=bool(org and org.is_grassroots_branch),
         authorised_committee=bool(org and org.authorised_to_admit),
-        partial_committee=bool(clean.get("partial_committee")), today=dt.date.today())
+        partial_committee=bool(clean.get("partial_committee")), today=clock.today())
 
 
 def _date(on: Any) -> dt.date:

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from desktop_app.core import clock
 from desktop_app.core.text import clean_name, nfc
 from desktop_app.i18n import _, format_date, parse_date
 from desktop_app.services.errors import ValidationError
@@ -78,7 +79,7 @@ class Checker:
         else:
             self.fail(field, _("{field} must be a date.").format(field=label or field))
             return None
-        today = today or dt.date.today()
+        today = today or clock.today()
         if value < minimum:
             self.fail(field, _("{field} cannot be before {date}.").format(field=label or field,
                                                                           date=format_date(minimum)))

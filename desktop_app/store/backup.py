@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+from desktop_app.core import clock
 from desktop_app.store import crypto, migrations
 
 AUTO_TAG = "auto"
@@ -93,7 +94,7 @@ def check_file(path: str | Path, quick: bool = False) -> list[str]:
 
 
 def backup_name(db_path: Path, when: dt.datetime | None = None, automatic: bool = False) -> str:
-    when = when or dt.datetime.now()
+    when = when or clock.now()
     tag = f"{AUTO_TAG}-" if automatic else ""
     return f"{db_path.stem}-{tag}{when:%Y%m%d-%H%M%S}.sqlite3"
 
@@ -190,7 +191,7 @@ def restore_file(source: str | Path, db_path: str | Path) -> Path | None:
         raise BackupError("the backup is not sound: " + "; ".join(problems[:3]))
     kept = None
     if db_path.exists():
-        kept = db_path.with_name(f"{db_path.name}.before-restore-{dt.datetime.now():%Y%m%d-%H%M%S}")
+        kept = db_path.with_name(f"{db_path.name}.before-restore-{clock.now():%Y%m%d-%H%M%S}")
         kept = unique_target(kept)
         _keep_copy(db_path, kept)
     tmp = db_path.with_name(db_path.name + ".restoring")

@@ -24,6 +24,7 @@ from peewee import (
     TextField,
 )
 
+from desktop_app.core import clock
 from desktop_app.store.db import database
 
 
@@ -32,7 +33,7 @@ def new_uid() -> str:
 
 
 def now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _text(**kw) -> TextField:

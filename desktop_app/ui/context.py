@@ -8,10 +8,11 @@ through ``hub.data_changed`` and refreshes when it is next shown.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
+
+from desktop_app.core import clock
 
 # Kinds of data announced through SignalHub.data_changed.
 PEOPLE = "person"
@@ -38,7 +39,7 @@ class SignalHub(QObject):
 class AppContext:
     """The current branch filter, the database path and the signal hub."""
 
-    def __init__(self, db_path: Path | None = None, *, today: Callable[[], dt.date] | None = None):
+    def __init__(self, db_path: Path | None = None):
         self.hub = SignalHub()
         self.db_path = Path(db_path) if db_path else None
         self.branch_id: int | None = None
@@ -46,11 +47,10 @@ class AppContext:
         # Views may compute slow parts (the reminders) on a worker thread and fill them in when ready; the
         # app turns this on, tests leave it off so every view is complete when refresh() returns.
         self.background = False
-        self._today = today or dt.date.today
 
     def today(self) -> dt.date:
-        """Today's date; tests and screenshots may pin it."""
-        return self._today()
+        """Today's date, from the app's one clock (tests and screenshots pin it there)."""
+        return clock.today()
 
     def set_branch(self, branch_id: int | None) -> None:
         if branch_id == self.branch_id:

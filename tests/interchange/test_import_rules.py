@@ -10,6 +10,7 @@ import unicodedata
 import pytest
 from xlsx_helpers import HEADERS_VI, Text, counts, make_workbook, member_row
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.interchange import xlsx_import
 from desktop_app.services import audit, importing, search
@@ -84,7 +85,7 @@ def test_dates_as_date_cells_or_dd_mm_yyyy_text_and_impossible_dates_refused(tmp
                               member_row("Impossible", birth="31/02/1990"),
                               member_row("Two Digit Year", birth="01/02/90"),
                               member_row("Bare Number", birth=1990),
-                              member_row("Future", birth=dt.date.today() + dt.timedelta(days=30))])
+                              member_row("Future", birth=clock.today() + dt.timedelta(days=30))])
     assert Person.get(Person.full_name == "Real Date").birth_date == dt.date(1990, 2, 28)
     assert Person.get(Person.full_name == "Text Date").birth_date == dt.date(1991, 9, 5)
     problems = _problems(plan)
@@ -172,7 +173,7 @@ def test_rows_without_a_branch_need_one_when_there_are_several(tmp_path, branche
 
 
 def test_status_left_empty(tmp_path, branches):
-    recent = dt.date.today() - dt.timedelta(days=100)
+    recent = clock.today() - dt.timedelta(days=100)
     headers = ["Họ và tên", "Giới tính", "Chi bộ", "Ngày lễ kết nạp", "Ngày chính thức"]
     plan = _import(tmp_path, [["Old Member", "Nam", "CB01", dt.date(2000, 1, 1), None],
                               ["New Member", "Nữ", "CB01", recent, None]], headers=headers)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.core import clock
 from desktop_app.services import audit_log, people, privacy, settings
 from desktop_app.services.errors import NotFoundError, ServiceError
 from desktop_app.store.models import AuditEntry
@@ -57,6 +58,6 @@ def test_audit_log_filters_and_labels(org):
     assert audit_log.list_entries(action="update", table="branch") == []
     assert audit_log.count_entries(table="person") == 2
     assert "create" in audit_log.actions() and "person" in audit_log.tables()
-    tomorrow = dt.date.today() + dt.timedelta(days=1)
+    tomorrow = clock.today() + dt.timedelta(days=1)
     assert audit_log.list_entries(since=tomorrow) == []
-    assert len(audit_log.list_entries(until=dt.date.today(), limit=1)) == 1
+    assert len(audit_log.list_entries(until=clock.today(), limit=1)) == 1

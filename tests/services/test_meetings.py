@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from desktop_app.core import clock
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import MeetingKind, MeetingStatus, Status
 from desktop_app.services import attendance, branches, meeting_prep, meetings, people, recycle
@@ -268,7 +269,7 @@ def test_default_meeting_day_is_the_third():
 def test_a_meeting_without_a_date_is_set_on_the_next_third(org):
     _org, branch = org
     m = meetings.create_meeting(branch.id, {})
-    assert m.date == meetings.next_meeting_date(dt.date.today()) and m.date.day == 3
+    assert m.date == meetings.next_meeting_date(clock.today()) and m.date.day == 3
 
 
 def test_deleted_drafts_are_listed_for_restoring_while_their_branch_exists(org):

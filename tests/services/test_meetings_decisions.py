@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from desktop_app.core import clock
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import DecisionKind, SponsorRole, Stage, Status
 from desktop_app.services import attendance, decisions, dossier, meeting_prep, meetings, people, sponsorships
@@ -235,7 +236,7 @@ def test_no_vote_on_admission_with_fewer_than_three_official_members(org):
 
 
 def test_no_votes_before_the_meeting_day(setup):
-    later = meeting_prep.prepare_meeting(setup["branch"].id, dt.date.today() + dt.timedelta(days=20))
+    later = meeting_prep.prepare_meeting(setup["branch"].id, clock.today() + dt.timedelta(days=20))
     with pytest.raises(ValidationError) as err:
         vote(later.id, DecisionKind.ORDINARY, None, 5)
     assert "date" in err.value.errors

@@ -5,6 +5,7 @@ import unicodedata
 
 import pytest
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.services import people, search
 from desktop_app.services.errors import NotFoundError, ValidationError
@@ -44,7 +45,7 @@ def test_name_is_required(org):
 
 
 def test_birth_in_the_future_is_refused(org):
-    _refused({"full_name": "Lê Văn A", "birth_date": dt.date.today() + dt.timedelta(days=1)}, "birth_date")
+    _refused({"full_name": "Lê Văn A", "birth_date": clock.today() + dt.timedelta(days=1)}, "birth_date")
 
 
 def test_impossible_date_is_refused(org):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from ui_helpers import TODAY, seed
-
-from desktop_app.ui.context import AppContext
+from ui_helpers import TODAY, context_on, seed
 
 
 @pytest.fixture
@@ -19,7 +17,7 @@ def data(org):
 def show_view(qtbot):
     """``show_view(ViewClass, today=TODAY)``: the view on a fresh context, shown."""
     def make(view_class, today=TODAY):
-        view = view_class(AppContext(None, today=lambda: today))
+        view = view_class(context_on(today))
         qtbot.addWidget(view)
         view.show()
         return view

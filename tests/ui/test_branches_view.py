@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from ui_helpers import TODAY, quiet_boxes, seed
+from ui_helpers import TODAY, context_on, quiet_boxes, seed
 
 from desktop_app.services import branches, quotas
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.branches_view import BranchesView
 
 
@@ -14,7 +13,7 @@ from desktop_app.ui.views.branches_view import BranchesView
 def view(qtbot, org):
     _org, branch = org
     seed(branch.id)
-    v = BranchesView(AppContext(None, today=lambda: TODAY))
+    v = BranchesView(context_on(TODAY))
     qtbot.addWidget(v)
     v.show()
     return v

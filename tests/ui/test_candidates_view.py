@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from ui_helpers import TODAY, quiet_boxes, stage_of
 
+from desktop_app.core import clock
 from desktop_app.core.enums import DossierStatus, Stage, Status
 from desktop_app.services import candidates, dossier, people
 from desktop_app.ui.dialogs.advance_stage import next_stages
@@ -82,7 +83,7 @@ def test_dossier_checklist_records_a_form(qtbot, data):
 
 def test_dossier_date_in_the_future_is_refused_inline(qtbot, data):
     pid = data["applicant"]
-    dialog = CandidateDialog(pid, dt.date.today())
+    dialog = CandidateDialog(pid, clock.today())
     qtbot.addWidget(dialog)
     panel = dialog.dossier
     panel.table.select_where(lambda r: r.code == "2-KNĐ")

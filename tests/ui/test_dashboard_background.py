@@ -6,16 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import QApplication
+from ui_helpers import context_on
 
 from desktop_app.ui import worker
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.dashboard_view import DashboardView
 
 TODAY = dt.date(2027, 1, 15)
 
 
 def _view(qtbot, background: bool) -> DashboardView:
-    context = AppContext(None, today=lambda: TODAY)
+    context = context_on(TODAY)
     context.background = background
     view = DashboardView(context)
     qtbot.addWidget(view)

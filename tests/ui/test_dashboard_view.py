@@ -5,11 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ui_helpers import seed
+from ui_helpers import context_on, seed
 
 from desktop_app.core.enums import Stage
 from desktop_app.services import quotas
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.dashboard_view import DashboardView
 
 TODAY = dt.date(2027, 1, 15)  # the probationary member's 12 months ended on 20/12/2026
@@ -25,7 +24,7 @@ def data(org):
 
 @pytest.fixture
 def view(qtbot, data):
-    v = DashboardView(AppContext(None, today=lambda: TODAY))
+    v = DashboardView(context_on(TODAY))
     qtbot.addWidget(v)
     v.show()
     return v

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import TODAY, quiet_boxes
+from ui_helpers import TODAY, context_on, quiet_boxes
 
 from desktop_app.ui import navigation
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.main_window import MainWindow
@@ -18,7 +17,7 @@ from desktop_app.ui.main_window import MainWindow
 def window(qtbot, data, db, monkeypatch):
     monkeypatch.setattr(MemberDialog, "exec", lambda self: 0)
     monkeypatch.setattr(CandidateDialog, "exec", lambda self: 0)
-    w = MainWindow(AppContext(db.database, today=lambda: TODAY))
+    w = MainWindow(context_on(TODAY, db.database))
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()

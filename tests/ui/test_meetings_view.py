@@ -7,12 +7,12 @@ import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from ui_helpers import context_on
 
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import DecisionKind, MeetingKind, MeetingStatus, Stage, Status
 from desktop_app.services import action_items, attendance, meeting_prep, meetings, people
 from desktop_app.store.models import Attendance, Meeting, ProgressNote, StageEvent
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs import meeting_editor as editor_module
 from desktop_app.ui.dialogs.meeting_attendance import counts_text
 from desktop_app.ui.dialogs.meeting_new import AddendumDialog, AdoptDialog, NewMeetingDialog
@@ -37,7 +37,7 @@ def branch(org):
 
 @pytest.fixture
 def view(qtbot, branch):
-    context = AppContext(None, today=lambda: TODAY)
+    context = context_on(TODAY)
     context.set_branch(branch["id"])
     v = MeetingsView(context)
     qtbot.addWidget(v)
@@ -207,7 +207,7 @@ def test_adopt_refused_with_the_missing_items(view, branch, no_boxes):
 def test_screenshot_hook_opens_the_latest_meeting_of_the_first_branch(qtbot, branch):
     meeting_prep.prepare_meeting(branch["id"], dt.date(2026, 10, 3))
     latest = meeting_prep.prepare_meeting(branch["id"], dt.date(2026, 11, 3))
-    v = MeetingsView(AppContext(None, today=lambda: TODAY))  # no branch chosen
+    v = MeetingsView(context_on(TODAY))  # no branch chosen
     qtbot.addWidget(v)
     v.show()
     v.open_latest_for_screenshot()

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from ui_helpers import OFFICIALS, TODAY, quiet_boxes, stage_of
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.services import people
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog
@@ -79,7 +80,7 @@ def test_editing_a_member_saves_every_field_and_keeps_history(qtbot, data):
 
 
 def test_future_date_is_refused_beside_the_field(qtbot, data):
-    dialog = MemberDialog(data["Trần Thị Ánh"], dt.date.today())
+    dialog = MemberDialog(data["Trần Thị Ánh"], clock.today())
     qtbot.addWidget(dialog)
     field = dialog.person_form.form.fields["admission_date"]
     field.widget.setText("01/01/2999")

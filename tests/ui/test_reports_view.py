@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from ui_helpers import TODAY, quiet_boxes, seed
+from ui_helpers import TODAY, context_on, quiet_boxes, seed
 
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.reports_view import ReportsView
 
 
@@ -14,7 +13,7 @@ from desktop_app.ui.views.reports_view import ReportsView
 def view(qtbot, org):
     _org, branch = org
     seed(branch.id)
-    v = ReportsView(AppContext(None, today=lambda: TODAY))
+    v = ReportsView(context_on(TODAY))
     qtbot.addWidget(v)
     v.show()
     return v

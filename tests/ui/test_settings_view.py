@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from ui_helpers import TODAY
+from ui_helpers import TODAY, context_on
 
 from desktop_app.services import calendar_days, organisation, settings
-from desktop_app.ui.context import AppContext
 from desktop_app.ui.views.settings_view import SettingsView
 
 
 @pytest.fixture
 def view(qtbot, org):
-    v = SettingsView(AppContext(None, today=lambda: TODAY))
+    v = SettingsView(context_on(TODAY))
     qtbot.addWidget(v)
     v.show()
     return v

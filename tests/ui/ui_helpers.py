@@ -7,8 +7,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QMessageBox
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.services import people, sponsorships
+from desktop_app.ui.context import AppContext
 
 TODAY = dt.date(2026, 11, 21)
 OFFICIALS = ["Nguyễn Văn Bình", "Trần Thị Ánh", "Lò Văn Đức", "Quàng Thị Yến", "Phạm Minh Châu"]
@@ -39,6 +41,12 @@ def seed(branch_id: int) -> dict:
     return ids
 
 
+def context_on(day: dt.date, db_path=None) -> AppContext:
+    """A context for a view, with the app's clock pinned to *day*."""
+    clock.pin(day)
+    return AppContext(db_path)
+
+
 def stage_of(person_id: int) -> list[str]:
     return [e.stage for e in people.history(person_id)]
 
@@ -59,4 +67,4 @@ def quiet_boxes(monkeypatch, answer=QMessageBox.StandardButton.Yes) -> list[tupl
     return shown
 
 
-__all__ = ["OFFICIALS", "TODAY", "Stage", "quiet_boxes", "seed", "stage_of"]
+__all__ = ["OFFICIALS", "TODAY", "Stage", "context_on", "quiet_boxes", "seed", "stage_of"]

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from desktop_app.core import clock
 from desktop_app.core.rules.overrides import check_overrides
 from desktop_app.core.rules.policy import Policy
 from desktop_app.i18n import N_
@@ -60,7 +61,7 @@ def published_policy_for(day: dt.date) -> Policy:
 
 def policy_for(day: dt.date | None = None) -> Policy:
     """The policy in force on *day* (today when None), with the local overrides applied."""
-    base = published_policy_for(day or dt.date.today())
+    base = published_policy_for(day or clock.today())
     if not _overrides:
         return base
     policy = _cache.get(base.version)
@@ -70,7 +71,7 @@ def policy_for(day: dt.date | None = None) -> Policy:
 
 
 def current_policy() -> Policy:
-    return policy_for(dt.date.today())
+    return policy_for(clock.today())
 
 
 def set_overrides(values: dict[str, Any] | None) -> None:

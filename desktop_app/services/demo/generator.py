@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from desktop_app.core import rules
+from desktop_app.core import clock, rules
 from desktop_app.core.enums import Status
 from desktop_app.core.text import fold
 from desktop_app.i18n import _
@@ -98,7 +98,7 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
     started = time.perf_counter()
     report = progress or (lambda fraction, message: None)
     size = SCALES[scale]
-    today = today or dt.date.today()
+    today = today or clock.today()
     connection = database.obj.connection()
     shared = Shared(seed, today, size.years, Ids(seed, _start_ids(connection)))
     people: list[Human] = []
@@ -136,7 +136,7 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         sink.flush()
         trail += [("create", table, org_uid, None, {"demo": scale, "rows": sink.counts[table]})
                   for table in ("quota", "documentcounter") if sink.counts[table]]
-        now = dt.datetime.now()
+        now = clock.now()
         audit.append_bulk([(action, table, uid, before, after, now) for action, table, uid, before, after in trail])
         report(0.95, _("Building the search index…"))
         search_index.rebuild()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
+from desktop_app.core import clock
 from desktop_app.core.enums import Stage
 from desktop_app.services import attendance
 from desktop_app.services.attendance import Counts
@@ -61,7 +62,7 @@ def statuses_on(branch_id: int, day: dt.date, today: dt.date | None = None) -> d
     status set by the last step dated on or before it), so a report for a past month counts the
     members of that month, not today's.
     """
-    if day >= (today or dt.date.today()):
+    if day >= (today or clock.today()):
         query = (Person.select(Person.status, fn.COUNT(Person.id))
                  .where((Person.branch == branch_id) & Person.deleted_at.is_null()).group_by(Person.status))
         return dict(query.tuples())

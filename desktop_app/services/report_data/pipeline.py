@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from desktop_app.core import clock
 from desktop_app.core.enums import DossierCode, DossierStatus, Stage, Status
 from desktop_app.core.rules import periods
 from desktop_app.store.models import Branch, DossierItem, Person, Sponsorship, StageEvent
@@ -85,7 +86,7 @@ def _deadlines(status: str, stages: dict[str, dt.date], certificate: dt.date | N
 def candidates_data(branch_id: int | None = None, today: dt.date | None = None) -> CandidatesData:
     """Candidates (outstanding mass members, sympathisers, applicants) and probationary members,
     by branch and Vietnamese name order, with their step, certificate, dossier and next deadlines."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     wanted = [*Status.CANDIDATES, Status.PROBATIONARY]
     query = (Person.select(Person.id, Person.full_name, Person.birth_date, Person.branch, Branch.name, Person.status,
                            Person.ceremony_date)
@@ -158,7 +159,7 @@ def sponsors_data(branch_id: int | None = None, today: dt.date | None = None) ->
 
     For one branch the loads list every official member, those with none too (the secretary picks
     the next helper from it); for the whole organisation only members with assignments."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     sponsor, person = Person.alias(), Person.alias()
     query = (Sponsorship.select(Sponsorship.sponsor, sponsor.full_name, person.full_name, person.status, Branch.id,
                                 Branch.name, Sponsorship.role, Sponsorship.start, Sponsorship.end)

@@ -7,11 +7,12 @@ keys off meanwhile, as table rebuilds need); a database from a newer program is 
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from pathlib import Path
 
 from peewee import SqliteDatabase
+
+from desktop_app.core import clock
 
 # (version, module) in order; add a module per schema change and never edit a released one.
 MIGRATIONS: list[tuple[int, str]] = [
@@ -71,7 +72,7 @@ def backup_before_migration(db: SqliteDatabase, version: int) -> Path | None:
     path = Path(db.database)
     if str(path) == ":memory:":
         return None
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
     db.execute_sql("VACUUM INTO ?", (str(target),))
     return target

@@ -4,11 +4,10 @@ editor is left, so a crash keeps the last edit; adopted minutes open read-only, 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, MeetingStatus
 from desktop_app.i18n import _, format_date
 from desktop_app.services import meetings
@@ -192,7 +191,7 @@ class MeetingEditor(QWidget):
         self.content.mark_saved(pending)
 
     def _on_saved(self) -> None:
-        self.save_state.setText(_("Saved at {time}").format(time=dt.datetime.now().strftime("%H:%M")))
+        self.save_state.setText(_("Saved at {time}").format(time=clock.now().strftime("%H:%M")))
         if self.meeting is not None:
             self._refresh_derived()
         self.changed.emit()

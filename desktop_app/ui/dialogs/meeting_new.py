@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, Status
 from desktop_app.i18n import _
 from desktop_app.services import action_items, attendance, meeting_prep, meetings, search
@@ -119,7 +120,7 @@ class AdoptDialog(_FormDialog):
         warning.setObjectName("warningText")
         self.layout_.insertWidget(0, warning)
         self.on = self.form.add_date("adopted_on", _("Adoption date"), required=True)
-        self.form.set_values({"adopted_on": max(meeting.date, min(today, dt.date.today()))})
+        self.form.set_values({"adopted_on": max(meeting.date, min(today, clock.today()))})
         self.finish(600, 300)
 
     def save(self):
@@ -133,7 +134,7 @@ class AddendumDialog(_FormDialog):
         self.meeting_id = meeting_id
         self.on = self.form.add_date("date", _("Date"), required=True)
         self.text = self.form.add_note("text", _("Addendum"), height=180)
-        self.form.set_values({"date": min(today, dt.date.today())})
+        self.form.set_values({"date": min(today, clock.today())})
         self.finish(680, 380)
 
     def save(self):
