@@ -155,7 +155,7 @@ def bench_search(table: Table, db: Path) -> None:
     import sqlite3
 
     from desktop_app.core.text import fold
-    from desktop_app.services import search
+    from desktop_app.services.people import search
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 

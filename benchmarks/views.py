@@ -51,7 +51,7 @@ def main(db_path: str) -> int:
     from PySide6.QtWidgets import QApplication
 
     from desktop_app import app as desktop
-    from desktop_app.services import dbfile
+    from desktop_app.services.datafile import dbfile
     from desktop_app.ui import navigation
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow

@@ -85,7 +85,7 @@ def _remember_language(lang: str) -> None:
 
 
 def _stored_language() -> str:
-    from desktop_app.services import settings
+    from desktop_app.services.common import settings
 
     try:
         value = settings.get("language", "")
@@ -120,7 +120,7 @@ def _warn(text: str, parent=None) -> None:
 
 
 def _open_with_password(path: Path, interactive: bool, parent=None) -> bool:
-    from desktop_app.services.errors import ServiceError
+    from desktop_app.services.common.errors import ServiceError
     from desktop_app.ui.password import open_database
 
     if not interactive:
@@ -136,7 +136,7 @@ def _open_with_password(path: Path, interactive: bool, parent=None) -> bool:
 def _offer_backup(path: Path, health, parent=None) -> bool:
     """The file is damaged: the damage dialog offers the newest good backup or another one. True when one
     was restored (the database is then open)."""
-    from desktop_app.services import dbfile
+    from desktop_app.services.datafile import dbfile
     from desktop_app.ui.dialogs.damage_dialog import offer_recovery
 
     try:
@@ -155,7 +155,7 @@ def _offer_backup(path: Path, health, parent=None) -> bool:
 def open_or_welcome(path: Path, *, interactive: bool = True, window=None) -> Path | None:
     """Check and open *path*; when it does not exist or cannot be opened, let the user choose another way
     in (the welcome dialog, over *window* when the main window is already on screen). None: nothing is open."""
-    from desktop_app.services import dbfile, maintenance
+    from desktop_app.services.datafile import dbfile, maintenance
     from desktop_app.ui.messages import explain
 
     health = dbfile.startup_check(path, deep=False)  # the integrity scan follows on a worker
@@ -267,7 +267,7 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     path = open_or_welcome(target, interactive=not headless, window=holder.window if holder else None)
     if path is None:
         return 1
-    from desktop_app.services import dbfile
+    from desktop_app.services.datafile import dbfile
 
     try:
         language = lang or _stored_language() or i18n.system_language()

@@ -57,7 +57,7 @@ def db(tmp_path):
 @pytest.fixture
 def org(db):
     """An organisation with one branch, through the services."""
-    from desktop_app.services import branches, organisation
+    from desktop_app.services.organisation import branches, organisation
 
     o = organisation.save_organisation({"name": "Đảng bộ xã Mường Ảng", "superior_body": "Đảng bộ tỉnh Điện Biên",
                                         "place": "Mường Ảng", "issuer_code": "ĐU", "term": "2025-2030"})

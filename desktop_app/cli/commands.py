@@ -49,7 +49,7 @@ def cmd_check(args) -> int:
               "to upgrade it.").format(path=path, found=version, expected=migrations.SCHEMA_VERSION))
         return EXIT_ERROR
     open_database(path)
-    from desktop_app.services import maintenance
+    from desktop_app.services.datafile import maintenance
 
     report = maintenance.check()
     if not report.healthy:
@@ -63,7 +63,7 @@ def cmd_check(args) -> int:
 def cmd_backup(args) -> int:
     path = db_path(args, must_exist=True)
     open_database(path)
-    from desktop_app.services import maintenance
+    from desktop_app.services.datafile import maintenance
 
     target = maintenance.backup_now(Path(args.output) if args.output else None)
     out(_("Backup written to {path}.").format(path=target))
@@ -75,7 +75,7 @@ def cmd_restore(args) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(_("Backup not found: {path}").format(path=source))
-    from desktop_app.services import backups
+    from desktop_app.services.datafile import backups
 
     kept = backups.restore(source, db_path=path).kept
     if kept:
@@ -102,7 +102,7 @@ def cmd_report(args) -> int:
     written = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
                            year=args.year or (month[0] if month else None), month=month[1] if month else None,
                            meeting_id=args.meeting, issue=issue)
-    from desktop_app.services import outputs
+    from desktop_app.services.documents import outputs
 
     outputs.record("export", args.kind, {"file": str(written), "branch": args.branch, "month": args.month,
                                          "year": args.year, "meeting": args.meeting, "issued": issue})

@@ -54,8 +54,8 @@ def explain(exc: BaseException) -> str | None:
     """A translated message for failures the user can act on; None for bugs."""
     import peewee
 
-    from desktop_app.services.environment import explain_environment_error
-    from desktop_app.services.failures import explain_failure
+    from desktop_app.services.common.environment import explain_environment_error
+    from desktop_app.services.common.failures import explain_failure
 
     if isinstance(exc, UsageError):
         return str(exc)

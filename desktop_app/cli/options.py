@@ -23,7 +23,7 @@ def db_path(args, *, must_exist: bool) -> Path:
 
 def open_database(path: Path, *, create: bool = False):
     """Open and migrate the database, with the user's calendar and rule settings (the lock is taken by main)."""
-    from desktop_app.services import dbfile
+    from desktop_app.services.datafile import dbfile
 
     return dbfile.open_file(path, create=create, lock=False)
 
@@ -42,7 +42,7 @@ def file_version(path: Path) -> int:
 def branch_option(code: str | None) -> int | None:
     if not code:
         return None
-    from desktop_app.services import branches
+    from desktop_app.services.organisation import branches
 
     branch_id = branches.id_for_code(code)
     if branch_id is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop_app.i18n import _
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
 
 
 class WorkbookError(ServiceError):

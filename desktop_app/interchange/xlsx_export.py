@@ -19,8 +19,8 @@ from desktop_app.interchange.columns import (
     Column,
 )
 from desktop_app.interchange.errors import check_target
-from desktop_app.services import export_data, value_labels
-from desktop_app.services.import_rows import ALLOWED_STATUS, CANDIDATES, KINDS, MEMBERS
+from desktop_app.services.interchange import export_data, value_labels
+from desktop_app.services.interchange.import_rows import ALLOWED_STATUS, CANDIDATES, KINDS, MEMBERS
 
 SHEET_TITLES = {
     MEMBERS: ("Đảng viên", "Members"),

@@ -28,8 +28,8 @@ from desktop_app.interchange.columns import (
     guess_mapping,
 )
 from desktop_app.interchange.errors import WorkbookError, check_target
-from desktop_app.services import importing
-from desktop_app.services.import_rows import RowInput, is_blank
+from desktop_app.services.interchange import importing
+from desktop_app.services.interchange.import_rows import RowInput, is_blank
 
 HEADER_SCAN = 20  # rows searched for the header row
 Progress = Callable[[int, int], None]

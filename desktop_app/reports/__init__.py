@@ -58,7 +58,7 @@ def build_report(kind: str, out_path: str | Path, *, lang: str | None = None, br
 
     Raises services.errors.ValidationError (translated messages by argument) for an unknown kind or a
     missing argument, NotFoundError for an unknown branch, meeting or organisation."""
-    from desktop_app.services.errors import ValidationError
+    from desktop_app.services.common.errors import ValidationError
 
     entry = REPORT_KINDS.get(kind)
     if entry is None:

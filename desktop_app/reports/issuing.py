@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from desktop_app.reports.party_layout import Heading, Signature
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import numbering
-from desktop_app.services.report_data import Issuer
+from desktop_app.services.documents import numbering
+from desktop_app.services.documents.report_data import Issuer
 
 
 @contextlib.contextmanager

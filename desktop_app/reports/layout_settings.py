@@ -76,7 +76,7 @@ def load() -> LayoutSettings:
     """The settings in force: stored values under ``report.<field>`` (and ``report.margins_mm`` as
     {"top", "bottom", "left", "right"}), else the defaults. Works without an open database."""
     try:
-        from desktop_app.services import settings as stored
+        from desktop_app.services.common import settings as stored
     except ImportError:
         return DEFAULTS
     values: dict[str, Any] = {}

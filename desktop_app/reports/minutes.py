@@ -24,8 +24,8 @@ from desktop_app.reports.common import (
 )
 from desktop_app.reports.party_layout import PartyDocument, Signature
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import report_data
-from desktop_app.services.report_data import MinutesData
+from desktop_app.services.documents import report_data
+from desktop_app.services.documents.report_data import MinutesData
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 TWO_THIRDS = (DecisionKind.ADMISSION, DecisionKind.RECOGNITION)

@@ -27,9 +27,9 @@ from desktop_app.reports.common import (
 )
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import report_data
-from desktop_app.services.errors import ValidationError
-from desktop_app.services.report_data import MonthlyData
+from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.documents import report_data
+from desktop_app.services.documents.report_data import MonthlyData
 
 TYPE_CODE = "BC"  # báo cáo
 

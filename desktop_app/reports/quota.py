@@ -14,8 +14,8 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import report_data
-from desktop_app.services.report_data import QuotaData, QuotaLine
+from desktop_app.services.documents import report_data
+from desktop_app.services.documents.report_data import QuotaData, QuotaLine
 
 TYPE_CODE = "BC"
 

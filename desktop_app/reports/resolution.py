@@ -17,8 +17,8 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, lines, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import numbering, report_data
-from desktop_app.services.report_data import TYPE_CODE, Issuer, ResolutionData
+from desktop_app.services.documents import numbering, report_data
+from desktop_app.services.documents.report_data import TYPE_CODE, Issuer, ResolutionData
 
 HAND_LINES = 6  # ruled lines for the assessment when the decision carries no text
 BLANK = "........"  # a detail not recorded, to be written in by hand

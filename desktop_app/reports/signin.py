@@ -11,7 +11,7 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_date, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services import report_data
+from desktop_app.services.documents import report_data
 
 GUEST_ROWS = 6
 ROW_HEIGHT_MM = 9  # room for a signature

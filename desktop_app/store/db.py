@@ -12,9 +12,11 @@ from pathlib import Path
 
 from peewee import DatabaseProxy, SqliteDatabase
 
-from desktop_app.store import crypto as _crypto
+from desktop_app.store import opening
+from desktop_app.store.opening import NotADatabaseError
 
 database = DatabaseProxy()
+__all__ = ["NotADatabaseError", "PRAGMAS", "close", "connect", "current_path", "database"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -25,45 +27,12 @@ PRAGMAS = {
 }
 
 
-NotADatabaseError = _crypto.NotADatabaseError  # also the base of the password errors
-
-
 def connect(path: str | Path, *, create: bool = True) -> SqliteDatabase:
-    """Open *path* (creating it when *create*), bind the models to it and return it."""
-    path = Path(path)
-    if not create and not path.exists():
-        raise FileNotFoundError(str(path))
-    if path.exists() and path.is_dir():
-        raise IsADirectoryError(str(path))
-    if path.parent and not path.parent.exists():
-        if not create:
-            raise FileNotFoundError(str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-    key = _crypto.key_for(path) if path.exists() and _crypto.needs_key(path) else None
-    if path.exists() and path.stat().st_size > 0:
-        _check_header(path)
-    real = _crypto.cipher_database(path, key, PRAGMAS) if key else SqliteDatabase(
-        str(path), pragmas=PRAGMAS, lock_type="IMMEDIATE")
-    try:
-        real.connect()
-        real.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except Exception as exc:  # sqlite3.DatabaseError: file is not a database
-        if not real.is_closed():
-            real.close()
-        raise (_crypto.WrongPasswordError(path) if key else NotADatabaseError(str(path))) from exc
+    """Open *path* (creating it when *create*), bind the models to it and return it. How the file opens
+    (plain or encrypted, or refused) is decided by ``opening.examine``."""
+    real = opening.peewee_database(opening.examine(path, create=create), PRAGMAS)
     database.initialize(real)
     return real
-
-
-def _check_header(path: Path) -> None:
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        if _crypto.looks_encrypted(path):
-            if _crypto.key_for(path):
-                return
-            raise _crypto.EncryptedDatabaseError(path)
-        raise NotADatabaseError(str(path))
 
 
 def close() -> None:

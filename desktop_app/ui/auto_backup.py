@@ -7,7 +7,7 @@ import logging
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.services import backups, dbfile
+from desktop_app.services.datafile import backups, dbfile
 from desktop_app.ui import worker
 
 log = logging.getLogger(__name__)

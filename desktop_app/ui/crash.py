@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import logsetup
 from desktop_app.i18n import _
-from desktop_app.services.environment import explain_environment_error
+from desktop_app.services.common.environment import explain_environment_error
 
 log = logging.getLogger(__name__)
 

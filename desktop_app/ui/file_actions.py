@@ -36,7 +36,7 @@ class FileActions:
         return True
 
     def _reopen_previous(self, previous: Path | None) -> None:
-        from desktop_app.services import dbfile
+        from desktop_app.services.datafile import dbfile
 
         if previous is not None and dbfile.current_path() is None:
             try:
@@ -45,7 +45,7 @@ class FileActions:
                 self.context.message(_("No database open"))
 
     def new_database(self) -> None:
-        from desktop_app.services import dbfile
+        from desktop_app.services.datafile import dbfile
 
         if not self._leave_current():
             return
@@ -76,7 +76,7 @@ class FileActions:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        from desktop_app.services import dbfile
+        from desktop_app.services.datafile import dbfile
         from desktop_app.ui.password import open_database
 
         previous = dbfile.current_path()
@@ -92,7 +92,7 @@ class FileActions:
         return True
 
     def backup(self) -> None:
-        from desktop_app.services import backups, dbfile
+        from desktop_app.services.datafile import backups, dbfile
         from desktop_app.ui.progress import run_task
 
         if not dbfile.is_open():
@@ -105,7 +105,7 @@ class FileActions:
         run_task(self.window, _("Backing up…"), backups.backup_now, on_done=done)
 
     def restore(self) -> None:
-        from desktop_app.services import backups, dbfile
+        from desktop_app.services.datafile import backups, dbfile
 
         current = dbfile.current_path()
         if current is None or not self._leave_current():
@@ -117,7 +117,7 @@ class FileActions:
 
     def restore_from(self, source: Path, question: str | None = None) -> bool:
         """Replace the open database with the backup *source*, after asking; True when restored."""
-        from desktop_app.services import backups, dbfile
+        from desktop_app.services.datafile import backups, dbfile
 
         current = dbfile.current_path()
         if current is None:
@@ -153,7 +153,7 @@ class FileActions:
     def check_health(self) -> None:
         """The integrity check of the open file, on a worker after start-up; damage is reported with the
         newest good backup offered."""
-        from desktop_app.services import maintenance
+        from desktop_app.services.datafile import maintenance
         from desktop_app.ui import worker
 
         task = worker.Task(maintenance.check, quick=True)
@@ -161,7 +161,7 @@ class FileActions:
         self._health_task = worker.start(task)
 
     def _health_checked(self, report) -> None:
-        from desktop_app.services import backups
+        from desktop_app.services.datafile import backups
 
         self._health_task = None
         if report.healthy:

@@ -10,8 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.services import encryption, settings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common import settings
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.datafile import encryption
 from desktop_app.ui.idle_lock import IdleWatcher
 
 

@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> None:
         """Show a record found by search or named by a reminder, in the view that owns it."""
         if kind == "person":
-            from desktop_app.services import people
+            from desktop_app.services.people import people
 
             try:
                 status = people.get_person(record_id).status
@@ -242,7 +242,7 @@ class MainWindow(QMainWindow):
 
     def lock(self) -> None:
         """Hide the data until the password is typed again (only a protected database locks)."""
-        from desktop_app.services import encryption
+        from desktop_app.services.datafile import encryption
 
         path = self.context.db_path
         if path is None or not encryption.is_protected(path) or self.is_locked():
@@ -291,7 +291,8 @@ class MainWindow(QMainWindow):
         self.branch_combo.addItem(_("All branches"), None)
         names: dict[int, str] = {}
         if self.context.db_path is not None:
-            from desktop_app.services import branches, dbfile
+            from desktop_app.services.datafile import dbfile
+            from desktop_app.services.organisation import branches
 
             for bid, label in branches.branch_choices() if dbfile.is_open() else []:
                 self.branch_combo.addItem(label, bid)
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         if path is None:  # nothing to say about backups of no file
             self.backup_label.clear()
             return
-        from desktop_app.services import dbfile
+        from desktop_app.services.datafile import dbfile
 
         when = dbfile.last_backup_time(path)
         self.backup_label.setText(_("Last backup: {when}").format(when=i18n.format_datetime(when)) if when

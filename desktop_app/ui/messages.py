@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.common.errors import RuleViolation, ServiceError, ValidationError
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ def explain(exc: BaseException) -> str:
         lines = [str(exc)]
         lines += [getattr(f, "message", str(f)) for f in exc.findings]
         return "\n".join(line for line in lines if line)
-    from desktop_app.services.failures import explain_failure  # loads the data layer: only on failure
+    from desktop_app.services.common.failures import explain_failure  # loads the data layer: only on failure
 
     message = explain_failure(exc)
     if message is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.services import dbfile
+from desktop_app.services.datafile import dbfile
 
 
 def ask_password(path: Path, parent: QWidget | None = None, *, again: bool = False) -> str | None:

@@ -13,7 +13,7 @@ log = logging.getLogger(__name__)
 
 def available() -> bool:
     try:
-        from desktop_app.services import reminders  # noqa: F401
+        from desktop_app.services.people import reminders  # noqa: F401
     except ImportError:
         return False
     return True
@@ -26,8 +26,8 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
     """The reminders due on *on*. With *generation* (AppContext.generation) the result is kept until data
     changes, so the overview and the pipeline share one computation."""
     try:
-        from desktop_app.services import dbfile
-        from desktop_app.services import reminders as service
+        from desktop_app.services.datafile import dbfile
+        from desktop_app.services.people import reminders as service
     except ImportError:
         return []
     key = (str(dbfile.current_path()), on, branch_id, generation)
@@ -42,7 +42,7 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
 
 def cached(on: dt.date, branch_id: int | None, generation: int) -> list | None:
     """The reminders already computed for these arguments, or None."""
-    from desktop_app.services import dbfile
+    from desktop_app.services.datafile import dbfile
 
     return _cache.get((str(dbfile.current_path()), on, branch_id, generation))
 

@@ -49,7 +49,7 @@ class Task(QRunnable):
             kwargs["progress"] = self._progress
         try:
             if self.use_database:
-                from desktop_app.services import dbfile
+                from desktop_app.services.datafile import dbfile
 
                 result = dbfile.in_worker_connection(self.work, *self.args, **kwargs)
             else:

@@ -71,7 +71,8 @@ def test_check_refuses_a_file_that_is_not_a_database(tmp_path, capsys):
 
 
 def test_check_backup_restore_round_trip(tmp_path, capsys):
-    from desktop_app.services import organisation, people
+    from desktop_app.services.organisation import organisation
+    from desktop_app.services.people import people
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 
@@ -102,7 +103,7 @@ def test_check_backup_restore_round_trip(tmp_path, capsys):
 
 
 def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path, capsys):
-    from desktop_app.services import organisation
+    from desktop_app.services.organisation import organisation
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 
@@ -133,7 +134,7 @@ def test_report_from_the_command_line_is_numbered_unless_draft(tmp_path, capsys)
     path = tmp_path / "demo.sqlite3"
     open_database(path)
     demo.generate("branch", seed=3, today=dt.date(2026, 11, 21))
-    code = __import__("desktop_app.services.branches", fromlist=["x"]).list_branches()[0].code
+    code = __import__("desktop_app.services.organisation.branches", fromlist=["x"]).list_branches()[0].code
     store_db.close()
 
     def text(pdf):

@@ -19,6 +19,7 @@ from desktop_app.core.rules import (
     strike_off_due,
     thematic_short,
 )
+from desktop_app.core.rules.overrides import apply_overrides
 
 d = dt.date
 
@@ -32,7 +33,7 @@ def test_meeting_on_the_3rd_since_directive_50_ct_tw():
 
 
 def test_meeting_day_override():
-    policy = policy_for(d(2026, 1, 1)).with_overrides(meeting_day=5)
+    policy = apply_overrides(policy_for(d(2026, 1, 1)), meeting_day=5)
     assert meeting_day(2026, 1, policy=policy) == d(2026, 1, 5)
 
 

@@ -28,6 +28,7 @@ from desktop_app.core.rules import (
     probation_end,
     recognition_vote_deadline,
 )
+from desktop_app.core.rules.overrides import apply_overrides
 
 d = dt.date
 
@@ -162,7 +163,7 @@ def test_dossier_stale_after_more_than_12_months_hd06_point_5_4():
 
 
 def test_dossier_stale_months_follow_policy_override():
-    policy = rules.policy_for(d(2026, 1, 1)).with_overrides(dossier_stale_months=18)
+    policy = apply_overrides(rules.policy_for(d(2026, 1, 1)), dossier_stale_months=18)
     assert not dossier_stale(d(2025, 3, 10), d(2026, 9, 10), policy=policy)
     assert dossier_stale(d(2025, 3, 10), d(2026, 9, 11), policy=policy)
 

@@ -21,6 +21,7 @@ from desktop_app.core.rules import (
     published_policy_for,
     set_overrides,
 )
+from desktop_app.core.rules.overrides import apply_overrides
 
 d = dt.date
 
@@ -148,24 +149,24 @@ def test_configurable_parameters_list():
 
 def test_with_overrides_changes_value_and_marks_version():
     base = policy_for(d(2026, 1, 1))
-    local = base.with_overrides(dossier_stale_months=18)
+    local = apply_overrides(base, dossier_stale_months=18)
     assert local.dossier_stale_months == 18
     assert local.version == base.version + " [dossier_stale_months=18]"
-    again = local.with_overrides(meeting_min_minutes=60)
+    again = apply_overrides(local, meeting_min_minutes=60)
     assert again.version == base.version + " [dossier_stale_months=18,meeting_min_minutes=60]"
-    assert base.with_overrides() is base
+    assert apply_overrides(base) is base
 
 
 def test_with_overrides_refuses_published_rules_and_bad_values():
     base = policy_for(d(2026, 1, 1))
     with pytest.raises(ValueError):
-        base.with_overrides(min_age_months=200)
+        apply_overrides(base, min_age_months=200)
     with pytest.raises(ValueError):
-        base.with_overrides(dossier_stale_months=0)
+        apply_overrides(base, dossier_stale_months=0)
     with pytest.raises(ValueError):
-        base.with_overrides(dossier_stale_months="12")
+        apply_overrides(base, dossier_stale_months="12")
     with pytest.raises(ValueError):
-        base.with_overrides(new_member_class_required=1)
+        apply_overrides(base, new_member_class_required=1)
 
 
 def test_check_overrides_messages():

@@ -16,6 +16,7 @@ from desktop_app.core.rules import (
     check_transition,
     policy_for,
 )
+from desktop_app.core.rules.overrides import apply_overrides
 
 d = dt.date
 VOTE_DAY = d(2026, 1, 5)
@@ -303,7 +304,7 @@ def test_recognition_dossier_hd06_point_8_3():
 
 def test_new_member_class_required_when_configured():
     dossier = {k: v for k, v in admitted().dossier.items() if k != "CN-ĐVM"}
-    policy = policy_for(d(2026, 2, 20)).with_overrides(new_member_class_required=True)
+    policy = apply_overrides(policy_for(d(2026, 2, 20)), new_member_class_required=True)
     found = check_transition(admitted(dossier=dossier), Stage.RECOGNITION_RESOLUTION, d(2026, 2, 20), policy=policy)
     assert rule_ids(found, "error") == ["new_member_class_required"]
     assert found.policy_version.endswith("[new_member_class_required=True]")

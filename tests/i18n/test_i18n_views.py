@@ -70,7 +70,7 @@ def visible_texts(window: QWidget) -> set[tuple[str, str]]:
 @pytest.fixture
 def main_window(db, qtbot, tmp_path, qapp):
     """The main window over a database holding ASCII data only, every view visited once."""
-    from desktop_app.services import branches, organisation
+    from desktop_app.services.organisation import branches, organisation
     from desktop_app.ui import navigation
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow

@@ -15,8 +15,8 @@ from desktop_app.cli import main
 
 
 def _database(path, people=()):
-    from desktop_app.services import branches, organisation
-    from desktop_app.services import people as people_service
+    from desktop_app.services.organisation import branches, organisation
+    from desktop_app.services.people import people as people_service
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 

@@ -6,8 +6,8 @@ import unicodedata
 import pytest
 
 from desktop_app.interchange.columns import guess_mapping, header_key
-from desktop_app.services import value_labels
-from desktop_app.services.import_rows import convert, person_labels
+from desktop_app.services.interchange import value_labels
+from desktop_app.services.interchange.import_rows import convert, person_labels
 
 
 def test_header_key_ignores_accents_case_notes_and_punctuation():

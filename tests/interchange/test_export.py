@@ -10,7 +10,7 @@ from desktop_app.cli import main
 from desktop_app.interchange import xlsx_export
 from desktop_app.interchange.columns import MEMBER_COLUMNS, guess_mapping
 from desktop_app.interchange.errors import WorkbookError
-from desktop_app.services import people
+from desktop_app.services.people import people
 from desktop_app.store.models import Attendance, AuditEntry, Meeting
 
 

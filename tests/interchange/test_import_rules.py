@@ -13,7 +13,9 @@ from xlsx_helpers import HEADERS_VI, Text, counts, make_workbook, member_row
 from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
 from desktop_app.interchange import xlsx_import
-from desktop_app.services import audit, importing, search
+from desktop_app.services.common import audit
+from desktop_app.services.interchange import importing
+from desktop_app.services.people import search
 from desktop_app.store.models import AuditEntry, Person, StageEvent
 
 
@@ -106,7 +108,7 @@ def test_cccd_twice_in_the_file_imports_the_first_row_only(tmp_path, branches):
 
 
 def test_cccd_of_someone_in_the_database_is_refused(tmp_path, branches):
-    from desktop_app.services import people
+    from desktop_app.services.people import people
 
     people.create_person({"full_name": "Trần Văn Cũ", "cccd": "001080000123", "branch": branches[0].id})
     before = counts()

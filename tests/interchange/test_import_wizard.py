@@ -6,7 +6,7 @@ import os
 import pytest
 from xlsx_helpers import HEADERS_VI, Text, counts, make_workbook, member_row
 
-from desktop_app.services import importing
+from desktop_app.services.interchange import importing
 from desktop_app.store.models import Person
 
 SHOTS = os.environ.get("SOCHIBO_SHOTS")  # a folder to save the pages into, to look at them
@@ -124,7 +124,7 @@ def test_closing_is_refused_while_work_runs(wizard):
 def test_export_from_the_app(qtbot, branches, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-    from desktop_app.services import people
+    from desktop_app.services.people import people
     from desktop_app.ui.dialogs.excel_export import export_to_excel
 
     people.create_person({"full_name": "Nguyễn Văn Đức", "gender": "male", "status": "official",

@@ -4,7 +4,7 @@ import datetime as dt
 
 from desktop_app.core.enums import Stage
 from desktop_app.interchange import xlsx_export, xlsx_import
-from desktop_app.services import people
+from desktop_app.services.people import people
 from desktop_app.store.models import Person
 
 FIELDS = ("full_name", "gender", "birth_date", "cccd", "ethnicity", "religion", "status", "admission_date",
@@ -35,7 +35,7 @@ def _register():
 
 
 def test_export_then_import_is_lossless(tmp_path, org):
-    from desktop_app.services import branches, organisation
+    from desktop_app.services.organisation import branches, organisation
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 

@@ -24,7 +24,8 @@ def python_env(home: Path) -> dict:
 
 def fill(people_count: int = 20) -> list[int]:
     """Add an organisation, a branch and *people_count* people to the open database; their ids."""
-    from desktop_app.services import branches, organisation, people
+    from desktop_app.services.organisation import branches, organisation
+    from desktop_app.services.people import people
 
     organisation.save_organisation({"name": "Đảng bộ xã Mường Ảng", "place": "Mường Ảng"})
     branch = branches.create_branch({"code": "CB01", "name": "Chi bộ bản Co Muông", "kind": "village"})

@@ -51,7 +51,7 @@ def test_check_fails_on_a_hand_edited_audit_trail(audited, capsys, statement, wo
 
 
 def test_startup_quick_check_sees_an_edited_recent_entry(audited):
-    from desktop_app.services import maintenance
+    from desktop_app.services.datafile import maintenance
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from desktop_app import paths
-from desktop_app.services import backups, people, settings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common import settings
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.datafile import backups
+from desktop_app.services.people import people
 from desktop_app.store import backup as store_backup
 from desktop_app.store import db as store_db
 from desktop_app.store.models import AuditEntry, Person
@@ -105,7 +107,7 @@ def test_restore_brings_back_the_data_and_keeps_the_replaced_file(live):
     assert Person.select().where(Person.full_name == "Người mới").count() == 0
     assert Person.get_by_id(ids[0]).deleted_at is None
     assert AuditEntry.select().where(AuditEntry.action == "restore").count() == 1
-    from desktop_app.services import maintenance
+    from desktop_app.services.datafile import maintenance
 
     assert maintenance.check().healthy
     # the kept copy is the state just before the restore

@@ -13,9 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.services import audit, branches, organisation, people, quotas, sponsorships
-from desktop_app.services import settings as app_settings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common import audit
+from desktop_app.services.common import settings as app_settings
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.organisation import branches, organisation, quotas
+from desktop_app.services.people import people, sponsorships
 from desktop_app.store import db as store_db
 from desktop_app.store.models import ALL_MODELS, Person
 from desktop_app.store.schema import open_database
@@ -189,7 +191,7 @@ meeting_keys = st.sampled_from(["date", "kind", "place", "start_time", "end_time
 
 
 def _a_meeting(world):
-    from desktop_app.services import meetings
+    from desktop_app.services.meetings import meetings
 
     if "meeting" not in world:
         world["meeting"] = meetings.create_meeting(world["branch"].id, {"date": dt.date(2026, 11, 3)})
@@ -199,7 +201,7 @@ def _a_meeting(world):
 @SETTINGS
 @given(branch_id=some_id, data=st.dictionaries(meeting_keys, value, max_size=6))
 def test_create_and_update_meeting(world, branch_id, data):
-    from desktop_app.services import meetings
+    from desktop_app.services.meetings import meetings
 
     _attempt(world, meetings.create_meeting, branch_id, data)
     _attempt(world, meetings.update_meeting, _a_meeting(world).id, data)
@@ -209,7 +211,7 @@ def test_create_and_update_meeting(world, branch_id, data):
 @given(meeting_id=some_id, person_id=some_id, status=st.one_of(st.sampled_from(["present", "excused"]), value),
        reason=st.one_of(text, value))
 def test_attendance(world, meeting_id, person_id, status, reason):
-    from desktop_app.services import attendance
+    from desktop_app.services.meetings import attendance
 
     _attempt(world, attendance.set_attendance, meeting_id, person_id, status, reason)
     _attempt(world, attendance.add_guest, _a_meeting(world).id, person_id, reason)
@@ -221,7 +223,7 @@ decision_keys = st.sampled_from(["kind", "subject", "sponsor", "title", "text", 
 @SETTINGS
 @given(meeting_id=some_id, data=st.dictionaries(decision_keys, value, max_size=6))
 def test_record_decision(world, meeting_id, data):
-    from desktop_app.services import decisions
+    from desktop_app.services.meetings import decisions
 
     _attempt(world, decisions.record_decision, meeting_id, data)
     _attempt(world, decisions.record_decision, _a_meeting(world).id, data)
@@ -232,7 +234,7 @@ def test_record_decision(world, meeting_id, data):
                                                                   "author", "date", "bogus"]), value, max_size=5),
        item_text=st.one_of(text, value), responsible=st.one_of(st.none(), some_id), due=st.one_of(odd_date, value))
 def test_progress_notes_and_action_items(world, person_id, data, item_text, responsible, due):
-    from desktop_app.services import action_items, progress_notes
+    from desktop_app.services.meetings import action_items, progress_notes
 
     meeting = _a_meeting(world)
     _attempt(world, progress_notes.save_report, meeting.id, person_id, data)

@@ -10,7 +10,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop_app.services import maintenance
+from desktop_app.services.datafile import maintenance
 from desktop_app.store import db as store_db
 from desktop_app.store.models import Person
 from desktop_app.store.schema import open_database

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.services import maintenance
+from desktop_app.services.datafile import maintenance
 from tests.reliability.helpers import damage_middle, make_database, run_program
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.services import backups, encryption, maintenance, people
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.datafile import backups, encryption, maintenance
+from desktop_app.services.people import people
 from desktop_app.store import crypto
 from desktop_app.store import db as store_db
 from desktop_app.store.models import AuditEntry, Person

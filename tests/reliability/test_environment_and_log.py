@@ -13,7 +13,7 @@ import pytest
 
 from desktop_app import i18n, logsetup
 from desktop_app.cli import explain as _explain
-from desktop_app.services.environment import explain_environment_error
+from desktop_app.services.common.environment import explain_environment_error
 from desktop_app.store import crypto
 from desktop_app.store.backup import DamagedDatabaseError
 from desktop_app.store.lock import DatabaseLockedError, LockOwner

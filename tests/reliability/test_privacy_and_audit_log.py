@@ -7,8 +7,10 @@ import datetime as dt
 import pytest
 
 from desktop_app.core import clock
-from desktop_app.services import audit_log, people, privacy, settings
-from desktop_app.services.errors import NotFoundError, ServiceError
+from desktop_app.services.common import settings
+from desktop_app.services.common.errors import NotFoundError, ServiceError
+from desktop_app.services.datafile import audit_log
+from desktop_app.services.people import people, privacy
 from desktop_app.store.models import AuditEntry
 
 

@@ -12,7 +12,8 @@ from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.i18n import _
-from desktop_app.services import backups, maintenance, people
+from desktop_app.services.datafile import backups, maintenance
+from desktop_app.services.people import people
 from desktop_app.store import crypto
 from desktop_app.store import db as store_db
 from desktop_app.store.models import Person

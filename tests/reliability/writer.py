@@ -2,7 +2,7 @@
 
 import sys
 
-from desktop_app.services import people
+from desktop_app.services.people import people
 from desktop_app.store import lock
 from desktop_app.store.schema import open_database
 

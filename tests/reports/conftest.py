@@ -17,7 +17,7 @@ TODAY = D(2026, 11, 21)
 
 
 def _person(name: str, status: str, branch_id: int, *, stage_date: dt.date, **extra):
-    from desktop_app.services import people
+    from desktop_app.services.people import people
 
     data = {"full_name": name, "branch": branch_id, "status": status, **extra}
     return people.create_person(data, stage_date=stage_date)
@@ -27,7 +27,8 @@ def _person(name: str, status: str, branch_id: int, *, stage_date: dt.date, **ex
 def sample(org):
     from desktop_app.core.enums import AttendanceStatus as A
     from desktop_app.core.enums import DecisionKind, MeetingKind, Stage, Status
-    from desktop_app.services import branches, people, quotas, sponsorships
+    from desktop_app.services.organisation import branches, quotas
+    from desktop_app.services.people import people, sponsorships
     from desktop_app.store.models import ActionItem, Attendance, Decision, DossierItem, Meeting, ProgressNote
 
     _org, b = org

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.core.enums import Stage, Status
-from desktop_app.services import organisation, people, report_data
+from desktop_app.services.documents import report_data
+from desktop_app.services.organisation import organisation
+from desktop_app.services.people import people
 from desktop_app.store.models import Person, StageEvent
 from tests.reports.conftest import TODAY, _person
 
@@ -77,7 +79,7 @@ def test_age_18_to_30_is_counted_on_the_decision_date(sample):
 
 
 def test_quota_over_many_branches_groups_in_the_database(org):
-    from desktop_app.services import branches
+    from desktop_app.services.organisation import branches
 
     _org, first = org
     ids = [first.id] + [branches.create_branch({"code": f"B{i:03d}", "name": f"Chi bộ {i}"}).id for i in range(40)]

@@ -200,7 +200,7 @@ def test_quota_report(sample, tmp_path, lang):
 
 
 def test_quota_report_is_signed_by_the_committee_secretary(sample, tmp_path):
-    from desktop_app.services import organisation
+    from desktop_app.services.organisation import organisation
 
     organisation.save_organisation({"signer": "Lường  Văn Thiết "})
     assert organisation.get_organisation().signer == "Lường Văn Thiết"

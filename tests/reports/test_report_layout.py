@@ -13,12 +13,12 @@ from pypdf import PdfReader
 from desktop_app import i18n
 from desktop_app.reports import REPORT_KINDS, build_report, fonts, layout_settings
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services.errors import NotFoundError, ValidationError
+from desktop_app.services.common.errors import NotFoundError, ValidationError
 from tests.reports.pdf_helpers import page_texts, pdf_text
 
 
 def test_the_app_can_import_the_reports_registry_without_reportlab():
-    code = ("import sys; import desktop_app.reports, desktop_app.services.report_data; "
+    code = ("import sys; import desktop_app.reports, desktop_app.services.documents.report_data; "
             "print('reportlab' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
@@ -70,7 +70,7 @@ def test_branch_can_be_given_by_code(sample, tmp_path):
 
 
 def test_settings_move_the_margins_and_the_page_numbers(sample, tmp_path):
-    from desktop_app.services import settings
+    from desktop_app.services.common import settings
 
     default = build_report("minutes", tmp_path / "a.pdf", meeting_id=sample.meeting.id)
     settings.set("report.margins_mm", {"top": 25, "bottom": 25, "left": 35, "right": 20})

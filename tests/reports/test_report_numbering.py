@@ -11,8 +11,8 @@ import pytest
 from desktop_app import i18n
 from desktop_app.reports import build_report, build_resolution
 from desktop_app.reports.monthly import build_monthly
-from desktop_app.services import numbering
-from desktop_app.services.errors import ValidationError
+from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.documents import numbering
 from desktop_app.store.models import AuditEntry, Decision, DocumentCounter
 from tests.reports.conftest import TODAY
 from tests.reports.pdf_helpers import pdf_text

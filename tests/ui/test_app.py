@@ -13,7 +13,8 @@ import pytest
 from ui_helpers import seed
 
 from desktop_app import app
-from desktop_app.services import dbfile, organisation
+from desktop_app.services.datafile import dbfile
+from desktop_app.services.organisation import organisation
 from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,7 +71,7 @@ def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_
         "print('STORE', sorted(m for m in sys.modules if m.startswith(('peewee', 'desktop_app.store'))))\n"
         "print('OPENING', window.stack.currentWidget() is window.opening_page, window.nav.isEnabled(),\n"
         "      [m.title() for m in window.menus], window.menuBar().isEnabled())\n"
-        "from desktop_app.services import dbfile\n"
+        "from desktop_app.services.datafile import dbfile\n"
         f"dbfile.open_file(Path({str(db_file)!r}))\n"
         f"window.attach(Path({str(db_file)!r}))\n"
         "print('ATTACHED', window.current_key(), window.nav.isEnabled(), window.branch_combo.count() > 1,\n"
@@ -87,7 +88,7 @@ def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_
 def test_the_language_of_the_database_is_the_first_guess_next_time(db_file, _isolated_home):
     # The window is built before the database (which keeps the language) opens: in the language the last
     # session ended in, so that it is not built twice.
-    from desktop_app.services import settings
+    from desktop_app.services.common import settings
 
     dbfile.open_file(db_file)
     settings.set("language", "en")
@@ -203,7 +204,7 @@ def test_heavy_modules_are_not_imported_at_start_up(db_file, _isolated_home):
 
 
 def test_welcome_opens_the_demo_data_built_off_the_gui_thread(qtbot, qapp, monkeypatch, tmp_path):
-    from desktop_app.services import people
+    from desktop_app.services.people import people
     from desktop_app.ui.dialogs import welcome
 
     target = tmp_path / "demo.sqlite3"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from ui_helpers import TODAY, context_on, quiet_boxes, seed
 
-from desktop_app.services import branches, quotas
+from desktop_app.services.organisation import branches, quotas
 from desktop_app.ui.views.branches_view import BranchesView
 
 

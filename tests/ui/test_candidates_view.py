@@ -10,7 +10,7 @@ from ui_helpers import TODAY, quiet_boxes, stage_of
 
 from desktop_app.core import clock
 from desktop_app.core.enums import DossierStatus, Stage, Status
-from desktop_app.services import candidates, dossier, people
+from desktop_app.services.people import candidates, dossier, people
 from desktop_app.ui.dialogs.advance_stage import next_stages
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
 from desktop_app.ui.views.candidates_view import ALL, CandidatesView
@@ -143,7 +143,7 @@ def test_open_record_selects_and_opens(view, monkeypatch, data):
 
 
 def test_meeting_of_the_branch_can_be_named_for_a_step(qtbot, data):
-    from desktop_app.services import meeting_prep
+    from desktop_app.services.meetings import meeting_prep
 
     meeting = meeting_prep.prepare_meeting(data["branch"], dt.date(2026, 11, 3))
     dialog = CandidateDialog(data["prospect"], TODAY).advance_dialog([Stage.SYMPATHISER_LIST])
@@ -168,6 +168,6 @@ def test_helper_assigned_from_the_candidate_file(qtbot, data):
     assign.sponsor_combo.setCurrentIndex(assign.sponsor_combo.findData(data["Trần Thị Ánh"]))
     assign.check()
     assign.accept()
-    from desktop_app.services import sponsorships
+    from desktop_app.services.people import sponsorships
 
     assert [r.sponsor_name for r in sponsorships.for_person(data["prospect"])] == ["Trần Thị Ánh"]

@@ -8,7 +8,7 @@ import pytest
 from ui_helpers import context_on, seed
 
 from desktop_app.core.enums import Stage
-from desktop_app.services import quotas
+from desktop_app.services.organisation import quotas
 from desktop_app.ui.views.dashboard_view import DashboardView
 
 TODAY = dt.date(2027, 1, 15)  # the probationary member's 12 months ended on 20/12/2026

@@ -130,7 +130,7 @@ def test_audit_trail_is_reachable(window):
 
 
 def test_idle_lock_hides_the_data_until_the_password(window):
-    from desktop_app.services import encryption
+    from desktop_app.services.datafile import encryption
 
     if not encryption.available():
         pytest.skip("sqlcipher3 is not installed")
@@ -149,7 +149,8 @@ def test_idle_lock_hides_the_data_until_the_password(window):
 
 
 def test_opening_another_database_starts_every_view_over(window, data, tmp_path, monkeypatch):
-    from desktop_app.services import branches, dbfile, organisation
+    from desktop_app.services.datafile import dbfile
+    from desktop_app.services.organisation import branches, organisation
     from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
 
     members = window.show_view("members")
@@ -174,7 +175,7 @@ def test_opening_another_database_starts_every_view_over(window, data, tmp_path,
 def test_print_button_of_the_minutes_editor_opens_them_in_reports(window, data, qtbot):
     import datetime as dt
 
-    from desktop_app.services import meeting_prep
+    from desktop_app.services.meetings import meeting_prep
     from desktop_app.ui import worker
 
     meeting = meeting_prep.prepare_meeting(data["branch"], dt.date(2026, 10, 5))

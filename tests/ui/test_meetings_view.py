@@ -11,7 +11,8 @@ from ui_helpers import context_on
 
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import DecisionKind, MeetingKind, MeetingStatus, Stage, Status
-from desktop_app.services import action_items, attendance, meeting_prep, meetings, people
+from desktop_app.services.meetings import action_items, attendance, meeting_prep, meetings, minutes
+from desktop_app.services.people import people
 from desktop_app.store.models import Attendance, Meeting, ProgressNote, StageEvent
 from desktop_app.ui.dialogs import meeting_editor as editor_module
 from desktop_app.ui.dialogs.meeting_attendance import counts_text
@@ -192,7 +193,7 @@ def test_adoption_locks_the_editor_and_addenda_follow(view, branch, monkeypatch,
         dialog.text.setPlainText("Bổ sung ý kiến của đồng chí Bình")
     accept_on_exec(monkeypatch, AddendumDialog, fill)
     view.editor.add_addendum()
-    assert [a.text for a in meetings.addenda(m.id)] == ["Bổ sung ý kiến của đồng chí Bình"]
+    assert [a.text for a in minutes.addenda(m.id)] == ["Bổ sung ý kiến của đồng chí Bình"]
     assert "Bổ sung ý kiến" in view.editor.quality.addenda.toPlainText()
 
 

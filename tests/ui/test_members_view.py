@@ -9,7 +9,7 @@ from ui_helpers import OFFICIALS, TODAY, quiet_boxes, stage_of
 
 from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
-from desktop_app.services import people
+from desktop_app.services.people import people
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.views.members_view import MembersView

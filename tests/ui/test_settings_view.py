@@ -7,7 +7,8 @@ import datetime as dt
 import pytest
 from ui_helpers import TODAY, context_on
 
-from desktop_app.services import calendar_days, organisation, settings
+from desktop_app.services.common import settings
+from desktop_app.services.organisation import calendar_days, organisation
 from desktop_app.ui.views.settings_view import SettingsView
 
 
@@ -67,7 +68,7 @@ def test_weekend_cannot_be_an_extra_day_off(view):
 def test_backup_settings_are_saved(view, tmp_path, monkeypatch):
     from ui_helpers import quiet_boxes
 
-    from desktop_app.services import backups
+    from desktop_app.services.datafile import backups
 
     shown = quiet_boxes(monkeypatch)
     panel = view.security

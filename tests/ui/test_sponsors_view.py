@@ -8,7 +8,7 @@ import pytest
 from ui_helpers import TODAY
 
 from desktop_app.core.enums import SponsorRole
-from desktop_app.services import sponsorships
+from desktop_app.services.people import sponsorships
 from desktop_app.ui.dialogs.sponsor_assign import SponsorAssignDialog
 from desktop_app.ui.dialogs.sponsor_end import EndAssignmentDialog
 from desktop_app.ui.views.sponsors_view import SponsorsView

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop_app.core import clock
 from desktop_app.core.enums import Stage, Status
-from desktop_app.services import people, sponsorships
+from desktop_app.services.people import people, sponsorships
 from desktop_app.ui.context import AppContext
 
 TODAY = dt.date(2026, 11, 21)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.rules.policy import PARAMETERS, Policy
 from desktop_app.i18n import _
 
 SETTING_KEY = "rules.overrides"
@@ -31,8 +32,6 @@ class ConfigurableParameter:
 
 def configurable_parameters() -> list[ConfigurableParameter]:
     """The user-configurable parameters, in declaration order, with the current policy's defaults."""
-    from desktop_app.core.rules.policy import PARAMETERS
-
     result = []
     for name, f in PARAMETERS.items():
         meta = f.metadata
@@ -68,3 +67,11 @@ def check_overrides(values: dict[str, Any]) -> dict[str, str]:
             errors[name] = _("{label}: enter a number from {low} to {high}.").format(
                 label=_(spec.label), low=spec.minimum, high=spec.maximum)
     return errors
+
+
+def apply_overrides(policy: Policy, **values: Any) -> Policy:
+    """*policy* with local values for configurable parameters (ValueError naming what is not allowed)."""
+    errors = check_overrides(values)
+    if errors:
+        raise ValueError("; ".join(errors.values()))
+    return policy.with_values(**values)

@@ -146,13 +146,8 @@ class Policy:
         return _("Regulation {regulation} and Guidance {guidance}, in force from {date}").format(
             regulation=self.regulation, guidance=self.guidance, date=f"{self.effective:%d/%m/%Y}")
 
-    def with_overrides(self, **values: Any) -> Policy:
-        """This policy with local values for configurable parameters (ValueError if not allowed)."""
-        from desktop_app.core.rules.overrides import check_overrides
-
-        errors = check_overrides(values)
-        if errors:
-            raise ValueError("; ".join(errors.values()))
+    def with_values(self, **values: Any) -> Policy:
+        """This policy with local values, marked in its version. Unchecked: use overrides.apply_overrides."""
         if not values:
             return self
         merged = dict(self.overrides)

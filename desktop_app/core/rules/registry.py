@@ -13,7 +13,7 @@ import datetime as dt
 from typing import Any
 
 from desktop_app.core import clock
-from desktop_app.core.rules.overrides import check_overrides
+from desktop_app.core.rules.overrides import apply_overrides, check_overrides
 from desktop_app.core.rules.policy import Policy
 from desktop_app.i18n import N_
 
@@ -66,7 +66,7 @@ def policy_for(day: dt.date | None = None) -> Policy:
         return base
     policy = _cache.get(base.version)
     if policy is None:
-        policy = _cache[base.version] = base.with_overrides(**_overrides)
+        policy = _cache[base.version] = apply_overrides(base, **_overrides)
     return policy
 
 

@@ -18,15 +18,15 @@ from desktop_app.core import clock, rules
 from desktop_app.core.enums import Status
 from desktop_app.core.text import fold
 from desktop_app.i18n import _
-from desktop_app.services import audit
+from desktop_app.services.common import audit
+from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.common.tx import atomic
 from desktop_app.services.demo import layout, places
 from desktop_app.services.demo.branchgen import build_branch
 from desktop_app.services.demo.context import Ids, Shared
 from desktop_app.services.demo.model import DocNo, Human
 from desktop_app.services.demo.writer import COLUMNS, Sink, iso, stamp
-from desktop_app.services.errors import ValidationError
-from desktop_app.services.organisation import get_organisation
-from desktop_app.services.tx import atomic
+from desktop_app.services.organisation.organisation import get_organisation
 from desktop_app.store import search_index
 from desktop_app.store.db import database
 from desktop_app.store.models import Branch, Organisation, Person

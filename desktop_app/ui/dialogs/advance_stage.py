@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from desktop_app.core.enums import MeetingKind, Stage, Status
 from desktop_app.i18n import _, format_date
-from desktop_app.services import people
-from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.common.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.people import people
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.findings_list import FindingsList
@@ -24,7 +24,7 @@ VOTE_STAGES = (Stage.BRANCH_RESOLUTION, Stage.RECOGNITION_RESOLUTION, Stage.COMM
 
 def _pipeline():
     try:
-        from desktop_app.services import pipeline
+        from desktop_app.services.people import pipeline
     except ImportError:
         return None
     return pipeline
@@ -108,7 +108,7 @@ class AdvanceStageDialog(BaseDialog):
 
     def _meeting_choices(self) -> list[tuple[int | None, str]]:
         """The branch's meetings of this year and the last, newest first (the vote may come from one)."""
-        from desktop_app.services import meetings
+        from desktop_app.services.meetings import meetings
 
         choices: list[tuple[int | None, str]] = [(None, _("(none)"))]
         if self.person.branch_id is None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop_app.core.enums import SponsorRole, Stage, Status
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services import candidates, people, sponsorships
+from desktop_app.services.people import candidates, people, sponsorships
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
 from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel

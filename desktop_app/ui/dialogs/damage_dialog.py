@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _, format_date
-from desktop_app.services import backups, maintenance
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.datafile import backups, maintenance
 
 RESTORED, CANCELLED = 1, 0
 

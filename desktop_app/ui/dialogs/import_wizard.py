@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import _, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
-from desktop_app.services import branches, importing
+from desktop_app.services.interchange import importing
+from desktop_app.services.organisation import branches
 from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER, MappingPage, PreviewPage, ResultPage, _Busy, _hint
 from desktop_app.ui.messages import error, explain
 from desktop_app.ui.widgets.combo import compact

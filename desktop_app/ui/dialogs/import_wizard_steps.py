@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,13 +29,26 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import N_, _, current_language, format_date, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.interchange.columns import column_for
-from desktop_app.services import importing
+from desktop_app.services.interchange import importing
 from desktop_app.ui import worker
 from desktop_app.ui.messages import error, explain
 from desktop_app.ui.models.row_table import Column, RowTableModel, SortProxy
 
-if TYPE_CHECKING:
-    from desktop_app.ui.dialogs.import_wizard import ImportWizard
+
+class WizardState(Protocol):
+    """What the steps read and set on the wizard that holds them (import_wizard.ImportWizard, a QWizard).
+
+    A protocol rather than the class itself, so the steps need not import the wizard that imports them."""
+
+    kind: str
+    branch_id: int | None
+    path: Path | None
+    data: xlsx_import.SheetData | None
+    mapping: dict[int, str]
+    plan: importing.ImportPlan | None
+    imported: int
+    busy: int  # background tasks running: the wizard cannot close under them
+
 
 XLSX_FILTER = N_("Excel workbooks (*.xlsx)")
 PROBLEM_COLOUR = "#b00020"
@@ -51,7 +64,7 @@ def _hint(text: str, parent: QWidget) -> QLabel:
 class _Busy:
     """One background task a page waits for; results of a task the page no longer wants are dropped."""
 
-    def __init__(self, wizard: ImportWizard, bar: QProgressBar):
+    def __init__(self, wizard: WizardState, bar: QProgressBar):
         self.wizard, self.bar, self.task = wizard, bar, None
 
     def start(self, work, *args, on_done, on_error, use_database: bool = True, **kwargs) -> None:
@@ -84,7 +97,7 @@ class _Busy:
 
 
 class MappingPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard):
+    def __init__(self, wizard: WizardState):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(_("Match the columns"))
@@ -162,7 +175,7 @@ def _column_letter(index: int) -> str:
 
 
 class PreviewPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard):
+    def __init__(self, wizard: WizardState):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(_("Check the rows"))
@@ -243,7 +256,7 @@ class PreviewPage(QWizardPage):
         return self.w.plan is not None and bool(self.w.plan.accepted)
 
 
-def save_problems(parent: QWidget, wizard: ImportWizard) -> Path | None:
+def save_problems(parent: QWidget, wizard: WizardState) -> Path | None:
     """Ask where, and write the refused rows with their problems."""
     stem = wizard.path.stem if wizard.path else "import"
     start = str((wizard.path.parent if wizard.path else Path.home()) / _("{name} - problems.xlsx").format(name=stem))
@@ -260,7 +273,7 @@ def save_problems(parent: QWidget, wizard: ImportWizard) -> Path | None:
 
 
 class ResultPage(QWizardPage):
-    def __init__(self, wizard: ImportWizard):
+    def __init__(self, wizard: WizardState):
         super().__init__(wizard)
         self.w = wizard
         self.setTitle(_("Import"))

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import MeetingKind, Status
 from desktop_app.i18n import _, format_number, format_percent, ngettext
-from desktop_app.services import attendance
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.meetings import attendance
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
 from desktop_app.ui.widgets.form import Form

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.common.errors import ServiceError, ValidationError
 
 IDLE_MS = 1200  # a pause in typing this long saves
 

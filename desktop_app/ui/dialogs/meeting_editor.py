@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBo
 from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, MeetingStatus
 from desktop_app.i18n import _, format_date
-from desktop_app.services import meetings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.meetings import meetings, minutes, removal
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.meeting_attendance import OpeningPage
 from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
@@ -236,7 +236,7 @@ class MeetingEditor(QWidget):
 
         if self.meeting is None or self.locked or not self.flush():
             return
-        problems = meetings.adoption_problems(self.meeting)
+        problems = minutes.adoption_problems(self.meeting)
         if problems:
             messages.error(self, _("Adopt the minutes"),
                            _("Complete the minutes first:") + "\n" + "\n".join(problems.values()))
@@ -263,7 +263,7 @@ class MeetingEditor(QWidget):
             return False
         self.saver.discard()
         try:
-            meetings.delete_meeting(self.meeting.id)
+            removal.delete_meeting(self.meeting.id)
         except ServiceError as exc:
             messages.error(self, _("Delete the meeting"), exc)
             return False

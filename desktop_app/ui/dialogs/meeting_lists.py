@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLa
 
 from desktop_app.core.enums import DecisionKind
 from desktop_app.i18n import N_, _, format_date, ngettext
-from desktop_app.services import action_items, decisions
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.meetings import action_items, decisions
 from desktop_app.ui import messages
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.table import RowTable

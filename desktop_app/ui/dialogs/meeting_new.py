@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QListWidgetItem, Q
 from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, Status
 from desktop_app.i18n import _
-from desktop_app.services import action_items, attendance, meeting_prep, meetings, search
-from desktop_app.services.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.common.errors import RuleViolation, ServiceError, ValidationError
+from desktop_app.services.meetings import action_items, attendance, meeting_prep, meetings, minutes
+from desktop_app.services.people import search
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.widgets.form import Form
@@ -125,7 +126,7 @@ class AdoptDialog(_FormDialog):
 
     def save(self):
         value = self.form.values()["adopted_on"]
-        return meetings.adopt(self.meeting_id, value if isinstance(value, dt.date) else None)
+        return minutes.adopt(self.meeting_id, value if isinstance(value, dt.date) else None)
 
 
 class AddendumDialog(_FormDialog):
@@ -139,7 +140,7 @@ class AddendumDialog(_FormDialog):
 
     def save(self):
         values = self.form.values()
-        return meetings.add_addendum(self.meeting_id, values["date"] if isinstance(values["date"], dt.date)
+        return minutes.add_addendum(self.meeting_id, values["date"] if isinstance(values["date"], dt.date)
                                      else None, values["text"])
 
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import DecisionKind, MeetingKind, Status
 from desktop_app.i18n import N_, _, format_date
-from desktop_app.services import meeting_prep, meetings
-from desktop_app.services.meeting_quality import quality
+from desktop_app.services.meetings import meeting_prep, minutes
+from desktop_app.services.meetings.meeting_quality import quality
 from desktop_app.ui.widgets.findings_list import ERROR_COLOUR, OK_COLOUR, WARNING_COLOUR
 from desktop_app.ui.widgets.form import Form
 
@@ -165,7 +165,7 @@ class QualityPage(QWidget):
             item = QListWidgetItem(text)
             item.setForeground(QBrush(QColor(colour)))
             self.indicators.addItem(item)
-        items = meetings.addenda(meeting)
+        items = minutes.addenda(meeting)
         none = html.escape(_("No addendum."))
         self.addenda.setHtml("".join(f"<p><b>{format_date(a.date)}</b>: {html.escape(a.text)}</p>" for a in items)
                              or f"<p><i>{none}</i></p>")

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
 
 from desktop_app.core.enums import Status
 from desktop_app.i18n import _
-from desktop_app.services import decisions, progress_notes
+from desktop_app.services.meetings import decisions, progress_notes
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
 from desktop_app.ui.widgets.form import Form

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop_app.core.enums import DecisionKind, Status
 from desktop_app.i18n import _
-from desktop_app.services import attendance, decisions
+from desktop_app.services.meetings import attendance, decisions
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.meeting_new import _FormDialog
 

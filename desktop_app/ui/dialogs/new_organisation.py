@@ -7,8 +7,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.i18n import _
-from desktop_app.services import branches, dbfile, organisation
-from desktop_app.services.errors import ValidationError
+from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.datafile import dbfile
+from desktop_app.services.organisation import branches, organisation
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.widgets.form import Form
 
@@ -100,7 +101,7 @@ class NewOrganisationDialog(BaseDialog):
 
     def _discard_file(self) -> None:
         """Remove a file this dialog created but never filled."""
-        from desktop_app.services import organisation as org_service
+        from desktop_app.services.organisation import organisation as org_service
 
         try:
             if dbfile.current_path() == self.path and org_service.get_organisation() is None:

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _, ngettext
-from desktop_app.services import backups, encryption
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.datafile import backups, encryption
 
 SET, CHANGE, REMOVE = "set", "change", "remove"
 

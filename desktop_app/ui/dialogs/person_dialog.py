@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from desktop_app.core.enums import Stage, Status
 from desktop_app.i18n import N_
-from desktop_app.services import people
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.people import people
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.models.row_table import Column

@@ -6,8 +6,11 @@ from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QPushButton
 
 from desktop_app.core.enums import MeetingKind, Status
 from desktop_app.i18n import N_, _, format_date, format_datetime, pgettext
-from desktop_app.services import branches, meetings, people, recycle
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.datafile import recycle
+from desktop_app.services.meetings import removal
+from desktop_app.services.organisation import branches
+from desktop_app.services.people import people
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.messages import error
 from desktop_app.ui.models.row_table import Column, RowTableModel
@@ -103,4 +106,4 @@ class RecycleDialog(BaseDialog):
         self._restore(self.branch_table, branches.restore_branch)
 
     def restore_meeting(self) -> None:
-        self._restore(self.meeting_table, meetings.restore_meeting)
+        self._restore(self.meeting_table, removal.restore_meeting)

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import SponsorRole
 from desktop_app.i18n import _
-from desktop_app.services import sponsorships
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.people import sponsorships
 from desktop_app.ui.dialogs.base import BaseDialog
 from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.form import Form

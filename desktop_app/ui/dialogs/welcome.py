@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QVBoxLa
 
 from desktop_app import paths
 from desktop_app.i18n import _
-from desktop_app.services import dbfile
+from desktop_app.services.datafile import dbfile
 from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
 from desktop_app.ui.messages import error
 from desktop_app.ui.password import open_database

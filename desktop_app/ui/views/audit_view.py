@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import N_, _, format_date, pgettext
-from desktop_app.services import audit_log, maintenance
+from desktop_app.services.datafile import audit_log, maintenance
 from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import BranchKind, Status
 from desktop_app.i18n import N_, _, format_percent
-from desktop_app.services import branches, people, quotas
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.organisation import branches, quotas
+from desktop_app.services.people import people
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import ask_discard, confirm, error, show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import Stage, Status
 from desktop_app.core.text import name_sort_key
 from desktop_app.i18n import N_, _, format_date, ngettext
-from desktop_app.services import candidates
+from desktop_app.services.people import candidates
 from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog

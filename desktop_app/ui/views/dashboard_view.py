@@ -9,7 +9,8 @@ from shiboken6 import isValid as shiboken_valid
 
 from desktop_app.core.enums import Stage
 from desktop_app.i18n import N_, _, format_percent, ngettext
-from desktop_app.services import candidates, quotas
+from desktop_app.services.organisation import quotas
+from desktop_app.services.people import candidates
 from desktop_app.ui import reminder_source
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView

@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from desktop_app.core.enums import MeetingKind, MeetingStatus
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services import branches, meetings
+from desktop_app.services.meetings import meetings
+from desktop_app.services.organisation import branches
 from desktop_app.ui import context as kinds
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app.core.enums import MeetingKind, MeetingStatus
 from desktop_app.i18n import N_, _, format_date, ngettext
-from desktop_app.services import branches, meetings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.meetings import meetings
+from desktop_app.services.organisation import branches
 from desktop_app.ui import messages
 from desktop_app.ui.context import BRANCHES, MEETINGS, PEOPLE, SPONSORSHIPS
 from desktop_app.ui.dialogs.meeting_editor import MeetingEditor

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 from desktop_app.core.enums import Category, Gender, Status
 from desktop_app.core.text import name_sort_key
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services import people
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.people import people
 from desktop_app.ui import context as kinds
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.messages import confirm, error

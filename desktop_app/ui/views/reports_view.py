@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 from desktop_app import i18n
 from desktop_app.i18n import _, format_date
 from desktop_app.reports import REPORT_KINDS, build_report
-from desktop_app.services import branches, meetings, outputs
-from desktop_app.services.errors import ServiceError, ValidationError
+from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.documents import outputs
+from desktop_app.services.meetings import meetings
+from desktop_app.services.organisation import branches
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import error
 from desktop_app.ui.progress import run_task

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from desktop_app import i18n
 from desktop_app.i18n import _
-from desktop_app.services import organisation, settings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common import settings
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.organisation import organisation
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import confirm, error, show_write_error
 from desktop_app.ui.views.base import BaseView

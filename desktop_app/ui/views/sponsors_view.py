@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import SponsorRole
 from desktop_app.core.text import name_sort_key
 from desktop_app.i18n import N_, _, ngettext
-from desktop_app.services import sponsorships
+from desktop_app.services.people import sponsorships
 from desktop_app.ui import context as kinds
 from desktop_app.ui.dialogs.sponsor_assign import SponsorAssignDialog
 from desktop_app.ui.dialogs.sponsor_end import EndAssignmentDialog

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.i18n import N_, _
-from desktop_app.services import calendar_days
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.organisation import calendar_days
 from desktop_app.ui.messages import error, show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.form import Form

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop_app.core.enums import DossierCode, DossierStatus
 from desktop_app.i18n import N_, _
-from desktop_app.services import dossier
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.people import dossier
 from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.form import Form

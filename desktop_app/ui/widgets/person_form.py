@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 from desktop_app.core.enums import Category, Gender, Status, TheoryLevel
 from desktop_app.core.rules import party_age_months
 from desktop_app.i18n import _, format_date, ngettext
-from desktop_app.services import branches, people
+from desktop_app.services.organisation import branches
+from desktop_app.services.people import people
 from desktop_app.ui.widgets.form import Form
 
 STATUS_CHOICES_NEW_MEMBER = (Status.OFFICIAL, Status.PROBATIONARY)

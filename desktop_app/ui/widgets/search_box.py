@@ -83,7 +83,7 @@ class SearchBox(QLineEdit):
         if len(text) < 2:
             self.popup.hide()
             return
-        from desktop_app.services import search
+        from desktop_app.services.people import search
 
         hits = search.search(text, limit=30)
         for hit in hits:

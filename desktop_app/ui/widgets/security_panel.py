@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.i18n import _
-from desktop_app.services import backups, encryption, settings
-from desktop_app.services.errors import ServiceError
+from desktop_app.services.common import settings
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.datafile import backups, encryption
 from desktop_app.ui.messages import error
 
 

@@ -1,0 +1,167 @@
+"""The database file the desktop app works on: health before opening, the one-program lock, the
+password of an encrypted file, open and close, backups and restore, and work on another thread with
+that thread's own connection.
+
+The desktop window reaches the store only through here, so it never touches peewee itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from desktop_app.i18n import _
+from desktop_app.services.common.errors import ServiceError
+from desktop_app.store import backup, crypto, schema
+from desktop_app.store import db as store_db
+from desktop_app.store import lock as store_lock
+from desktop_app.store.crypto import EncryptedDatabaseError, WrongPasswordError  # noqa: F401 - for the ui
+from desktop_app.store.db import NotADatabaseError  # noqa: F401 - re-exported for the ui
+from desktop_app.store.migrations import SchemaTooNewError  # noqa: F401 - re-exported for the ui
+
+log = logging.getLogger(__name__)
+BackupError = backup.BackupError
+_lock: store_lock.DatabaseLock | None = None
+
+
+class InUseError(ServiceError):
+    """Another running program has the file open; the message names it."""
+
+
+# ---- the one-program lock ------------------------------------------------------------------------
+
+
+def take_lock(path: str | Path) -> None:
+    """Hold the lock of *path* (giving up the one held before). Raises InUseError when another program has it;
+    a folder where no lock file can be written is tolerated (logged)."""
+    global _lock
+    path = Path(path)
+    if _lock is not None and _lock.held and _lock.db_path == path:
+        return
+    try:
+        new = store_lock.acquire(path)
+    except store_lock.DatabaseLockedError as exc:
+        raise InUseError(_("{path} is already open in another program ({owner}). Switch to that window, or close "
+                           "it first.").format(path=path, owner=exc.owner.describe() or "?")) from exc
+    except OSError as exc:
+        log.warning("could not take the lock of %s: %s", path, exc)
+        new = None
+    release_lock()
+    _lock = new
+
+
+def release_lock() -> None:
+    global _lock
+    if _lock is not None:
+        _lock.release()
+        _lock = None
+
+
+# ---- opening ---------------------------------------------------------------------------------------
+
+
+def startup_check(path: str | Path, deep: bool = True):
+    """services.maintenance.StartupHealth of the file at *path*, before it is opened (*deep*: with the
+    integrity scan, which reads the whole file)."""
+    from desktop_app.services.datafile import maintenance
+
+    return maintenance.startup_check(path, deep=deep)
+
+
+def needs_password(path: str | Path) -> bool:
+    return Path(path).is_file() and crypto.looks_encrypted(path) and not crypto.key_for(path)
+
+
+def open_file(path: str | Path, *, create: bool = False, password: str | None = None, lock: bool = True) -> Path:
+    """Close any open database and open *path* (migrating it), holding its lock when *lock*.
+
+    Raises InUseError, FileNotFoundError, NotADatabaseError (EncryptedDatabaseError when a password is
+    needed, WrongPasswordError when it is wrong) or SchemaTooNewError; nothing stays open then."""
+    path = Path(path)
+    store_db.close()
+    if lock:
+        take_lock(path)
+    if password:
+        crypto.remember(path, password)
+    try:
+        schema.open_database(path, create=create)
+    except Exception:
+        if password:
+            crypto.forget(path)
+        raise
+    load_calendar()
+    return path
+
+
+def load_calendar() -> None:
+    """The user's extra days off, make-up working days and local rule settings (the UNCONFIRMED
+    parameters of domain.md) count in every deadline and check from now on."""
+    from desktop_app.core import rules
+    from desktop_app.services.common import settings
+    from desktop_app.services.organisation import calendar_days
+
+    calendar_days.load_calendar()
+    overrides = settings.get(rules.SETTING_KEY) or {}
+    if not isinstance(overrides, dict) or rules.check_overrides(overrides):
+        log.warning("ignoring invalid rule settings: %r", overrides)
+        overrides = {}
+    rules.set_overrides(overrides)
+
+
+def close() -> None:
+    store_db.close()
+
+
+def current_path() -> Path | None:
+    real = store_db.database.obj
+    if real is None or real.is_closed():
+        return None
+    return store_db.current_path()
+
+
+def is_open() -> bool:
+    return current_path() is not None
+
+
+# ---- backups -----------------------------------------------------------------------------------------
+
+
+def last_backup_time(db_path: str | Path | None = None) -> dt.datetime | None:
+    """When the newest backup of the database was made (the configured and the default folder)."""
+    from desktop_app import paths
+    from desktop_app.services.datafile import backups
+
+    db_path = db_path or current_path()
+    if db_path is None:
+        return None
+    newest = None
+    try:
+        folders = [backups.configured_folder(), paths.default_backup_dir()] if is_open() else \
+            [paths.default_backup_dir()]
+        for folder in dict.fromkeys(folders):
+            for info in backups.list_backups(folder, db_path)[:1]:
+                newest = max(newest or info.when, info.when)
+    except Exception:  # an unreachable folder must not break the status bar
+        log.exception("listing backups")
+    return newest
+
+
+def restore(source: str | Path, db_path: str | Path, password: str | None = None):
+    """Replace *db_path* with the backup *source* and open it (services.backups.RestoreResult)."""
+    from desktop_app.services.datafile import backups
+
+    result = backups.restore(source, password=password, db_path=db_path)
+    load_calendar()
+    return result
+
+
+def in_worker_connection(work: Callable[..., Any], *args, **kwargs) -> Any:
+    """Run *work* on the calling (non-GUI) thread with a connection of its own, closed afterwards.
+
+    SQLite connections belong to the thread that opened them; peewee keeps one per thread.
+    """
+    with store_db.database.connection_context():
+        return work(*args, **kwargs)

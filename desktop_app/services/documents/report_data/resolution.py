@@ -1,0 +1,67 @@
+"""What a branch resolution proposing admission (Mẫu 6-KNĐ) or recognition (Mẫu 13-KNĐ) states."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from desktop_app.core.enums import DecisionKind
+from desktop_app.core.rules import periods
+from desktop_app.i18n import _
+from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.meetings import attendance, decisions
+from desktop_app.services.meetings.attendance import Counts
+from desktop_app.services.meetings.decisions import DecisionRow
+from desktop_app.store.models import Meeting, Person
+
+# The form each decision kind prints as, and its document type code (NQ: nghị quyết).
+FORMS = {DecisionKind.ADMISSION: "6-KNĐ", DecisionKind.RECOGNITION: "13-KNĐ"}
+TYPE_CODE = "NQ"
+
+
+@dataclass(frozen=True)
+class Particulars:
+    """The subject's details the resolution repeats."""
+
+    name: str
+    gender: str
+    birth_date: dt.date | None
+    home_town: str
+    residence: str
+    ethnicity: str
+    religion: str
+    education: str
+    theory_level: str
+    occupation: str
+    workplace: str
+    admission_date: dt.date | None
+    ceremony_date: dt.date | None
+    probation_end: dt.date | None
+
+
+@dataclass(frozen=True)
+class ResolutionData:
+    decision: DecisionRow
+    form: str  # "6-KNĐ" or "13-KNĐ"
+    counts: Counts  # attendance of the meeting that voted
+    person: Particulars
+    chair: str
+    minutes_taker: str
+
+
+def resolution_data(decision_id: int) -> ResolutionData:
+    """The decision, its meeting's attendance and the subject; ValidationError when the decision is
+    not an admission or recognition vote about a person (other decisions print in the minutes)."""
+    row = decisions.decision_row(decision_id)
+    if row.kind not in FORMS or row.subject_id is None:
+        raise ValidationError({"decision": _("Only a vote proposing admission or recognition of a person can be "
+                                             "printed as a branch resolution.")})
+    p = Person.get_by_id(row.subject_id)
+    person = Particulars(p.full_name, p.gender, p.birth_date, p.home_town, p.residence, p.ethnicity, p.religion,
+                         p.education, p.theory_level, p.occupation, p.workplace, p.admission_date, p.ceremony_date,
+                         periods.probation_end(p.ceremony_date) if p.ceremony_date else None)
+    meeting = Meeting.get_by_id(row.meeting_id)
+    names = dict(Person.select(Person.id, Person.full_name)
+                 .where(Person.id.in_([meeting.chair_id or 0, meeting.secretary_id or 0])).tuples())
+    return ResolutionData(row, FORMS[row.kind], attendance.attendance_counts(row.meeting_id), person,
+                          names.get(meeting.chair_id, ""), names.get(meeting.secretary_id, ""))

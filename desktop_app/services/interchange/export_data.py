@@ -1,0 +1,99 @@
+"""What the Excel exports contain: read-only queries, plus the audit entry an export leaves.
+
+Rows are plain dicts keyed like the workbook columns (interchange.columns), with stored codes;
+the workbook writer turns codes into labels. Attendance can run to a million rows on a large
+committee's ten years of meetings, so it is streamed rather than loaded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from peewee import JOIN, fn
+
+from desktop_app.core.enums import AttendanceStatus, Status
+from desktop_app.services.common import audit
+from desktop_app.services.common.tx import atomic
+from desktop_app.store.models import Attendance, Branch, Meeting, Person
+
+MEMBERS, CANDIDATES = "members", "candidates"
+
+
+def people(kind: str, branch_id: int | None = None) -> list[dict[str, Any]]:
+    """Members (official, probationary, exempt) or candidates (prospect, sympathiser, applicant),
+    not deleted, by branch code and then as Vietnamese lists sort names."""
+    statuses = Status.MEMBERS if kind == MEMBERS else Status.CANDIDATES
+    query = (Person.select(Person, Branch.code.alias("branch_code"), Branch.name.alias("branch_name"))
+             .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
+             .where(Person.deleted_at.is_null() & Person.status.in_(list(statuses)))
+             .order_by(Branch.code, Person.sort_key, Person.id))
+    if branch_id is not None:
+        query = query.where(Person.branch == branch_id)
+    rows = []
+    for row in query.dicts().iterator():
+        row["branch"] = row.pop("branch_name") or ""
+        row["branch_code"] = row["branch_code"] or ""
+        rows.append(row)
+    return rows
+
+
+def _meeting_filter(query, branch_id: int | None, year: int | None):
+    query = query.where(Meeting.deleted_at.is_null())
+    if branch_id is not None:
+        query = query.where(Meeting.branch == branch_id)
+    if year is not None:
+        query = query.where(Meeting.date.between(dt.date(year, 1, 1), dt.date(year, 12, 31)))
+    return query
+
+
+def meetings(branch_id: int | None = None, year: int | None = None) -> list[dict[str, Any]]:
+    """Meetings by branch and date, with the chair's and secretary's names and the attendance counts
+    ("expected" counts everyone on the attendance list but guests)."""
+    Chair, Secretary = Person.alias(), Person.alias()
+    query = (Meeting.select(Meeting.id, Branch.code.alias("branch_code"), Branch.name.alias("branch"), Meeting.date,
+                            Meeting.kind, Meeting.start_time, Meeting.end_time, Meeting.place,
+                            Chair.full_name.alias("chair"), Secretary.full_name.alias("secretary"), Meeting.theme,
+                            Meeting.status, Meeting.fees_collected)
+             .join(Branch, on=(Meeting.branch == Branch.id))
+             .switch(Meeting).join(Chair, JOIN.LEFT_OUTER, on=(Meeting.chair == Chair.id))
+             .switch(Meeting).join(Secretary, JOIN.LEFT_OUTER, on=(Meeting.secretary == Secretary.id))
+             .order_by(Branch.code, Meeting.date, Meeting.id))
+    rows = list(_meeting_filter(query, branch_id, year).dicts())
+    counts: dict[int, dict[str, int]] = {}
+    tally = (Attendance.select(Attendance.meeting, Attendance.status, fn.COUNT(Attendance.id))
+             .join(Meeting, on=(Attendance.meeting == Meeting.id))
+             .group_by(Attendance.meeting, Attendance.status))
+    for meeting_id, status, count in _meeting_filter(tally, branch_id, year).tuples():
+        counts.setdefault(meeting_id, {})[status] = count
+    for row in rows:
+        tally_row = counts.get(row["id"], {})
+        row["expected"] = sum(n for s, n in tally_row.items() if s != AttendanceStatus.GUEST)
+        for status in (AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.UNEXCUSED):
+            row[status] = tally_row.get(status, 0)
+        row["chair"] = row["chair"] or ""
+        row["secretary"] = row["secretary"] or ""
+    return rows
+
+
+def attendance_count(branch_id: int | None = None, year: int | None = None) -> int:
+    query = Attendance.select().join(Meeting, on=(Attendance.meeting == Meeting.id))
+    return _meeting_filter(query, branch_id, year).count()
+
+
+def attendance(branch_id: int | None = None, year: int | None = None) -> Iterator[dict[str, Any]]:
+    """Every attendance row, meeting by meeting (branch, date), names in list order; streamed."""
+    query = (Attendance.select(Meeting.date, Branch.code.alias("branch_code"), Branch.name.alias("branch"),
+                               Person.full_name, Attendance.member_status, Attendance.status, Attendance.reason)
+             .join(Meeting, on=(Attendance.meeting == Meeting.id))
+             .join(Branch, on=(Meeting.branch == Branch.id))
+             .switch(Attendance).join(Person, on=(Attendance.person == Person.id))
+             .order_by(Branch.code, Meeting.date, Meeting.id, Person.sort_key))
+    yield from _meeting_filter(query, branch_id, year).dicts().iterator()
+
+
+def record_export(what: str, path: str, count: int, branch_id: int | None = None) -> None:
+    """Leave an audit entry: personal data left the app."""
+    with atomic():
+        audit.record("export", what, "", None, {"file": path, "rows": count, "branch_id": branch_id})

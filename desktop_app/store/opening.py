@@ -1,0 +1,72 @@
+"""How a database file is opened: the one place that decides, from what lies at the path, which driver and
+which password to use, or which refusal to raise.
+
+``db.connect`` (the models' connection), ``schema.open_database`` (the version check before migrating) and
+the raw connections of backups and health checks all ask ``examine`` first; ``crypto`` only holds the
+cipher's primitives and the passwords known in this process.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from peewee import SqliteDatabase
+
+from desktop_app.store import crypto
+from desktop_app.store.crypto import EncryptedDatabaseError, NotADatabaseError, WrongPasswordError
+
+__all__ = ["EncryptedDatabaseError", "NotADatabaseError", "Target", "WrongPasswordError", "examine",
+           "peewee_database", "raw_connection"]
+
+
+@dataclass(frozen=True)
+class Target:
+    """A database file and how to open it."""
+
+    path: Path
+    key: str | None  # the password of an encrypted file; None for a plain or a new file
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file() and self.path.stat().st_size > 0
+
+
+def examine(path: str | Path, *, create: bool = True) -> Target:
+    """How to open *path*. Raises FileNotFoundError (missing and not *create*), IsADirectoryError,
+    NotADatabaseError (another kind of file) or EncryptedDatabaseError (no password known for it)."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(str(path))
+    if not path.exists():
+        if not create:
+            raise FileNotFoundError(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return Target(path, None)
+    if path.stat().st_size == 0 or crypto.has_plain_header(path):
+        return Target(path, None)
+    if not crypto.looks_encrypted(path):
+        raise NotADatabaseError(str(path))
+    key = crypto.key_for(path)
+    if not key:
+        raise EncryptedDatabaseError(path)
+    return Target(path, key)
+
+
+def peewee_database(target: Target, pragmas: dict) -> SqliteDatabase:
+    """A connected peewee database on *target*; WrongPasswordError or NotADatabaseError when it cannot be read."""
+    real = crypto.cipher_database(target.path, target.key, pragmas) if target.key else SqliteDatabase(
+        str(target.path), pragmas=pragmas, lock_type="IMMEDIATE")
+    try:
+        real.connect()
+        real.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except Exception as exc:  # sqlite3.DatabaseError: file is not a database (or the wrong key)
+        if not real.is_closed():
+            real.close()
+        raise (WrongPasswordError(target.path) if target.key else NotADatabaseError(str(target.path))) from exc
+    return real
+
+
+def raw_connection(target: Target, *, readonly: bool = False):
+    """A DB-API connection to *target* (sqlite3, or sqlcipher3 with its key)."""
+    return crypto.connect_raw(target.path, readonly=readonly, passphrase=target.key or "")
