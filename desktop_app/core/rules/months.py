@@ -10,12 +10,15 @@ no day *d* (31st, or 29/02 outside leap years), it ends on the month's last day.
 
 ``complete_months(start, on)`` counts whole months in that sense; ``add_months(start, n)`` is the
 day on which the *n*-th month completes, so ``complete_months(start, add_months(start, n)) == n``.
+
+:class:`Month` is a calendar month (fees are due per month; strike-off counts months in a year).
 """
 
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import datetime as dt
+from typing import NamedTuple
 
 
 def _last_day(year: int, month: int) -> int:
@@ -42,3 +45,39 @@ def complete_months(start: dt.date, on: dt.date) -> int:
     if add_months(start, months) > on:
         months -= 1
     return months
+
+
+class Month(NamedTuple):
+    """A calendar month (year, month): the unit of Party fees and of the "months in a year" counts.
+
+    ``Month.of(day)`` is the month of a date; ``str(Month(2026, 3))`` is "03/2026"; months sort in time order.
+    """
+
+    year: int
+    month: int
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, self.month, _last_day(self.year, self.month))
+
+    def shifted(self, months: int) -> Month:
+        """The month *months* later (earlier when negative)."""
+        year, month = divmod(self.year * 12 + self.month - 1 + months, 12)
+        return Month(year, month + 1)
+
+    def __str__(self) -> str:
+        return f"{self.month:02d}/{self.year}"
+
+
+def months_between(first: Month, last: Month) -> list[Month]:
+    """Every month from *first* to *last*, both included (empty when *last* is before *first*)."""
+    count = (last.year - first.year) * 12 + last.month - first.month + 1
+    return [first.shifted(i) for i in range(max(count, 0))]

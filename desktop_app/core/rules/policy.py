@@ -15,30 +15,23 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
+from desktop_app.core.rules.params import APP_SETTING, CHARTER, Fraction, param
+from desktop_app.core.rules.policy_members import MEMBER_RULES, MemberLifeParameters
 from desktop_app.i18n import N_, _
 
-# The vote rules: (numerator, denominator, strict). "at least 2/3" is (2, 3, False); "more than half" is (1, 2, True).
-Fraction = tuple[int, int, bool]
-
-
-def param(default: Any, source: str, *, configurable: bool = False, unconfirmed: bool = False,
-          label: str = "", minimum: int | None = None, maximum: int | None = None) -> Any:
-    """A policy parameter: its value in the current policy and the source it comes from."""
-    meta = {"source": source, "configurable": configurable, "unconfirmed": unconfirmed, "label": label,
-            "minimum": minimum, "maximum": maximum}
-    return field(default=default, metadata=meta)
-
-
-CHARTER = N_("Party Charter")
-APP_SETTING = N_("Application setting")
+__all__ = ["APP_SETTING", "CHARTER", "PARAMETERS", "RULES", "Fraction", "Policy", "param"]
 
 
 @dataclass(frozen=True)
-class Policy:
-    """The rule parameters in force from ``effective``; the defaults are those of the current policy."""
+class Policy(MemberLifeParameters):
+    """The rule parameters in force from ``effective``; the defaults are those of the current policy.
+
+    The parameters of a member's life after admission (fees, re-admission, grading, badges) are declared in
+    :class:`.policy_members.MemberLifeParameters` and are fields of every policy like the ones below.
+    """
 
     version: str
     effective: dt.date
@@ -106,7 +99,7 @@ class Policy:
     # The whole Party meets on the 3rd of each month (None: no fixed day).
     meeting_day: int | None = param(
         3, N_("Directive 50-CT/TW (23/7/2025)"), configurable=True, label=N_("Monthly meeting day"),
-        minimum=1, maximum=28)
+        minimum=1, maximum=28, optional=True)
     thematic_per_quarter: int = param(1, N_("Directive 50-CT/TW (23/7/2025)"))
     meeting_min_minutes: int = param(
         90, N_("Guidance 42-HD/BTCTW (28/10/2025)"), configurable=True,
@@ -152,14 +145,24 @@ class Policy:
             return self
         merged = dict(self.overrides)
         merged.update(values)
-        suffix = ",".join(f"{k}={merged[k]}" for k in sorted(merged))
+        suffix = ",".join(f"{k}={_compact(merged[k])}" for k in sorted(merged))
         base_version = self.version.split(" [", 1)[0]
         return dataclasses.replace(self, **values, overrides=tuple(sorted(merged.items())),
                                    version=f"{base_version} [{suffix}]")
 
 
+def _compact(value: Any) -> str:
+    """A value as written in a version id: tables as "3.2/19.5", lists as "30/40"."""
+    if isinstance(value, tuple):
+        return "/".join(".".join(map(str, v)) if isinstance(v, tuple) else str(v) for v in value)
+    return str(value)
+
+
+_MEMBER_FIELDS = {f.name for f in dataclasses.fields(MemberLifeParameters)}
+# In reading order: the admission and meeting rules first, then those of a member's life after admission.
 PARAMETERS: dict[str, dataclasses.Field] = {
-    f.name: f for f in dataclasses.fields(Policy) if "source" in f.metadata
+    f.name: f for f in sorted(dataclasses.fields(Policy), key=lambda f: f.name in _MEMBER_FIELDS)
+    if "source" in f.metadata
 }
 
 # Rules that are not numbers (order of steps, dossier contents…), with their sources.
@@ -177,4 +180,5 @@ RULES: dict[str, str] = {
     "grassroots_branch": N_("Party Charter, Article 4.3"),
     "monthly_meeting": N_("Party Charter, Article 24.2"),
     "date_order": "",
+    **MEMBER_RULES,
 }

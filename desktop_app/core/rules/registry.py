@@ -13,8 +13,10 @@ import datetime as dt
 from typing import Any
 
 from desktop_app.core import clock
-from desktop_app.core.rules.overrides import apply_overrides, check_overrides
+from desktop_app.core.rules.overrides import apply_overrides, check_overrides, normalize
 from desktop_app.core.rules.policy import Policy
+from desktop_app.core.rules.policy_members import EVALUATION_BEFORE_366 as _BEFORE_366
+from desktop_app.core.rules.policy_members import GUIDANCE_BEFORE_43
 from desktop_app.i18n import N_
 
 # Where the older guidance (01-HD/TW) was not checked point by point, cite the document only.
@@ -32,20 +34,28 @@ _MEETINGS_2018 = (
 )
 # From 50-CT/TW until 42-HD/BTCTW (28/10/2025) the meeting length still came from 12-HD/BTCTW (2018).
 _LENGTH_2018 = _MEETINGS_2018[1:]
+# Annual grading: Regulation 366-QĐ/TW from 30/8/2025 (assumed in force on signing), its Guidance
+# 43-HD/BTCTW from 31/10/2025; the rules before them are assumed to have the same values.
 
 POLICIES: tuple[Policy, ...] = (
     Policy(version="29-QĐ/TW+01-HD/TW:2016-07-25", effective=dt.date(2016, 7, 25), regulation="29-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
     Policy(version="24-QĐ/TW+01-HD/TW:2021-07-30", effective=dt.date(2021, 7, 30), regulation="24-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
     Policy(version="232-QĐ/TW+01-HD/TW:2025-01-20", effective=dt.date(2025, 1, 20), regulation="232-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
     Policy(version="232-QĐ/TW+06-HD/TW:2025-06-09", effective=dt.date(2025, 6, 9), regulation="232-QĐ/TW",
-           guidance="06-HD/TW", meeting_day=None, sources=_MEETINGS_2018),
+           guidance="06-HD/TW", meeting_day=None, sources=_MEETINGS_2018 + _BEFORE_366),
     Policy(version="294-QĐ/TW+06-HD/TW:2025-07-01", effective=dt.date(2025, 7, 1), meeting_day=None,
-           sources=_MEETINGS_2018),
-    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW:2025-07-23", effective=dt.date(2025, 7, 23), sources=_LENGTH_2018),
-    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+42-HD/BTCTW:2025-10-28", effective=dt.date(2025, 10, 28)),
+           sources=_MEETINGS_2018 + _BEFORE_366),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW:2025-07-23", effective=dt.date(2025, 7, 23),
+           sources=_LENGTH_2018 + _BEFORE_366),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+366-QĐ/TW:2025-08-30", effective=dt.date(2025, 8, 30),
+           sources=_LENGTH_2018 + GUIDANCE_BEFORE_43),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+42-HD/BTCTW:2025-10-28", effective=dt.date(2025, 10, 28),
+           sources=GUIDANCE_BEFORE_43),
+    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+366-QĐ/TW+42-HD/BTCTW+43-HD/BTCTW:2025-10-31",
+           effective=dt.date(2025, 10, 31)),
 )
 _EFFECTIVE = [p.effective for p in POLICIES]
 
@@ -79,7 +89,7 @@ def set_overrides(values: dict[str, Any] | None) -> None:
 
     Values equal to the published default are dropped, so they do not mark the version.
     """
-    values = dict(values or {})
+    values = {name: normalize(value) for name, value in (values or {}).items()}
     errors = check_overrides(values)
     if errors:
         raise ValueError("; ".join(errors.values()))
