@@ -5,12 +5,29 @@
 * :mod:`.months` — periods counted in months; :mod:`.periods` — ages, validity and deadlines;
 * :mod:`.votes` — thresholds and denominators; :mod:`.meetings` — the monthly meeting;
 * :mod:`.transitions`, :mod:`.stage_checks`, :mod:`.checks` — may a person move to a stage, and why not;
-  :mod:`.facts` and :mod:`.findings` — what goes in and what comes out.
+  :mod:`.facts` and :mod:`.findings` — what goes in and what comes out;
+* a member's life after admission (parameters in :mod:`.policy_members`): :mod:`.fees` — Party fees, arrears,
+  the share remitted; :mod:`.transfers` — transfer deadlines and checks; :mod:`.readmission` — who may be
+  re-admitted and when; :mod:`.discipline` — kinds and who may impose them; :mod:`.grading` — the annual
+  grading and its cap; :mod:`.strike_off` — the grounds for striking off; :mod:`.badges` — Party badges.
 
 Functions take an optional ``policy=``; by default the policy in force on the date concerned.
 """
 
 from desktop_app.core.rules.facts import CaseFacts, IntroducerFacts, PersonFacts, VoteFacts
+from desktop_app.core.rules.fees import (
+    Arrears,
+    FeeBasis,
+    FeeDue,
+    FeeSplit,
+    arrears,
+    basis_for_month,
+    fee_split,
+    monthly_fee,
+    remit_percent,
+    round_money,
+    unpaid_months_in_year,
+)
 from desktop_app.core.rules.findings import ERROR, WARNING, Finding, Findings
 from desktop_app.core.rules.meetings import (
     AttendanceQuality,
@@ -24,7 +41,7 @@ from desktop_app.core.rules.meetings import (
     strike_off_due,
     thematic_short,
 )
-from desktop_app.core.rules.months import add_months, complete_months
+from desktop_app.core.rules.months import Month, add_months, complete_months, months_between
 from desktop_app.core.rules.overrides import (
     SETTING_KEY,
     ConfigurableParameter,
@@ -60,6 +77,13 @@ from desktop_app.core.rules.registry import (
     published_policy_for,
     set_overrides,
 )
+from desktop_app.core.rules.transfers import (
+    TransferFacts,
+    check_arrival,
+    check_transfer_out,
+    transfer_report_deadline,
+    transfer_start_deadline,
+)
 from desktop_app.core.rules.transitions import check_transition
 from desktop_app.core.rules.votes import (
     VOTE_KINDS,
@@ -74,16 +98,18 @@ from desktop_app.core.rules.votes import (
 )
 
 __all__ = [
-    "ERROR", "PARAMETERS", "POLICIES", "RULES", "SETTING_KEY", "VOTE_KINDS", "WARNING",
-    "AttendanceQuality", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator", "Finding", "Findings",
-    "IntroducerFacts", "PersonFacts", "Policy", "SummonedMember", "VoteFacts",
-    "add_months", "add_working_days", "admission_age_ok", "age_in_months", "attendance_quality",
-    "ceremony_deadline", "certificate_expiry", "certificate_valid", "check_overrides", "check_transition",
-    "complete_months", "configurable_parameters", "current_policy", "decision_deadline", "denominator_breakdown",
-    "denominator_from_attendance", "dossier_stale", "dossier_stale_after", "get_overrides",
+    "ERROR", "PARAMETERS", "POLICIES", "RULES", "SETTING_KEY", "VOTE_KINDS", "WARNING", "Arrears",
+    "AttendanceQuality", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator", "FeeBasis", "FeeDue",
+    "FeeSplit", "Finding", "Findings", "IntroducerFacts", "Month", "PersonFacts", "Policy", "SummonedMember",
+    "TransferFacts", "VoteFacts", "add_months", "add_working_days", "admission_age_ok", "age_in_months", "arrears",
+    "attendance_quality", "basis_for_month", "ceremony_deadline", "certificate_expiry", "certificate_valid",
+    "check_arrival", "check_overrides", "check_transfer_out", "check_transition", "complete_months",
+    "configurable_parameters", "current_policy", "decision_deadline", "denominator_breakdown",
+    "denominator_from_attendance", "dossier_stale", "dossier_stale_after", "fee_split", "get_overrides",
     "history_declaration_deadline", "introducer_eligible", "is_working_day", "longest_excused_run", "meeting_day",
-    "meeting_min_minutes", "meeting_too_short", "official_from", "party_age_months", "policy_for", "probation_end",
-    "published_policy_for", "quarter_bounds", "quarter_of", "recognition_vote_deadline", "set_overrides",
-    "strike_off_due", "thematic_short", "vote_denominator", "vote_passes", "vote_rule_id", "votes_needed",
-    "youth_age",
+    "meeting_min_minutes", "meeting_too_short", "monthly_fee", "months_between", "official_from",
+    "party_age_months", "policy_for", "probation_end", "published_policy_for", "quarter_bounds", "quarter_of",
+    "recognition_vote_deadline", "remit_percent", "round_money", "set_overrides", "strike_off_due",
+    "thematic_short", "transfer_report_deadline", "transfer_start_deadline", "unpaid_months_in_year",
+    "vote_denominator", "vote_passes", "vote_rule_id", "votes_needed", "youth_age",
 ]
