@@ -14,6 +14,7 @@
 Functions take an optional ``policy=``; by default the policy in force on the date concerned.
 """
 
+from desktop_app.core.rules.discipline import DisciplineFacts, check_discipline, disciplined_in_year, kinds_for
 from desktop_app.core.rules.facts import CaseFacts, IntroducerFacts, PersonFacts, VoteFacts
 from desktop_app.core.rules.fees import (
     Arrears,
@@ -69,6 +70,7 @@ from desktop_app.core.rules.periods import (
     youth_age,
 )
 from desktop_app.core.rules.policy import PARAMETERS, RULES, Policy
+from desktop_app.core.rules.readmission import PastLeaving, check_readmission, readmission_possible_from
 from desktop_app.core.rules.registry import (
     POLICIES,
     current_policy,
@@ -99,17 +101,18 @@ from desktop_app.core.rules.votes import (
 
 __all__ = [
     "ERROR", "PARAMETERS", "POLICIES", "RULES", "SETTING_KEY", "VOTE_KINDS", "WARNING", "Arrears",
-    "AttendanceQuality", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator", "FeeBasis", "FeeDue",
-    "FeeSplit", "Finding", "Findings", "IntroducerFacts", "Month", "PersonFacts", "Policy", "SummonedMember",
-    "TransferFacts", "VoteFacts", "add_months", "add_working_days", "admission_age_ok", "age_in_months", "arrears",
-    "attendance_quality", "basis_for_month", "ceremony_deadline", "certificate_expiry", "certificate_valid",
-    "check_arrival", "check_overrides", "check_transfer_out", "check_transition", "complete_months",
-    "configurable_parameters", "current_policy", "decision_deadline", "denominator_breakdown",
-    "denominator_from_attendance", "dossier_stale", "dossier_stale_after", "fee_split", "get_overrides",
-    "history_declaration_deadline", "introducer_eligible", "is_working_day", "longest_excused_run", "meeting_day",
-    "meeting_min_minutes", "meeting_too_short", "monthly_fee", "months_between", "official_from",
+    "AttendanceQuality", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator", "DisciplineFacts",
+    "FeeBasis", "FeeDue", "FeeSplit", "Finding", "Findings", "IntroducerFacts", "Month", "PastLeaving",
+    "PersonFacts", "Policy", "SummonedMember", "TransferFacts", "VoteFacts", "add_months", "add_working_days",
+    "admission_age_ok", "age_in_months", "arrears", "attendance_quality", "basis_for_month", "ceremony_deadline",
+    "certificate_expiry", "certificate_valid", "check_arrival", "check_discipline", "check_overrides",
+    "check_readmission", "check_transfer_out", "check_transition", "complete_months", "configurable_parameters",
+    "current_policy", "decision_deadline", "denominator_breakdown", "denominator_from_attendance",
+    "disciplined_in_year", "dossier_stale", "dossier_stale_after", "fee_split", "get_overrides",
+    "history_declaration_deadline", "introducer_eligible", "is_working_day", "kinds_for", "longest_excused_run",
+    "meeting_day", "meeting_min_minutes", "meeting_too_short", "monthly_fee", "months_between", "official_from",
     "party_age_months", "policy_for", "probation_end", "published_policy_for", "quarter_bounds", "quarter_of",
-    "recognition_vote_deadline", "remit_percent", "round_money", "set_overrides", "strike_off_due",
-    "thematic_short", "transfer_report_deadline", "transfer_start_deadline", "unpaid_months_in_year",
-    "vote_denominator", "vote_passes", "vote_rule_id", "votes_needed", "youth_age",
+    "readmission_possible_from", "recognition_vote_deadline", "remit_percent", "round_money", "set_overrides",
+    "strike_off_due", "thematic_short", "transfer_report_deadline", "transfer_start_deadline",
+    "unpaid_months_in_year", "vote_denominator", "vote_passes", "vote_rule_id", "votes_needed", "youth_age",
 ]

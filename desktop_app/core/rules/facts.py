@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from desktop_app.core.enums import Stage
+from desktop_app.core.rules.readmission import PastLeaving
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class CaseFacts:
     authorised_committee: bool = False  # the grassroots committee decides admissions itself
     partial_committee: bool = False  # the branch sits under a partial committee (appraisal step)
     today: dt.date | None = None  # when given, steps dated later are refused
+    past_leaving: PastLeaving | None = None  # a former member: how and when they left (re-admission rules)
 
     def stage_date(self, stage: str) -> dt.date | None:
         return self.stages.get(stage)

@@ -14,6 +14,7 @@ from desktop_app.core.enums import DossierCode, Stage, Status
 from desktop_app.core.rules import checks, periods
 from desktop_app.core.rules.facts import CaseFacts
 from desktop_app.core.rules.findings import ERROR, WARNING, Findings
+from desktop_app.core.rules.readmission import check_readmission
 from desktop_app.i18n import _, format_date
 
 # Introductions and opinions go stale after 12 months without a branch vote (domain.md §1.2).
@@ -28,11 +29,18 @@ def _require_stage(facts: CaseFacts, stage: str, found: Findings) -> dt.date | N
     return day
 
 
+def _readmission(facts: CaseFacts, on: dt.date, found: Findings, severity: str) -> None:
+    """A former member: the re-admission rules, as warnings before the branch votes and errors at the vote."""
+    if facts.past_leaving is not None:
+        check_readmission(facts.past_leaving, on, severity=severity, found=found)
+
+
 # ---- one function a stage -------------------------------------------------------------------
 
 
 def _sympathiser_list(facts: CaseFacts, on: dt.date, found: Findings) -> None:
     policy = found.policy
+    _readmission(facts, on, found, WARNING)
     if facts.birth_date and periods.age_in_months(facts.birth_date, on) > policy.max_age_months \
             and not facts.over_age_consent:
         found.warning("over_age", _("The person is over 60: admission will need the written consent of the "
@@ -44,6 +52,7 @@ def _awareness_class(facts: CaseFacts, on: dt.date, found: Findings) -> None:
 
 
 def _application(facts: CaseFacts, on: dt.date, found: Findings) -> None:
+    _readmission(facts, on, found, WARNING)
     checks.missing(found, "dossier_admission", ("1-KNĐ",), facts, WARNING)
     if facts.dossier.get("CN-NTVĐ"):
         checks.check_certificate(facts, on, found, WARNING)
@@ -69,6 +78,7 @@ def _opinions(facts: CaseFacts, on: dt.date, found: Findings) -> None:
 
 def _branch_resolution(facts: CaseFacts, on: dt.date, found: Findings) -> None:
     policy = found.policy
+    _readmission(facts, on, found, ERROR)
     checks.check_age_at_vote(facts, on, found)
     checks.check_certificate(facts, on, found, ERROR)
     papers = [c for c in DossierCode.BEFORE_ADMISSION if c != "CN-NTVĐ"]
