@@ -14,6 +14,16 @@
 Functions take an optional ``policy=``; by default the policy in force on the date concerned.
 """
 
+from desktop_app.core.rules.badges import (
+    BadgeDue,
+    award_day_on_or_after,
+    award_days,
+    badge_due,
+    badges_due,
+    milestone_date,
+    newly_due,
+    previous_award_day,
+)
 from desktop_app.core.rules.discipline import DisciplineFacts, check_discipline, disciplined_in_year, kinds_for
 from desktop_app.core.rules.facts import CaseFacts, IntroducerFacts, PersonFacts, VoteFacts
 from desktop_app.core.rules.fees import (
@@ -30,6 +40,17 @@ from desktop_app.core.rules.fees import (
     unpaid_months_in_year,
 )
 from desktop_app.core.rules.findings import ERROR, WARNING, Finding, Findings
+from desktop_app.core.rules.grading import (
+    Eligibility,
+    GradingFacts,
+    check_excellent_cap,
+    check_member_grade,
+    excellent_cap,
+    failed_years_running,
+    good_or_better_share,
+    grade_counts,
+    grading_eligibility,
+)
 from desktop_app.core.rules.meetings import (
     AttendanceQuality,
     attendance_quality,
@@ -79,6 +100,7 @@ from desktop_app.core.rules.registry import (
     published_policy_for,
     set_overrides,
 )
+from desktop_app.core.rules.strike_off import months_with_unexcused_absence, strike_off_grounds
 from desktop_app.core.rules.transfers import (
     TransferFacts,
     check_arrival,
@@ -101,18 +123,22 @@ from desktop_app.core.rules.votes import (
 
 __all__ = [
     "ERROR", "PARAMETERS", "POLICIES", "RULES", "SETTING_KEY", "VOTE_KINDS", "WARNING", "Arrears",
-    "AttendanceQuality", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator", "DisciplineFacts",
-    "FeeBasis", "FeeDue", "FeeSplit", "Finding", "Findings", "IntroducerFacts", "Month", "PastLeaving",
-    "PersonFacts", "Policy", "SummonedMember", "TransferFacts", "VoteFacts", "add_months", "add_working_days",
-    "admission_age_ok", "age_in_months", "arrears", "attendance_quality", "basis_for_month", "ceremony_deadline",
-    "certificate_expiry", "certificate_valid", "check_arrival", "check_discipline", "check_overrides",
-    "check_readmission", "check_transfer_out", "check_transition", "complete_months", "configurable_parameters",
-    "current_policy", "decision_deadline", "denominator_breakdown", "denominator_from_attendance",
-    "disciplined_in_year", "dossier_stale", "dossier_stale_after", "fee_split", "get_overrides",
-    "history_declaration_deadline", "introducer_eligible", "is_working_day", "kinds_for", "longest_excused_run",
-    "meeting_day", "meeting_min_minutes", "meeting_too_short", "monthly_fee", "months_between", "official_from",
-    "party_age_months", "policy_for", "probation_end", "published_policy_for", "quarter_bounds", "quarter_of",
+    "AttendanceQuality", "BadgeDue", "CaseFacts", "ConfigurableParameter", "Deadline", "Denominator",
+    "DisciplineFacts", "Eligibility", "FeeBasis", "FeeDue", "FeeSplit", "Finding", "Findings", "GradingFacts",
+    "IntroducerFacts", "Month", "PastLeaving", "PersonFacts", "Policy", "SummonedMember", "TransferFacts",
+    "VoteFacts", "add_months", "add_working_days", "admission_age_ok", "age_in_months", "arrears",
+    "attendance_quality", "award_day_on_or_after", "award_days", "badge_due", "badges_due", "basis_for_month",
+    "ceremony_deadline", "certificate_expiry", "certificate_valid", "check_arrival", "check_discipline",
+    "check_excellent_cap", "check_member_grade", "check_overrides", "check_readmission", "check_transfer_out",
+    "check_transition", "complete_months", "configurable_parameters", "current_policy", "decision_deadline",
+    "denominator_breakdown", "denominator_from_attendance", "disciplined_in_year", "dossier_stale",
+    "dossier_stale_after", "excellent_cap", "failed_years_running", "fee_split", "get_overrides",
+    "good_or_better_share", "grade_counts", "grading_eligibility", "history_declaration_deadline",
+    "introducer_eligible", "is_working_day", "kinds_for", "longest_excused_run", "meeting_day",
+    "meeting_min_minutes", "meeting_too_short", "milestone_date", "monthly_fee", "months_between",
+    "months_with_unexcused_absence", "newly_due", "official_from", "party_age_months", "policy_for",
+    "previous_award_day", "probation_end", "published_policy_for", "quarter_bounds", "quarter_of",
     "readmission_possible_from", "recognition_vote_deadline", "remit_percent", "round_money", "set_overrides",
-    "strike_off_due", "thematic_short", "transfer_report_deadline", "transfer_start_deadline",
+    "strike_off_due", "strike_off_grounds", "thematic_short", "transfer_report_deadline", "transfer_start_deadline",
     "unpaid_months_in_year", "vote_denominator", "vote_passes", "vote_rule_id", "votes_needed", "youth_age",
 ]
