@@ -1,11 +1,12 @@
 """Every number the Party rules set, in one place, with where it comes from.
 
 A :class:`Policy` is the set of parameters in force from one date. Each field is declared with
-:func:`param`, which keeps its value and its source side by side. Sources are English templates
-(translated when shown) that name the document and point; ``{regulation}`` and ``{guidance}``
-stand for the implementing regulation and the Secretariat's guidance of the policy, so older
-policies reuse the same template with their own document numbers (the point numbering of
-29-QĐ/TW, 24-QĐ/TW, 232-QĐ/TW and 294-QĐ/TW is the same for these rules).
+:func:`.params.param`, which keeps its value and its source side by side; those of a member's life
+after admission (fees, re-admission, grading, badges) are declared in :mod:`.policy_members`.
+Sources are English templates (translated when shown) that name the document and point;
+``{regulation}`` and ``{guidance}`` stand for the implementing regulation and the Secretariat's
+guidance of the policy, so older policies reuse the same template with their own document numbers
+(the point numbering of 29-QĐ/TW, 24-QĐ/TW, 232-QĐ/TW and 294-QĐ/TW is the same for these rules).
 
 Items marked ``unconfirmed`` (domain.md: UNCONFIRMED) and local application settings are
 ``configurable``: the user may override them (see :mod:`.overrides`).
