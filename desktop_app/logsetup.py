@@ -33,9 +33,9 @@ def configure(level: int = logging.INFO) -> Path | None:
     when the log folder cannot be written (the program then runs without a log)."""
     global _handler, _fault_file
     if sys.stderr is None:  # windowed build: libraries that write to stderr must not crash
-        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # open as long as the process runs
     if sys.stdout is None:
-        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")
     root = logging.getLogger()
     try:
         path = log_file()
@@ -58,7 +58,7 @@ def configure(level: int = logging.INFO) -> Path | None:
     if faulthandler.is_enabled():  # someone (a test runner) already set it up
         return path
     try:
-        _fault_file = open(path.with_name("crash.log"), "a", encoding="utf-8")  # noqa: SIM115
+        _fault_file = open(path.with_name("crash.log"), "a", encoding="utf-8")
         faulthandler.enable(_fault_file)
     except (OSError, RuntimeError, ValueError):
         pass

@@ -52,7 +52,7 @@ class IdleWatcher(QObject):
         self.timer.stop()
         self.app.removeEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS:
             self.poke()
         return False

@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         if self.current_key():
             ui_state.put("main/view", self.current_key())
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event) -> None:
         view = self.current_view()
         if view is not None and view.has_unsaved_changes():
             from desktop_app.ui.messages import ask_discard

@@ -25,14 +25,14 @@ _QT_LOCALES = {"vi": "vi_VN", "en": "en_GB"}  # en_GB: day-first dates, as in Vi
 class GettextTranslator(QTranslator):
     """Answers Qt from the current gettext catalog; follows ``i18n.set_language`` by itself."""
 
-    def translate(self, context: str, source_text: str, disambiguation: str | None = None,  # noqa: D102
+    def translate(self, context: str, source_text: str, disambiguation: str | None = None,
                   n: int = -1) -> str | None:
         if not context or not source_text:
             return None
         text = i18n.pgettext(context, source_text)
         return None if text == source_text else text
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+    def isEmpty(self) -> bool:
         # An "empty" translator is installed without the LanguageChange event that makes widgets re-read texts.
         return False
 

@@ -78,7 +78,7 @@ def test_switching_language_notifies_widgets_and_sets_qt_locale(qapp, qtbot):
     seen = []
 
     class Probe(QWidget):
-        def changeEvent(self, event):  # noqa: N802 - Qt's name
+        def changeEvent(self, event):
             if event.type() == QEvent.Type.LanguageChange:
                 seen.append(i18n.current_language())
             super().changeEvent(event)

@@ -50,7 +50,7 @@ def get_many(keys: list[str]) -> dict[str, Any]:
     return result
 
 
-def set(key: str, value: Any) -> None:  # noqa: A001 - mirrors get()
+def set(key: str, value: Any) -> None:
     if not isinstance(key, str) or not key.strip() or len(key) > 100 or not key.isprintable():
         raise ValidationError({"key": _("A setting needs a short name without control characters.")})
     try:

@@ -143,10 +143,10 @@ class FilePage(QWizardPage):
         except Exception as exc:
             error(self, _("Save an empty template…"), exc)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.w.data is not None and bool(self.w.data.rows)
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+    def validatePage(self) -> bool:
         self.w.branch_id = self.branch.currentData()
         return True
 

@@ -115,7 +115,7 @@ class MappingPage(QWizardPage):
         layout.addWidget(self.warning)
         self.combos: list[QComboBox] = []
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         data, lang = self.w.data, current_language()
         fields = [c for c in xlsx_export.person_columns(self.w.kind) if not c.key.startswith("_")]
         self.table.setRowCount(len(data.headers))
@@ -151,7 +151,7 @@ class MappingPage(QWizardPage):
             self.warning.setText("")
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         chosen = list(self.w.mapping.values())
         return "full_name" in chosen and len(chosen) == len(set(chosen))
 
@@ -216,7 +216,7 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         self.busy = _Busy(wizard, self.bar)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.w.plan = None
         self.model.set_rows([])
         self.save.setEnabled(False)
@@ -226,7 +226,7 @@ class PreviewPage(QWizardPage):
         self.busy.start(importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id,
                         on_done=self._checked, on_error=self._failed)
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override
+    def cleanupPage(self) -> None:
         self.busy.forget()
 
     def _checked(self, plan: importing.ImportPlan) -> None:
@@ -252,7 +252,7 @@ class PreviewPage(QWizardPage):
             self.view.resizeColumnToContents(0)
             self.view.resizeColumnToContents(1)
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.w.plan is not None and bool(self.w.plan.accepted)
 
 
@@ -293,7 +293,7 @@ class ResultPage(QWizardPage):
         self.ended = False
         self.busy = _Busy(wizard, self.bar)
 
-    def initializePage(self) -> None:  # noqa: N802 - Qt override
+    def initializePage(self) -> None:
         self.ended = False
         self.label.setText(ngettext("Importing {n} row…", "Importing {n} rows…", len(self.w.plan.accepted)).format(
             n=len(self.w.plan.accepted)))
@@ -320,5 +320,5 @@ class ResultPage(QWizardPage):
         self.ended = True
         self.completeChanged.emit()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+    def isComplete(self) -> bool:
         return self.ended

@@ -123,10 +123,10 @@ class RowTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: QModelIndex, role: int = _DISPLAY) -> Any:
@@ -152,7 +152,7 @@ class RowTableModel(QAbstractTableModel):
         text = column.tooltip(row) if column.tooltip is not None else shown(column.value(row))
         return text if text and len(text) > 24 else None
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return _(self.columns[section].header)
         return None
@@ -177,7 +177,7 @@ class SortProxy(QSortFilterProxyModel):
             return
         super().sort(column, order)
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt override
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         try:
             return a < b

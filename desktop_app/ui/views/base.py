@@ -71,11 +71,11 @@ class BaseView(QWidget):
         if kind == EVERYTHING or EVERYTHING in self.WATCHES or kind in self.WATCHES:
             self.mark_stale()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def changeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)

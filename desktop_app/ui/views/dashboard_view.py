@@ -151,7 +151,7 @@ class DashboardView(BaseView):
         self._unstarted = task
         self.update()
 
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event) -> None:
         super().paintEvent(event)
         task, self._unstarted = self._unstarted, None
         if task is not None:

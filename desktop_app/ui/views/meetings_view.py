@@ -160,7 +160,7 @@ class MeetingsView(BaseView):
         if not self._notifying:
             super()._on_data_changed(kind)
 
-    def hideEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def hideEvent(self, event) -> None:
         self.editor.flush()
         super().hideEvent(event)
 

@@ -129,7 +129,7 @@ class SearchBox(QLineEdit):
         self.hide_results()
         self.chosen.emit(str(kind), int(rid))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() == QtCore.Qt.Key.Key_Down and self._results_shown():
             row = min(self.results.currentRow() + 1, self.results.count() - 1)
             self.results.setCurrentRow(row)
@@ -145,14 +145,14 @@ class SearchBox(QLineEdit):
             return
         super().keyPressEvent(event)
 
-    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, obj, event) -> bool:
         if obj is self._results and event.type() == QEvent.Type.KeyPress and event.key() == QtCore.Qt.Key.Key_Escape:
             self.hide_results()
             self.setFocus()
             return True
         return super().eventFilter(obj, event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
         QTimer.singleShot(200, self._hide_unless_focused)
 

@@ -44,7 +44,7 @@ class RowTable(QTableView):
         if row is not None:
             self.activated_row.emit(row)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self._on_activated(self.currentIndex())
             return
@@ -85,6 +85,6 @@ class RowTable(QTableView):
         width = max(self._fitted[column] + spare, min(self._fitted[column], 140))
         self.horizontalHeader().resizeSection(column, width)
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._spread()
