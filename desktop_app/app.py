@@ -88,7 +88,7 @@ def _stored_language() -> str:
     from desktop_app.services.common import settings
 
     try:
-        value = settings.get("language", "")
+        value = settings.get(settings.LANGUAGE)
     except Exception:  # an unreadable settings row must not stop the app
         return ""
     return value if value in i18n.LANGUAGES else ""

@@ -77,7 +77,7 @@ def system_language() -> str:
 def choose_language(option: str | None = None, stored: str | None = None) -> str:
     """The language to start in: the ``--lang`` option, else the stored setting, else the system's.
 
-    Pass ``settings.get("language", "")`` as *stored* so that a setting never saved counts as absent.
+    Pass ``settings.get(settings.LANGUAGE)`` as *stored*: it is "" while the language was never chosen.
     Unknown values are skipped rather than trusted.
     """
     for candidate in (option, stored):

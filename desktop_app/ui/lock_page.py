@@ -68,9 +68,9 @@ def watch(window) -> IdleWatcher | None:
     from PySide6.QtWidgets import QApplication
 
     try:
-        minutes = settings.get("security.idle_lock_minutes")
-    except Exception:  # an unreadable setting must not stop the app
-        minutes = 15
+        minutes = settings.get(settings.IDLE_LOCK_MINUTES)
+    except Exception:  # a settings table that cannot be read must not stop the app
+        minutes = settings.IDLE_LOCK_MINUTES.default
     watcher = IdleWatcher(QApplication.instance(), minutes, window)
     watcher.idle.connect(window.lock)
     return watcher

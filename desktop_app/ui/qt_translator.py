@@ -7,7 +7,7 @@ its English text: returning "" would blank the button.
 
 Start-up, once the QApplication exists (and the database is open, for the stored setting)::
 
-    setup_language(app, option=args_lang, stored=settings.get("language", ""))
+    setup_language(app, option=args_lang, stored=settings.get(settings.LANGUAGE))
 
 Changing language while running: ``switch_language(lang)`` (widgets that rebuild their texts on
 ``QEvent.LanguageChange`` follow at once; Qt's dialogs opened afterwards are in the new language).

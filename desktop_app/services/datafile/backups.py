@@ -28,7 +28,6 @@ from desktop_app.store import db as store_db
 log = logging.getLogger(__name__)
 
 DAILY = dt.timedelta(hours=24)
-DEFAULT_KEEP = 10
 
 
 class PasswordNeededError(ServiceError):
@@ -58,13 +57,12 @@ def _db_path() -> Path:
 
 def configured_folder() -> Path:
     """The folder of the setting ``backup.folder`` (may be missing: an unplugged USB drive)."""
-    value = settings.get("backup.folder") or ""
-    return Path(value) if isinstance(value, str) and value.strip() else paths.default_backup_dir()
+    value = settings.get(settings.BACKUP_FOLDER)
+    return Path(value) if value.strip() else paths.default_backup_dir()
 
 
 def keep_count() -> int:
-    value = settings.get("backup.keep")
-    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 else DEFAULT_KEEP
+    return settings.get(settings.BACKUP_KEEP)
 
 
 def list_backups(folder: str | Path | None = None, db_path: str | Path | None = None) -> list[BackupInfo]:

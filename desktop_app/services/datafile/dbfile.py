@@ -104,11 +104,7 @@ def load_calendar() -> None:
     from desktop_app.services.organisation import calendar_days
 
     calendar_days.load_calendar()
-    overrides = settings.get(rules.SETTING_KEY) or {}
-    if not isinstance(overrides, dict) or rules.check_overrides(overrides):
-        log.warning("ignoring invalid rule settings: %r", overrides)
-        overrides = {}
-    rules.set_overrides(overrides)
+    rules.set_overrides(settings.get(settings.RULE_OVERRIDES))  # values the rules refuse read as none
 
 
 def close() -> None:

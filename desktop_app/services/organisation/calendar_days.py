@@ -20,7 +20,7 @@ from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker
 
-KEY = "calendar.extra_days"
+KEY = settings.CALENDAR_DAYS.key
 OFF = "off"
 WORKING = "working"
 KINDS = (OFF, WORKING)
@@ -38,11 +38,8 @@ class CalendarDay:
 
 def _read() -> dict[str, list[CalendarDay]]:
     """The stored days; entries that cannot be read are skipped (and logged), never fatal."""
-    raw = settings.get(KEY, {}) or {}
+    raw = settings.get(settings.CALENDAR_DAYS)
     result: dict[str, list[CalendarDay]] = {OFF: [], WORKING: []}
-    if not isinstance(raw, dict):
-        log.warning("ignoring unreadable %s setting", KEY)
-        return result
     for kind in KINDS:
         for item in raw.get(kind) or []:
             try:
@@ -62,7 +59,7 @@ def _read() -> dict[str, list[CalendarDay]]:
 def _write(days: dict[str, list[CalendarDay]]) -> None:
     value = {kind: [{"date": d.date.isoformat(), "note": d.note} for d in sorted(days[kind], key=lambda d: d.date)]
              for kind in KINDS}
-    settings.set(KEY, value)
+    settings.set(settings.CALENDAR_DAYS, value)
 
 
 def build_calendar() -> calendar.WorkCalendar:

@@ -14,8 +14,7 @@ from desktop_app.services.common.errors import ValidationError
 
 
 def current() -> dict[str, Any]:
-    value = settings.get(rules.SETTING_KEY) or {}
-    return dict(value) if isinstance(value, dict) else {}
+    return settings.get(settings.RULE_OVERRIDES)
 
 
 def parameters() -> list[tuple[rules.ConfigurableParameter, Any]]:
@@ -32,7 +31,7 @@ def save(values: dict[str, Any]) -> None:
         raise ValidationError(errors)
     defaults = {p.name: p.default for p in rules.configurable_parameters()}
     local = {name: value for name, value in values.items() if value != defaults.get(name)}
-    settings.set(rules.SETTING_KEY, local)
+    settings.set(settings.RULE_OVERRIDES, local)
     rules.set_overrides(local)
 
 

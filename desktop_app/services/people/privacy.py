@@ -15,13 +15,12 @@ from desktop_app.services.people.people import get_person
 
 MASK = "*"
 REVEALABLE = ("cccd", "card_number", "phone")
-SETTING = "privacy.mask_ids"
+SETTING = settings.MASK_IDS.key
 
 
 def masking_enabled() -> bool:
-    """Setting ``privacy.mask_ids`` (default on)."""
-    value = settings.get(SETTING, True)
-    return value is not False
+    """Setting ``privacy.mask_ids`` (on unless turned off)."""
+    return settings.get(settings.MASK_IDS)
 
 
 def _mask(value: str | None, keep_start: int, keep_end: int) -> str:

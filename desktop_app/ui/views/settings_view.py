@@ -103,7 +103,7 @@ class SettingsView(BaseView):
     def retranslate_ui(self) -> None:
         self.save_button.setText(_("&Save (Ctrl+S)"))
         self.revert_button.setText(_("Undo changes"))
-        self.language_box.setTitle(_("Language"))
+        self.language_box.setTitle(_(settings.LANGUAGE.title))
         self.language_button.setText(_("Switch language"))
 
     # ---- organisation -------------------------------------------------------------------------------
@@ -149,7 +149,7 @@ class SettingsView(BaseView):
                                                              "and lose them?")):
             return
         try:
-            settings.set("language", lang)
+            settings.set(settings.LANGUAGE, lang)
         except ServiceError as exc:
             error(self, _("Language"), exc)
             return

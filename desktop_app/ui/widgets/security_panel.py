@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.services.common import settings
 from desktop_app.services.common.errors import ServiceError
-from desktop_app.services.datafile import backups, encryption
+from desktop_app.services.datafile import encryption
 from desktop_app.ui.messages import error
 
 
@@ -50,7 +50,7 @@ class SecurityPanel(QGroupBox):
         self.idle.setRange(0, 240)
         self.idle.setSuffix(" " + _("min"))
         self.idle.setSpecialValueText(_("never"))
-        form.addRow(_("Lock after no use for"), self.idle)
+        form.addRow(_(settings.IDLE_LOCK_MINUTES.title), self.idle)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit(self)
         self.folder.setPlaceholderText(_("the app's own backup folder"))
@@ -58,10 +58,10 @@ class SecurityPanel(QGroupBox):
         browse.clicked.connect(self.choose_folder)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
-        form.addRow(_("Backup folder"), folder_row)
+        form.addRow(_(settings.BACKUP_FOLDER.title), folder_row)
         self.keep = QSpinBox(self)
         self.keep.setRange(1, 365)
-        form.addRow(_("Automatic backups kept"), self.keep)
+        form.addRow(_(settings.BACKUP_KEEP.title), self.keep)
         box.addLayout(form)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -82,12 +82,10 @@ class SecurityPanel(QGroupBox):
         self.set_button.setEnabled(encryption.available())
         self.change_button.setVisible(protected)
         self.remove_button.setVisible(protected)
-        minutes = settings.get("security.idle_lock_minutes")
-        self.idle.setValue(int(minutes) if isinstance(minutes, (int, float)) else 15)
+        self.idle.setValue(settings.get(settings.IDLE_LOCK_MINUTES))
         self.idle.setEnabled(protected)
-        folder = settings.get("backup.folder") or ""
-        self.folder.setText(folder if isinstance(folder, str) else "")
-        self.keep.setValue(backups.keep_count())
+        self.folder.setText(settings.get(settings.BACKUP_FOLDER))
+        self.keep.setValue(settings.get(settings.BACKUP_KEEP))
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.folder.text() or str(Path.home()))
@@ -101,9 +99,8 @@ class SecurityPanel(QGroupBox):
                 folder=folder))
             return False
         try:
-            settings.set("backup.folder", folder)
-            settings.set("backup.keep", self.keep.value())
-            settings.set("security.idle_lock_minutes", self.idle.value())
+            settings.set_many({settings.BACKUP_FOLDER: folder, settings.BACKUP_KEEP: self.keep.value(),
+                               settings.IDLE_LOCK_MINUTES: self.idle.value()})
         except ServiceError as exc:
             error(self, self.title(), exc)
             return False

@@ -8,6 +8,7 @@ from desktop_app.core import rules
 from desktop_app.services.common import settings
 from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.organisation import rule_settings
+from desktop_app.store.models import Setting
 
 
 @pytest.fixture(autouse=True)
@@ -31,7 +32,7 @@ def test_refused_values_write_nothing(db):
     with pytest.raises(ValidationError) as info:
         rule_settings.save({"dossier_stale_months": -3, "no_such_rule": 1})
     assert set(info.value.errors) == {"dossier_stale_months", "no_such_rule"}
-    assert settings.get(rules.SETTING_KEY) is None
+    assert not Setting.select().where(Setting.key == rules.SETTING_KEY).exists()  # nothing stored
 
 
 def test_defaults_are_not_stored(db):
