@@ -10,12 +10,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from peewee import DatabaseProxy, SqliteDatabase
+from peewee import SqliteDatabase
 
-from desktop_app.store import opening
+from desktop_app.store import opening, writes
 from desktop_app.store.opening import NotADatabaseError
 
-database = DatabaseProxy()
+database = writes.WatchedDatabase()  # notes the table of every write (store.writes)
 __all__ = ["NotADatabaseError", "PRAGMAS", "close", "connect", "current_path", "database"]
 
 PRAGMAS = {
@@ -32,12 +32,14 @@ def connect(path: str | Path, *, create: bool = True) -> SqliteDatabase:
     (plain or encrypted, or refused) is decided by ``opening.examine``."""
     real = opening.peewee_database(opening.examine(path, create=create), PRAGMAS)
     database.initialize(real)
+    writes.forget()
     return real
 
 
 def close() -> None:
     """Checkpoint the WAL into the main file and close."""
     real = database.obj
+    writes.forget()
     if real is None or real.is_closed():
         return
     try:

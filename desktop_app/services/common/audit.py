@@ -15,6 +15,7 @@ from typing import Any
 
 from peewee import Model
 
+from desktop_app.store import writes
 from desktop_app.store.models import AuditEntry, Setting, now
 
 GENESIS = "0" * 64
@@ -69,9 +70,10 @@ def _head() -> tuple[str, int]:
 
 def _set_head(hash_: str, count: int) -> None:
     value = json.dumps({"hash": hash_, "count": count})
-    updated = Setting.update(value=value, updated_at=now()).where(Setting.key == HEAD_KEY).execute()
-    if not updated:
-        Setting.create(key=HEAD_KEY, value=value)
+    with writes.unwatched():  # the chain's bookkeeping: the entries themselves are the change
+        updated = Setting.update(value=value, updated_at=now()).where(Setting.key == HEAD_KEY).execute()
+        if not updated:
+            Setting.create(key=HEAD_KEY, value=value)
 
 
 def record(action: str, table: str, record_uid: str = "", before: dict | None = None,

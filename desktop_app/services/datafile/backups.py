@@ -22,6 +22,7 @@ from desktop_app.i18n import _
 from desktop_app.services.common import audit, settings
 from desktop_app.services.common.environment import explain_environment_error
 from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.common.tx import atomic
 from desktop_app.store import backup, crypto, schema
 from desktop_app.store import db as store_db
 
@@ -120,7 +121,7 @@ def backup_now(folder: str | Path | None = None, *, now: dt.datetime | None = No
         raise ServiceError(_("The backup folder {folder} cannot be reached. Is the USB drive plugged in?").format(
             folder=folder))
     info = _make(folder, False, now or clock.now())
-    with store_db.database.atomic():
+    with atomic():
         audit.record("backup", "database", "", None, {"file": str(info.path)})
     log.info("manual backup written to %s", info.path)
     return info
@@ -135,7 +136,7 @@ def backup_to_file(target: str | Path) -> Path:
         result = backup.backup_connection(store_db.database.obj.connection(), target, passphrase=key)
     except backup.BackupError as exc:
         raise ServiceError(_("The backup could not be made: {detail}").format(detail=exc)) from exc
-    with store_db.database.atomic():
+    with atomic():
         audit.record("backup", "database", "", None, {"file": str(result)})
     return result
 
@@ -267,7 +268,7 @@ def restore(path: str | Path, password: str | None = None, db_path: str | Path |
         raise ServiceError(_("The backup could not be restored: {detail}").format(detail=exc)) from exc
     crypto.remember(target, key)
     schema.open_database(target, create=False)
-    with store_db.database.atomic():
+    with atomic():
         audit.record("restore", "database", "", None, {"from": str(source), "kept": str(kept or "")})
     log.info("restored %s from %s (kept %s)", target, source, kept)
     return RestoreResult(source, kept)

@@ -16,6 +16,7 @@ from pathlib import Path
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.common.tx import atomic
 from desktop_app.store import backup, crypto, schema
 from desktop_app.store import db as store_db
 
@@ -89,7 +90,7 @@ def _reencrypt(path: Path, old_key: str | None, new_key: str | None, action: str
         raise
     crypto.remember(path, new_key)
     schema.open_database(path, create=False)
-    with store_db.database.atomic():
+    with atomic():
         audit.record(action, "database", "", None, {"file": path.name})
     log.info("database %s: %s", path, action)
 

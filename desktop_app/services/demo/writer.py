@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+from desktop_app.store import writes
+
 COLUMNS = {
     "organisation": ("id", "uid", "created_at", "updated_at", "name", "superior_body", "place", "issuer_code",
                      "term", "is_grassroots_branch", "authorised_to_admit", "superior_committee", "address",
@@ -87,5 +89,6 @@ class Sink:
             rows = self.rows[name]
             if rows:
                 self.connection.executemany(self._sql[name], rows)
+                writes.note(name)
                 self.counts[name] += len(rows)
                 rows.clear()
