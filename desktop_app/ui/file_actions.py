@@ -9,7 +9,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from desktop_app import __version__, paths
 from desktop_app.i18n import _
 from desktop_app.ui import ui_state
-from desktop_app.ui.context import EVERYTHING
 from desktop_app.ui.messages import confirm, error, info
 
 DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
@@ -25,7 +24,7 @@ class FileActions:
         self.context.db_path = Path(path)
         ui_state.put("last_db", str(path))
         self.context.set_branch(None)  # branch ids of the previous file mean nothing here
-        self.context.notify(EVERYTHING)
+        self.context.start_over()
 
     def _leave_current(self) -> bool:
         view = self.window.current_view()

@@ -314,10 +314,10 @@ class MainWindow(QMainWindow):
     def _on_branch_chosen(self, index: int) -> None:
         self.context.set_branch(self.branch_combo.itemData(index))
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind in (BRANCHES, EVERYTHING):
+    def _on_data_changed(self, kinds: frozenset[str]) -> None:
+        if BRANCHES in kinds or EVERYTHING in kinds:
             self.reload_branches()
-        if kind == EVERYTHING:
+        if EVERYTHING in kinds:
             self.update_status()
 
     def update_status(self) -> None:

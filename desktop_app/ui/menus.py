@@ -7,7 +7,6 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from desktop_app.i18n import _
-from desktop_app.ui import context as kinds
 
 
 def add_menus(window: QMainWindow) -> tuple[QMenu, QMenu]:
@@ -53,8 +52,7 @@ def fill_menus(window: QMainWindow, file_menu: QMenu, help_menu: QMenu) -> dict[
 def import_excel(window: QMainWindow, kind: str) -> None:
     from desktop_app.ui.dialogs.import_wizard import run_import_wizard
 
-    if run_import_wizard(window, kind=kind, branch_id=window.context.branch_id):
-        window.context.notify(kinds.PEOPLE)
+    run_import_wizard(window, kind=kind, branch_id=window.context.branch_id)
 
 
 def export_excel(window: QMainWindow, kind: str) -> None:
@@ -66,7 +64,4 @@ def export_excel(window: QMainWindow, kind: str) -> None:
 def show_deleted(window: QMainWindow) -> None:
     from desktop_app.ui.dialogs.recycle_dialog import RecycleDialog
 
-    dialog = RecycleDialog(window.context.branch_id, window)
-    dialog.exec()
-    if dialog.restored:
-        window.context.notify(kinds.EVERYTHING)
+    RecycleDialog(window.context.branch_id, window).exec()

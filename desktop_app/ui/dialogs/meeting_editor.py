@@ -26,7 +26,6 @@ class MeetingEditor(QWidget):
     """Shows one meeting; ``changed`` is emitted after anything was written."""
 
     changed = Signal()
-    records_changed = Signal()  # a vote moved someone's pipeline or assigned a helper
     print_requested = Signal(int)  # the meeting id: its minutes to preview and print
 
     def __init__(self, today, parent: QWidget | None = None):
@@ -82,7 +81,6 @@ class MeetingEditor(QWidget):
         self.opening.attendance_changed.connect(self._attendance_changed)
         self.reports.saved.connect(self._on_saved)
         self.votes.changed.connect(self._lists_changed)
-        self.votes.changed.connect(self.records_changed)
         self.tasks.changed.connect(self._lists_changed)
         self.quality.add_addendum.connect(self.add_addendum)
         self.tabs.currentChanged.connect(self._tab_changed)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.i18n import N_, _, format_date, pgettext
 from desktop_app.services.datafile import audit_log, maintenance
-from desktop_app.ui.context import EVERYTHING
+from desktop_app.ui.context import AUDIT
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.table import RowTable
@@ -81,7 +81,7 @@ def _pretty(text: str) -> str:
 
 class AuditView(BaseView):
     KEY = "audit"
-    WATCHES = (EVERYTHING,)
+    WATCHES = (AUDIT,)  # every write, print and export adds to the trail
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)

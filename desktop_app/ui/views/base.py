@@ -1,13 +1,15 @@
 """The contract every navigation entry's view fulfils.
 
-A view is created on its first visit with the shared AppContext. It loads its data in ``refresh()``;
-when data changes elsewhere or the branch filter moves while it is hidden it is only marked stale,
-and refreshes the next time it is shown, so switching views stays fast.
+A view is created on its first visit with the shared AppContext. It loads its data in ``refresh()``.
+It lists in ``WATCHES`` the kinds of data it shows; when a write changes one of them (the context publishes
+what each transaction touched) or the branch filter moves, it is marked stale: a hidden view refreshes the
+next time it is shown, so switching views stays fast; a view on screen refreshes once the event that made
+the write is handled, so a view that writes never reloads under its own feet.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.ui.context import EVERYTHING, AppContext
@@ -24,6 +26,7 @@ class BaseView(QWidget):
         self.context = context
         self.branch_id: int | None = context.branch_id
         self._stale = True
+        self._refresh_queued = False
         context.hub.branch_changed.connect(self.set_branch)
         context.hub.data_changed.connect(self._on_data_changed)
 
@@ -67,9 +70,26 @@ class BaseView(QWidget):
             self._stale = False
             self.refresh()
 
-    def _on_data_changed(self, kind: str) -> None:
-        if kind == EVERYTHING or EVERYTHING in self.WATCHES or kind in self.WATCHES:
-            self.mark_stale()
+    def mark_fresh(self) -> None:
+        """This view already shows what was just written (it made the write and updated itself): the
+        change published for that write does not reload it again."""
+        self._stale = False
+
+    def watches(self, kinds: frozenset[str]) -> bool:
+        return EVERYTHING in kinds or EVERYTHING in self.WATCHES or not kinds.isdisjoint(self.WATCHES)
+
+    def _on_data_changed(self, kinds: frozenset[str]) -> None:
+        if not self.watches(kinds):
+            return
+        self._stale = True
+        if self.isVisible() and not self._refresh_queued:
+            self._refresh_queued = True
+            QTimer.singleShot(0, self, self._queued_refresh)
+
+    def _queued_refresh(self) -> None:
+        self._refresh_queued = False
+        if self.isVisible():
+            self.refresh_if_stale()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

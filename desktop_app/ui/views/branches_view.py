@@ -269,7 +269,6 @@ class BranchesView(BaseView):
         self.creating = False
         self.dirty = False
         self.current_id = saved.id
-        self.context.notify(kinds.BRANCHES)
         self.context.message(_("Branch {code} saved.").format(code=saved.code))
         self.refresh_if_stale()
         return True
@@ -289,7 +288,6 @@ class BranchesView(BaseView):
             return
         self.current_id = None
         self.dirty = False
-        self.context.notify(kinds.BRANCHES)
 
     def save_quota(self) -> None:
         if self.current_id is None:
@@ -299,7 +297,6 @@ class BranchesView(BaseView):
         except ServiceError as exc:
             error(self, self.title(), exc)
             return
-        self.context.notify(kinds.QUOTAS)
         self._load_quota()
 
     def open_record(self, kind: str, record_id: int) -> bool:

@@ -11,6 +11,7 @@ from desktop_app.core.enums import Stage
 from desktop_app.i18n import N_, _, format_percent, ngettext
 from desktop_app.services.organisation import quotas
 from desktop_app.services.people import candidates
+from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
@@ -45,6 +46,8 @@ STAGE_COLUMNS = (
 
 class DashboardView(BaseView):
     KEY = "dashboard"
+    WATCHES = (kinds.PEOPLE, kinds.BRANCHES, kinds.SPONSORSHIPS, kinds.DOSSIER, kinds.MEETINGS, kinds.QUOTAS,
+               kinds.SETTINGS, kinds.ORGANISATION)  # what the reminders, quotas and pipeline count from
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)

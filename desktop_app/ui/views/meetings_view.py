@@ -51,7 +51,6 @@ class MeetingsView(BaseView):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.list_branch: int | None = None  # the branch listed (the filter, or the first one for screenshots)
-        self._notifying = False
         self._selecting = False
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         left = QWidget(splitter)
@@ -103,7 +102,6 @@ class MeetingsView(BaseView):
 
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.editor.changed.connect(self._editor_changed)
-        self.editor.records_changed.connect(lambda: self._notify(PEOPLE, SPONSORSHIPS))
         self.editor.print_requested.connect(lambda mid: self.context.request_open("meeting_minutes", mid))
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -155,10 +153,6 @@ class MeetingsView(BaseView):
         self.list_branch = meeting.branch_id
         self._load_list(keep=record_id)
         return True
-
-    def _on_data_changed(self, kind: str) -> None:
-        if not self._notifying:
-            super()._on_data_changed(kind)
 
     def hideEvent(self, event) -> None:
         self.editor.flush()
@@ -225,15 +219,9 @@ class MeetingsView(BaseView):
 
     # ---- actions ------------------------------------------------------------------------------
 
-    def _notify(self, *kinds: str) -> None:
-        self._notifying = True
-        try:
-            for kind in kinds:
-                self.context.notify(kind)
-        finally:
-            self._notifying = False
-
     def _editor_changed(self) -> None:
+        """The editor wrote (its edits, attendance, votes, tasks…): the list follows, and what was written
+        changes nothing else here (the editor shows it already)."""
         rows = meetings.list_meetings(self.list_branch) if self.list_branch is not None else []
         current = self.editor.meeting_id
         self._selecting = True
@@ -241,7 +229,7 @@ class MeetingsView(BaseView):
         if current is not None:
             self.table.select_where(lambda r: r.id == current)
         self._selecting = False
-        self._notify(MEETINGS)
+        self.mark_fresh()
 
     def save_now(self) -> None:
         if self.editor.flush():
@@ -261,12 +249,12 @@ class MeetingsView(BaseView):
         meeting = dialog.result_value
         self._load_list(keep=meeting.id)
         self._open(meeting.id, OPENING)
-        self._notify(MEETINGS)
+        self.mark_fresh()
 
     def delete_meeting(self) -> None:
         if self.editor.delete():
             self._load_list()
-            self._notify(MEETINGS)
+            self.mark_fresh()
 
     def open_latest_for_screenshot(self) -> None:
         """Open the most recent meeting of the branch shown (or of the first branch) in the editor."""

@@ -139,8 +139,6 @@ class MembersView(PeopleView):
             people.delete_person(row.id)
         except ServiceError as exc:
             error(self, _("Delete"), exc)
-            return
-        self.context.notify(kinds.PEOPLE)
 
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind != "person":

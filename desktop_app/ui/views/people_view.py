@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from desktop_app.ui import context as kinds
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.dialogs.person_dialog import PersonDialog
 from desktop_app.ui.views.base import BaseView
@@ -21,7 +20,6 @@ class PeopleView(BaseView):
 
     def _dialog(self, person_id: int | None) -> PersonDialog:
         dialog = self.DIALOG(person_id, self.context.today(), self, branch_id=self.branch_id)
-        dialog.saved.connect(lambda _pid: self.context.notify(kinds.PEOPLE))
         self.dialog = dialog
         return dialog
 

@@ -86,10 +86,8 @@ class SettingsView(BaseView):
         right.addWidget(self.language_box)
 
         self.security = SecurityPanel(page)
-        self.security.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
         left.insertWidget(left.count() - 1, self.security)
         self.calendar = CalendarPanel(self.context.today(), page)
-        self.calendar.changed.connect(lambda: self.context.notify(kinds.SETTINGS))
         right.addWidget(self.calendar, 1)
 
         scroll.setWidget(page)
@@ -137,7 +135,6 @@ class SettingsView(BaseView):
             show_write_error(self, self.title(), exc, self.form.set_errors)
             return False
         self._set_dirty(False)
-        self.context.notify(kinds.ORGANISATION)
         self.context.message(_("Organisation details saved."))
         return True
 

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -151,16 +150,13 @@ class SponsorsView(BaseView):
         return self.dialog
 
     def assign(self) -> None:
-        if self.assign_dialog().exec() == QDialog.DialogCode.Accepted:
-            self.context.notify(kinds.SPONSORSHIPS)
+        self.assign_dialog().exec()
 
     def end_current(self) -> None:
         row = self.table.current_row()
         if row is None or row.end is not None:
             return
-        dialog = EndAssignmentDialog(row, self.context.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.context.notify(kinds.SPONSORSHIPS)
+        EndAssignmentDialog(row, self.context.today(), self).exec()
 
     def open_record(self, kind: str, record_id: int) -> bool:
         if kind != "sponsorship":

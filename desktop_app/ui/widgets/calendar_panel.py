@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from desktop_app.i18n import N_, _
@@ -24,7 +23,6 @@ DAY_COLUMNS = (
 
 
 class CalendarPanel(QGroupBox):
-    changed = Signal()
 
     def __init__(self, today: dt.date, parent: QWidget | None = None):
         super().__init__(_("Working-day calendar"), parent)
@@ -73,7 +71,6 @@ class CalendarPanel(QGroupBox):
             show_write_error(self, self.title(), exc, self.form.set_errors)
             return
         self.load()
-        self.changed.emit()
 
     def remove_day(self) -> None:
         row = self.table.current_row()
@@ -85,4 +82,3 @@ class CalendarPanel(QGroupBox):
             error(self, self.title(), exc)
             return
         self.load()
-        self.changed.emit()

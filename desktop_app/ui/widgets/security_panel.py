@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -27,8 +26,6 @@ from desktop_app.ui.messages import error
 
 
 class SecurityPanel(QGroupBox):
-    changed = Signal()
-
     def __init__(self, parent: QWidget | None = None):
         super().__init__(_("Password and backups"), parent)
         box = QVBoxLayout(self)
@@ -104,7 +101,6 @@ class SecurityPanel(QGroupBox):
         except ServiceError as exc:
             error(self, self.title(), exc)
             return False
-        self.changed.emit()
         return True
 
     def password(self, mode: str) -> None:
@@ -112,4 +108,3 @@ class SecurityPanel(QGroupBox):
 
         if run(mode, self):
             self.load()
-            self.changed.emit()
