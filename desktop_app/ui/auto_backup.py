@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop_app.services.datafile import backups, dbfile
 from desktop_app.ui import worker
+from desktop_app.ui.operation import Operation
 
 log = logging.getLogger(__name__)
 HOUR_MS = 60 * 60 * 1000
@@ -21,27 +22,23 @@ class AutoBackup(QObject):
         super().__init__(parent)
         self.timer = QTimer(self, interval=HOUR_MS)
         self.timer.timeout.connect(self.run_if_due)
-        self.task: worker.Task | None = None
+        self.operation: Operation | None = None
 
     def start(self) -> None:
         self.timer.start()
         QTimer.singleShot(5000, self.run_if_due)  # after the window is up, never in its way
 
     def run_if_due(self) -> None:
-        if self.task is not None or not dbfile.is_open():
+        if self.operation is not None and self.operation.running or not dbfile.is_open():
             return
-        self.task = worker.Task(backups.auto_backup_if_due)
-        self.task.signals.finished.connect(self._done)
-        self.task.signals.failed.connect(self._failed)
-        worker.start(self.task)
+        self.operation = Operation(self, backups.auto_backup_if_due).success(self._done).failure(self._failed).run()
 
     def _done(self, info) -> None:
-        self.task = None
         if info is not None:
             self.made.emit(info)
 
     def _failed(self, exc: BaseException) -> None:
-        self.task = None
+        # Not a message in the user's way: the next hour tries again, and a backup on close follows.
         log.warning("automatic backup failed: %s", exc)
 
 

@@ -92,7 +92,7 @@ class FileActions:
 
     def backup(self) -> None:
         from desktop_app.services.datafile import backups, dbfile
-        from desktop_app.ui.progress import run_task
+        from desktop_app.ui.operation import Operation
 
         if not dbfile.is_open():
             return
@@ -101,7 +101,7 @@ class FileActions:
             self.window.update_status()
             self.context.message(_("Backup written to {path}.").format(path=info.path))
 
-        run_task(self.window, _("Backing up…"), backups.backup_now, on_done=done)
+        Operation(self.window, backups.backup_now).blocking(_("Backing up…")).success(done).run()
 
     def restore(self) -> None:
         from desktop_app.services.datafile import backups, dbfile
@@ -153,16 +153,13 @@ class FileActions:
         """The integrity check of the open file, on a worker after start-up; damage is reported with the
         newest good backup offered."""
         from desktop_app.services.datafile import maintenance
-        from desktop_app.ui import worker
+        from desktop_app.ui.operation import Operation
 
-        task = worker.Task(maintenance.check, quick=True)
-        task.signals.finished.connect(self._health_checked)
-        self._health_task = worker.start(task)
+        Operation(self.window, maintenance.check, quick=True).reading().success(self._health_checked).run()
 
     def _health_checked(self, report) -> None:
         from desktop_app.services.datafile import backups
 
-        self._health_task = None
         if report.healthy:
             return
         problem = "\n".join(report.problems)

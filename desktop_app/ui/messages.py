@@ -13,15 +13,21 @@ from desktop_app.services.common.errors import RuleViolation, ServiceError, Vali
 log = logging.getLogger(__name__)
 
 
-def explain(exc: BaseException) -> str:
-    """A translated sentence for *exc*; unexpected errors are logged and named as such."""
+def known_failure(exc: BaseException) -> str | None:
+    """A translated sentence for a failure the user can act on (refused input, a rule, a missing file…);
+    None for anything else, which is a bug."""
     if isinstance(exc, RuleViolation):
         lines = [str(exc)]
         lines += [getattr(f, "message", str(f)) for f in exc.findings]
         return "\n".join(line for line in lines if line)
     from desktop_app.services.common.failures import explain_failure  # loads the data layer: only on failure
 
-    message = explain_failure(exc)
+    return explain_failure(exc)
+
+
+def explain(exc: BaseException) -> str:
+    """A translated sentence for *exc*; unexpected errors are logged and named as such."""
+    message = known_failure(exc)
     if message is not None:
         return message
     log.error("unexpected error", exc_info=exc)

@@ -1,15 +1,22 @@
-"""Long work off the GUI thread: a function runs on a pool thread with a database connection of its
-own; progress, result and failure come back to the GUI thread as Qt signals."""
+"""Where work off the GUI thread runs (the window starts it through ``ui.operation.Operation``).
+
+- Work that may write the database runs on the one database thread, one task after another: two background
+  writes never race, and each sees what the one before committed.
+- Work that only reads it runs on the shared pool beside the rest, on a connection that refuses writes.
+- Work without the database (reading a workbook) runs on the shared pool too.
+
+Each database task gets a connection of its own for its run (SQLite connections belong to their thread).
+Progress, result and failure come back to the GUI thread as Qt signals of the task.
+"""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-log = logging.getLogger(__name__)
+WRITE, READ, NONE = "write", "read", "none"  # what a task does with the database
 
 
 class TaskSignals(QObject):
@@ -21,16 +28,16 @@ class TaskSignals(QObject):
 class Task(QRunnable):
     """Runs ``work(progress=callback, *args, **kwargs)`` when ``pass_progress``, else ``work(*args, **kwargs)``."""
 
-    def __init__(self, work: Callable[..., Any], *args, pass_progress: bool = False, use_database: bool = True,
-                 **kwargs):
+    def __init__(self, work: Callable[..., Any], *args: Any, pass_progress: bool = False, database: str = WRITE,
+                 **kwargs: Any):
         super().__init__()
         self.signals = TaskSignals()
         self.work, self.args, self.kwargs = work, args, kwargs
         self.pass_progress = pass_progress
-        self.use_database = use_database
+        self.database = database
         self.setAutoDelete(False)  # the caller keeps the signals alive until finished
 
-    def _progress(self, *args) -> None:
+    def _progress(self, *args: Any) -> None:
         """Accepts (done, total[, what]), (fraction) or (what) from the work function."""
         done, total, what = 0, 0, ""
         numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
@@ -48,31 +55,44 @@ class Task(QRunnable):
         if self.pass_progress:
             kwargs["progress"] = self._progress
         try:
-            if self.use_database:
+            if self.database == NONE:
+                result = self.work(*self.args, **kwargs)
+            else:
                 from desktop_app.services.datafile import dbfile
 
-                result = dbfile.in_worker_connection(self.work, *self.args, **kwargs)
-            else:
-                result = self.work(*self.args, **kwargs)
-        except BaseException as exc:  # reported to the GUI thread, which explains it to the user
-            log.exception("background task failed")
+                result = dbfile.in_worker_connection(self.work, *self.args, read_only=self.database == READ,
+                                                     **kwargs)
+        except BaseException as exc:  # carried to the GUI thread, where the operation decides who hears it
             self.signals.failed.emit(exc)
             return
         self.signals.finished.emit(result)
 
 
 _running: set[Task] = set()
+_database_pool: QThreadPool | None = None
+
+
+def database_pool() -> QThreadPool:
+    """The pool of the one database thread (made on first use; its thread never expires)."""
+    global _database_pool
+    if _database_pool is None:
+        _database_pool = QThreadPool()
+        _database_pool.setMaxThreadCount(1)
+        _database_pool.setExpiryTimeout(-1)
+    return _database_pool
 
 
 def start(task: Task) -> Task:
-    """Queue *task* on the global pool and keep it referenced until it ends."""
+    """Queue *task* where it belongs (see the module) and keep it referenced until it ends."""
     _running.add(task)
     task.signals.finished.connect(lambda _r, t=task: _running.discard(t))
     task.signals.failed.connect(lambda _e, t=task: _running.discard(t))
-    QThreadPool.globalInstance().start(task)
+    pool = database_pool() if task.database == WRITE else QThreadPool.globalInstance()
+    pool.start(task)
     return task
 
 
 def wait_all(msecs: int = 30000) -> bool:
     """Wait for queued tasks (tests and shutdown)."""
-    return QThreadPool.globalInstance().waitForDone(msecs)
+    done = QThreadPool.globalInstance().waitForDone(msecs)
+    return (_database_pool is None or _database_pool.waitForDone(msecs)) and done

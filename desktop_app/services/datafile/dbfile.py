@@ -154,10 +154,13 @@ def restore(source: str | Path, db_path: str | Path, password: str | None = None
     return result
 
 
-def in_worker_connection(work: Callable[..., Any], *args, **kwargs) -> Any:
-    """Run *work* on the calling (non-GUI) thread with a connection of its own, closed afterwards.
+def in_worker_connection(work: Callable[..., Any], *args, read_only: bool = False, **kwargs) -> Any:
+    """Run *work* on the calling (non-GUI) thread with a connection of its own, closed afterwards; with
+    *read_only*, a connection that refuses to write (work that only reads may run beside a writer).
 
     SQLite connections belong to the thread that opened them; peewee keeps one per thread.
     """
     with store_db.database.connection_context():
+        if read_only:
+            store_db.database.execute_sql("PRAGMA query_only = 1")
         return work(*args, **kwargs)

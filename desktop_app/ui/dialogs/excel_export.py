@@ -10,7 +10,7 @@ from desktop_app.i18n import _, ngettext
 from desktop_app.interchange import xlsx_export
 from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER
 from desktop_app.ui.messages import info
-from desktop_app.ui.progress import run_task
+from desktop_app.ui.operation import Operation
 
 MEMBERS, CANDIDATES, MEETINGS = "members", "candidates", "meetings"
 
@@ -44,7 +44,7 @@ def export_to_excel(parent: QWidget | None, kind: str, *, branch_id: int | None 
         info(parent, title, text)
 
     if kind == MEETINGS:
-        run_task(parent, _("Exporting…"), xlsx_export.export_meetings, path, branch_id=branch_id, year=year,
-                 on_done=done)
+        operation = Operation(parent, xlsx_export.export_meetings, path, branch_id=branch_id, year=year)
     else:
-        run_task(parent, _("Exporting…"), xlsx_export.export_people, kind, path, branch_id=branch_id, on_done=done)
+        operation = Operation(parent, xlsx_export.export_people, kind, path, branch_id=branch_id)
+    operation.blocking(_("Exporting…")).success(done).run()

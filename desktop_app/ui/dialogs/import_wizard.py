@@ -34,6 +34,7 @@ from desktop_app.services.interchange import importing
 from desktop_app.services.organisation import branches
 from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER, MappingPage, PreviewPage, ResultPage, _Busy, _hint
 from desktop_app.ui.messages import error, explain
+from desktop_app.ui.operation import Operation
 from desktop_app.ui.widgets.combo import compact
 
 
@@ -112,8 +113,8 @@ class FilePage(QWizardPage):
         self.w.data = None
         self.status.setText(_("Reading the sheet…"))
         self.completeChanged.emit()
-        self.busy.start(xlsx_import.read_sheet, self.w.path, sheet, require_names=False, use_database=False,
-                        on_done=self._read_done, on_error=self._read_failed)
+        self.busy.start(Operation(self, xlsx_import.read_sheet, self.w.path, sheet, require_names=False)
+                        .without_database(), on_done=self._read_done, on_error=self._read_failed)
 
     def _read_done(self, data: xlsx_import.SheetData) -> None:
         self.w.data = data
@@ -181,7 +182,7 @@ class ImportWizard(QWizard):
 
 def run_import_wizard(parent: QWidget | None = None, *, kind: str = importing.MEMBERS,
                       branch_id: int | None = None) -> bool:
-    """Show the wizard; True when people were imported (the caller refreshes its lists)."""
+    """Show the wizard; True when people were imported (the views hear of it from the write itself)."""
     wizard = ImportWizard(parent, kind=kind, branch_id=branch_id)
     wizard.exec()
     return wizard.imported > 0

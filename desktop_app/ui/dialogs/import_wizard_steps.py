@@ -30,9 +30,9 @@ from desktop_app.i18n import N_, _, current_language, format_date, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.interchange.columns import column_for
 from desktop_app.services.interchange import importing
-from desktop_app.ui import worker
 from desktop_app.ui.messages import error, explain
 from desktop_app.ui.models.row_table import Column, RowTableModel, SortProxy
+from desktop_app.ui.operation import Operation
 
 
 class WizardState(Protocol):
@@ -62,37 +62,37 @@ def _hint(text: str, parent: QWidget) -> QLabel:
 
 
 class _Busy:
-    """One background task a page waits for; results of a task the page no longer wants are dropped."""
+    """The one operation a page waits for, shown on its progress bar; the wizard cannot close while any runs,
+    and the results of one the page no longer wants are dropped."""
 
     def __init__(self, wizard: WizardState, bar: QProgressBar):
-        self.wizard, self.bar, self.task = wizard, bar, None
+        self.wizard, self.bar = wizard, bar
+        self.operation: Operation | None = None
 
-    def start(self, work, *args, on_done, on_error, use_database: bool = True, **kwargs) -> None:
-        task = worker.Task(work, *args, pass_progress=True, use_database=use_database, **kwargs)
-        self.task = task
+    def start(self, operation: Operation, on_done, on_error) -> None:
+        """Run *operation* (its work takes a ``progress`` callback), then *on_done(result)* or *on_error(exc)*."""
+        self.operation = operation
         self.wizard.busy += 1
         self.bar.setRange(0, 0)
         self.bar.show()
 
         def progress(done: int, total: int, _what: str) -> None:
-            if self.task is task and total > 0:
+            if self.operation is operation and total > 0:
                 self.bar.setRange(0, total)
                 self.bar.setValue(min(done, total))
 
         def finish(callback, value) -> None:
             self.wizard.busy -= 1
-            if self.task is task:
-                self.task = None
+            if self.operation is operation:
+                self.operation = None
                 self.bar.hide()
                 callback(value)
 
-        task.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
-        task.signals.finished.connect(lambda r: finish(on_done, r), Qt.ConnectionType.QueuedConnection)
-        task.signals.failed.connect(lambda e: finish(on_error, e), Qt.ConnectionType.QueuedConnection)
-        worker.start(task)
+        operation.progress(progress).success(lambda r: finish(on_done, r)).failure(lambda e: finish(on_error, e))
+        operation.run()
 
     def forget(self) -> None:
-        self.task = None
+        self.operation = None
         self.bar.hide()
 
 
@@ -223,8 +223,8 @@ class PreviewPage(QWizardPage):
         self.summary.setText(ngettext("Checking {n} row…", "Checking {n} rows…", len(self.w.data.rows)).format(
             n=len(self.w.data.rows)))
         rows = xlsx_import.to_rows(self.w.data, self.w.mapping)
-        self.busy.start(importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id,
-                        on_done=self._checked, on_error=self._failed)
+        self.busy.start(Operation(self, importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id)
+                        .reading(), on_done=self._checked, on_error=self._failed)
 
     def cleanupPage(self) -> None:
         self.busy.forget()
@@ -297,7 +297,7 @@ class ResultPage(QWizardPage):
         self.ended = False
         self.label.setText(ngettext("Importing {n} row…", "Importing {n} rows…", len(self.w.plan.accepted)).format(
             n=len(self.w.plan.accepted)))
-        self.busy.start(importing.write_plan, self.w.plan, source=self.w.path.name,
+        self.busy.start(Operation(self, importing.write_plan, self.w.plan, source=self.w.path.name),
                         on_done=self._written, on_error=self._failed)
 
     def _written(self, count: int) -> None:

@@ -12,8 +12,8 @@ from desktop_app.i18n import _
 from desktop_app.services.datafile import dbfile
 from desktop_app.ui.dialogs.new_organisation import NewOrganisationDialog
 from desktop_app.ui.messages import error
+from desktop_app.ui.operation import Operation
 from desktop_app.ui.password import open_database
-from desktop_app.ui.progress import run_task
 
 DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
 
@@ -93,8 +93,8 @@ class WelcomeDialog(QDialog):
                 Path(str(path) + suffix).unlink(missing_ok=True)
             error(self, _("Demo data"), exc)
 
-        self._task = run_task(self, _("Creating the demo data…"), demo.generate, "branch", seed=1,
-                              pass_progress=True, on_done=lambda _r: self._opened(path), on_error=failed)
+        self._task = Operation(self, demo.generate, "branch", seed=1).blocking(_("Creating the demo data…")) \
+            .progress().success(lambda _r: self._opened(path)).failure(failed).run()
 
     def open_file(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(self, _("Open a database file"), str(paths.data_dir()),

@@ -176,18 +176,15 @@ class AuditView(BaseView):
 
     def verify(self) -> None:
         """The full check (integrity, foreign keys, schema, whole chain) on a worker thread."""
-        from desktop_app.ui import worker
+        from desktop_app.ui.operation import Operation
 
         self.verify_button.setEnabled(False)
         self.status.setText(_("Checking the database and its audit trail…"))
-        self._task = worker.Task(maintenance.check)
-        self._task.signals.finished.connect(self._verified)
-        self._task.signals.failed.connect(lambda exc: self._verified(None, exc))
-        worker.start(self._task)
+        Operation(self, maintenance.check).reading().success(self._verified) \
+            .failure(lambda exc: self._verified(None, exc)).run()
 
     def _verified(self, report, exc: BaseException | None = None) -> None:
         self.verify_button.setEnabled(True)
-        self._task = None
         if report is None:
             from desktop_app.ui.messages import explain
 

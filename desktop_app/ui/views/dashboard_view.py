@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
-from shiboken6 import isValid as shiboken_valid
 
 from desktop_app.core.enums import Stage
 from desktop_app.i18n import N_, _, format_percent, ngettext
@@ -14,6 +13,7 @@ from desktop_app.services.people import candidates
 from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
 from desktop_app.ui.models.row_table import Column, RowTableModel
+from desktop_app.ui.operation import Operation
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.table import RowTable
 
@@ -83,8 +83,8 @@ class DashboardView(BaseView):
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 2)
-        self._request = 0
-        self._unstarted = None  # the reminders' worker task, started on the next paint
+        self._reminders: Operation | None = None  # worked out off the GUI thread…
+        self._unstarted = False  # …from the next paint on
         self._items: list | None = None
         self._planned = self._admitted = self._in_pipeline = 0
         self.retranslate_ui()
@@ -112,7 +112,9 @@ class DashboardView(BaseView):
 
     def refresh(self) -> None:
         today = self.context.today()
-        self._request += 1  # a result still on its way for an older request is dropped
+        if self._reminders is not None:
+            self._reminders.discard()  # a result still on its way for an older request is not wanted
+            self._reminders, self._unstarted = None, False
         self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
         rows = quotas.progress(today.year)
         if self.branch_id is not None:
@@ -143,34 +145,23 @@ class DashboardView(BaseView):
         self.reminder_note.setText(_("Working out what is due…"))
         self.reminder_note.setVisible(True)
         self._update_summary()
-        from desktop_app.ui import worker
-
-        task = worker.Task(reminder_source.reminders, today, self.branch_id, generation)
-        token = self._request
-        task.signals.finished.connect(lambda result: self._reminders_computed(token, result))
-        task.signals.failed.connect(lambda exc: self._reminders_failed(token, exc))
         # Started when the overview has painted what it has: a worker busy from the start would compete with
         # the first paint for the interpreter.
-        self._unstarted = task
+        self._reminders = Operation(self, reminder_source.reminders, today, self.branch_id, generation).reading() \
+            .success(self._show_reminders).failure(self._reminders_failed)
+        self._unstarted = True
         self.update()
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
-        task, self._unstarted = self._unstarted, None
-        if task is not None:
-            from desktop_app.ui import worker
+        if self._unstarted and self._reminders is not None:
+            self._unstarted = False
+            self._reminders.run()
 
-            worker.start(task)
+    def _reminders_failed(self, exc: BaseException) -> None:
+        from desktop_app.ui.messages import explain
 
-    def _reminders_computed(self, token: int, items: list) -> None:
-        if token == self._request and shiboken_valid(self):
-            self._show_reminders(items)
-
-    def _reminders_failed(self, token: int, exc: BaseException) -> None:
-        if token == self._request and shiboken_valid(self):
-            from desktop_app.ui.messages import explain
-
-            self.reminder_note.setText(_("What is due could not be worked out: {error}").format(error=explain(exc)))
+        self.reminder_note.setText(_("What is due could not be worked out: {error}").format(error=explain(exc)))
 
     def _show_reminders(self, items: list) -> None:
         self._items = items

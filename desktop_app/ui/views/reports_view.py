@@ -34,7 +34,7 @@ from desktop_app.services.meetings import meetings
 from desktop_app.services.organisation import branches
 from desktop_app.ui import context as kinds
 from desktop_app.ui.messages import error
-from desktop_app.ui.progress import run_task
+from desktop_app.ui.operation import Operation
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.combo import compact
 from desktop_app.ui.widgets.pdf_preview import PdfPreview, print_pdf
@@ -220,9 +220,9 @@ class ReportsView(BaseView):
             then(Path(path))
 
         self._busy(True)
-        self.task = run_task(self, _("Preparing the document…"), build_report, kind, target,
-                             lang=i18n.current_language(), issue=issue, pass_progress=True,
-                             on_done=done, on_error=failed, **self.arguments())
+        self.task = Operation(self, build_report, kind, target, lang=i18n.current_language(), issue=issue,
+                              **self.arguments()).blocking(_("Preparing the document…")).progress() \
+            .success(done).failure(failed).run()
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
