@@ -87,16 +87,6 @@ def test_database_from_a_newer_version_is_refused_and_left_unchanged(tmp_path):
     assert path.read_bytes() == before
 
 
-def test_migration_0001_on_an_empty_file_creates_everything(tmp_path):
-    conn = sqlite3.connect(tmp_path / "empty.sqlite3")
-    conn.close()
-    real = store_db.connect(tmp_path / "empty.sqlite3")
-    assert migrations.run(real) == [version for version, _module in migrations.MIGRATIONS]
-    names = {r[0] for r in real.execute_sql("SELECT name FROM sqlite_master")}
-    assert {"person_fts", "branch_fts"} <= names and TABLES <= names
-    store_db.close()
-
-
 def test_older_database_is_backed_up_before_migrating(tmp_path, monkeypatch):
     """A database at the current version meeting a program with one more migration: copy first, then migrate."""
     path = tmp_path / "old.sqlite3"
