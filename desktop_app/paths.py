@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop_app import APP_NAME
@@ -27,12 +28,13 @@ def _dir(kind: str) -> Path:
     else:
         import platformdirs
 
-        getter = {
+        getters: dict[str, Callable[..., str]] = {
             "data": platformdirs.user_data_dir,
             "log": platformdirs.user_log_dir,
             "cache": platformdirs.user_cache_dir,
             "config": platformdirs.user_config_dir,
-        }[kind]
+        }
+        getter = getters[kind]
         path = Path(getter(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import overload
 
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
@@ -19,6 +20,14 @@ _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 # The alphabet in dictionary order; f, j, w, z appear in foreign and ethnic-minority names.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+@overload
+def nfc(value: str) -> str: ...
+
+
+@overload
+def nfc(value: None) -> None: ...
 
 
 def nfc(value: str | None) -> str | None:

@@ -29,3 +29,11 @@ def to_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     return dt.date.fromisoformat(value[:10])
+
+
+def to_day(value: Any) -> dt.date:
+    """A stored date that cannot be missing (a NOT NULL column, or an aggregate over such rows) as a date."""
+    day = to_date(value)
+    if day is None:
+        raise ValueError(f"a date was expected, the database gave {value!r}")
+    return day

@@ -26,13 +26,13 @@ class Finding:
 class Findings(list[Finding]):
     """The findings of one check, in the order found, with the policy they were judged under."""
 
-    def __init__(self, policy: Policy | None = None, items=()):
+    def __init__(self, policy: Policy, items=()):
         super().__init__(items)
         self.policy = policy
 
     @property
     def policy_version(self) -> str:
-        return self.policy.version if self.policy else ""
+        return self.policy.version
 
     @property
     def errors(self) -> list[Finding]:
@@ -51,9 +51,7 @@ class Findings(list[Finding]):
         return [f.rule_id for f in self]
 
     def add(self, severity: str, rule_id: str, message: str) -> None:
-        policy = self.policy
-        source = policy.source(rule_id) if policy else ""
-        self.append(Finding(severity, rule_id, message, source, policy.version if policy else ""))
+        self.append(Finding(severity, rule_id, message, self.policy.source(rule_id), self.policy.version))
 
     def error(self, rule_id: str, message: str) -> None:
         self.add(ERROR, rule_id, message)

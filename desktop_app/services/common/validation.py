@@ -66,6 +66,7 @@ class Checker:
                 return None
             self.clean[field] = None
             return None
+        value: dt.date | None
         if isinstance(raw, dt.datetime):
             value = raw.date()
         elif isinstance(raw, dt.date):

@@ -155,9 +155,10 @@ def changed_since(info: BackupInfo) -> bool:
     """True when the open database holds work the backup *info* does not (compared by audit head)."""
     current = _head_of(store_db.database.obj.connection())
     _share_key(info.path, _db_path())
+    unreadable: tuple[type[BaseException], ...] = (crypto.NotADatabaseError, OSError, *crypto.database_errors())
     try:
         conn = crypto.connect_raw(info.path, readonly=True)
-    except (crypto.NotADatabaseError, OSError, *crypto.database_errors()):
+    except unreadable:
         return True
     try:
         return _head_of(conn) != current

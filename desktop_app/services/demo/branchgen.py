@@ -92,5 +92,5 @@ def _candidates(ctx: BranchCtx, admitted: int, showcase: bool) -> None:
         vote = days.on_or_after(today + offset)
         specs.append((vote[0], "normal", vote))
     specs += [(today, mode, None) for mode in stalled]
-    for _day, mode, vote in sorted(specs, key=lambda s: (s[0], s[1])):
-        add_candidate(ctx, mode, vote)
+    for _day, mode, towards in sorted(specs, key=lambda s: (s[0], s[1])):
+        add_candidate(ctx, mode, towards)

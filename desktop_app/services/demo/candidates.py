@@ -9,6 +9,7 @@ Union's resolution (4-KNĐ). A probation helper is assigned at the ceremony.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from desktop_app.core import rules
 from desktop_app.core.enums import DecisionKind, SponsorRole, Stage, Status
@@ -45,7 +46,7 @@ def _unit_since(ctx: BranchCtx, occupation: str, birth: dt.date, first_step: dt.
     return min(since, first_step - dt.timedelta(days=rng.randint(200, 900)))
 
 
-def _pick(ctx: BranchCtx, pool: list[Human], count: int, prefer: list[Human] = ()) -> list[Human]:
+def _pick(ctx: BranchCtx, pool: list[Human], count: int, prefer: Sequence[Human] = ()) -> list[Human]:
     chosen = [p for p in prefer if p in pool][:count]
     rest = sorted((p for p in pool if p not in chosen), key=lambda p: (p.load, ctx.rng.random()))
     chosen += rest[:count - len(chosen)]
@@ -62,9 +63,12 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
     """A candidate whose history follows *mode*: normal (towards *vote*), dropped, stalled_certificate or
     stalled_dossier. None when the branch has nobody who could help them at the time."""
     rng, today = ctx.rng, ctx.today
+    steps: dict[str, tl.Step] | None
     if mode == "normal":
+        assert vote is not None, "a normal candidate is made towards a vote"
         steps = tl.normal(rng, ctx.days, vote)
     elif mode == "dropped":
+        assert vote is not None, "a dropped candidate is made towards the vote they never reach"
         steps = tl.dropped(rng, ctx.days, vote, today)
         if steps is None:
             return None
@@ -205,7 +209,7 @@ def _membership(ctx: BranchCtx, person: Human, steps: dict) -> None:
         person.status = Status.DROPPED
     else:
         last = max((s for s in steps if s in Stage.PIPELINE), key=Stage.PIPELINE.index)
-        person.status = Stage.STATUS_AFTER[last]
+        person.status = Stage.STATUS_AFTER[last] or person.status
     if Stage.ADMISSION_DECISION in steps:
         f["admission_date"] = steps[Stage.ADMISSION_DECISION][0]
     if Stage.CEREMONY in steps:

@@ -209,7 +209,7 @@ def _write_counters(shared: Shared, plans: list[layout.BranchPlan], org_uid: str
     """The last number each issuer used in the organisation's current term, so that the next resolution
     printed by the app continues the sequence (the counter keys of services.report_data.issuer)."""
     term = Organisation.get_by_id(shared.org_id).term if shared.org_id else places.ORGANISATION["term"]
-    keys = {plan.id: f"branch:{plan.uid}" for plan in plans}
+    keys: dict[int | str, str] = {plan.id: f"branch:{plan.uid}" for plan in plans}
     keys["org"] = f"org:{org_uid}"
     last: dict[tuple[str, str], int] = {}
     for series, docs in shared.docs.items():

@@ -67,14 +67,15 @@ def branch_plans(count: int, members: int, candidates: int, rng: random.Random) 
               "enterprise": 0.3, "other": 1.5}
     raw = [weight[p.kind] * rng.uniform(0.7, 1.3) for p in plans]
     scale = members / sum(raw)
+    wanted: list[float] = []  # each branch's share of the candidates, before they are counted out
     for plan, w in zip(plans, raw, strict=True):
         plan.size = max(8, round(w * scale))
         # Candidates: about one for every ten members, more among the young (schools, police).
         young = 1.6 if plan.jobs in ("school", "high_school", "police", "army") else 1.0
-        plan.candidates = 0 if plan.jobs == "retired" else w * young
-    total = sum(p.candidates for p in plans) or 1
-    for plan in plans:
-        share = plan.candidates * candidates / total
+        wanted.append(0 if plan.jobs == "retired" else w * young)
+    total = sum(wanted) or 1
+    for plan, weight_of_plan in zip(plans, wanted, strict=True):
+        share = weight_of_plan * candidates / total
         plan.candidates = int(share) + (1 if rng.random() < share - int(share) else 0)
     if count == 1:
         plans[0].size, plans[0].candidates = members, candidates

@@ -45,8 +45,8 @@ def add_member(ctx: BranchCtx, occupation: str, *, joined: dt.date | None = None
     birth = min(birth, latest_ceremony - dt.timedelta(days=int(18.6 * 365)))
     # Admitted between 18 and 45, most often in their twenties.
     span = (latest_ceremony - birth).days / 365 - 18.2
-    high = max(0.5, min(27.0, span))
-    years_after_18 = min(span, rng.triangular(0.3, high, min(4.0, high)))
+    oldest = max(0.5, min(27.0, span))
+    years_after_18 = min(span, rng.triangular(0.3, oldest, min(4.0, oldest)))
     admission = working_day_on_or_after(birth + dt.timedelta(days=int((18.1 + years_after_18) * 365)))
     ceremony = add_working_days(admission, rng.randint(5, 25))
     official = add_months(ceremony, 12)
@@ -92,6 +92,8 @@ def _leave(ctx: BranchCtx, person: Human, stage: str, day: dt.date, note: str, s
 def life_events(ctx: BranchCtx, person: Human, force: str = "") -> None:
     """Exemption, temporary activity elsewhere, transfer, death or striking off during the records."""
     rng, today, start = ctx.rng, ctx.today, ctx.shared.window_start
+    if person.member_from is None:  # not a member of the branch: nothing happens to them here
+        return
     years = ctx.shared.years
     age = (today - person.birth).days / 365
     first = max(start, person.member_from + ONE_DAY)
@@ -157,7 +159,8 @@ def exempt_before_records(ctx: BranchCtx, person: Human) -> None:
     """Very old members were often exempted before the records begin."""
     start = ctx.shared.window_start
     age_then = (start - person.birth).days / 365
-    if age_then >= 76 and person.voting_from < start - dt.timedelta(days=800) and ctx.rng.random() < 0.4:
+    if age_then >= 76 and person.voting_from is not None and person.voting_from < start - dt.timedelta(days=800) \
+            and ctx.rng.random() < 0.4:
         day = working_day_on_or_after(start - dt.timedelta(days=ctx.rng.randint(60, 700)))
         person.exempt_from = day
         person.events.append(Event(Stage.EXEMPTED, day, "", "Tuổi cao, sức yếu; chi bộ đồng ý miễn"))

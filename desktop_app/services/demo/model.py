@@ -95,7 +95,7 @@ class Human:
     member_from: dt.date | None = None
     member_until: dt.date | None = None
     voting_from: dt.date | None = None  # official (may vote, help and introduce) from this day
-    unit_since: dt.date | None = None  # worked or lived in the branch's unit since
+    unit_since: dt.date = dt.date.min  # worked or lived in the branch's unit since (set when the person is made)
     exempt_from: dt.date | None = None
     elsewhere: tuple[dt.date, dt.date] | None = None  # temporary activity in another branch
     unexcused_from: dt.date | None = None  # skipped meetings without reason from (before being struck off)

@@ -61,7 +61,7 @@ def record_history(ctx: BranchCtx, person: Human, steps: dict, introducers: list
             symbol = "NQ/ĐTN" if union == "4-KNĐ" else "NQ/CĐCS"
             made = working_day_on_or_before(day - dt.timedelta(days=rng.randint(0, 10)))
             papers.append(Paper(union, max(made, steps[Stage.HISTORY][0]),
-                                f"{rng.randint(2, 30):02d}-{symbol}", union_name))
+                                f"{rng.randint(2, 30):02d}-{symbol}", union_name or ""))
     if step(Stage.OPINIONS):
         add(Stage.OPINIONS, note="Tổng hợp ý kiến của đoàn thể và chi ủy nơi cư trú")
         papers.append(Paper("5-KNĐ", steps[Stage.OPINIONS][0]))

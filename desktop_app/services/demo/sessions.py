@@ -198,7 +198,7 @@ def _progress_notes(ctx: BranchCtx, sink: Sink, meeting: MeetingPlan, present: l
     if meeting.kind not in (MeetingKind.REGULAR, MeetingKind.COMBINED):
         return
     rng, day = ctx.rng, meeting.date
-    voted = {d.subject.id for d in meeting.decisions if d.kind in TWO_THIRDS}
+    voted = {d.subject.id for d in meeting.decisions if d.kind in TWO_THIRDS and d.subject is not None}
     for person in ctx.people:
         for sponsor in person.sponsors:
             if sponsor.role == SponsorRole.INTRODUCER or sponsor.start >= day:

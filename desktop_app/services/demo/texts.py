@@ -183,7 +183,7 @@ def discussion(rng: random.Random, kind: str, speakers: list[str], extra: list[s
 
 def theme(rng: random.Random, kind: str, unit: str, day: dt.date) -> str:
     pool = THEMES + [t.format(unit=unit) for t in _KIND_THEMES.get(
-        "village" if kind in ("village", "residential") else "school" if kind == "school" else "other")]
+        "village" if kind in ("village", "residential") else "school" if kind == "school" else "other", [])]
     if day >= dt.date(2025, 8, 1):
         pool.append("Nâng cao chất lượng sinh hoạt chi bộ theo Chỉ thị số 50-CT/TW")
     if day.month in (4, 5):

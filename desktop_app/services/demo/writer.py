@@ -62,7 +62,7 @@ class Sink:
 
     BATCH = 20_000
 
-    def __init__(self, connection):
+    def __init__(self, connection) -> None:
         self.connection = connection
         self.rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
         self.counts: dict[str, int] = {table: 0 for table in COLUMNS}

@@ -57,7 +57,7 @@ def next_number(issuer: str, type_code: str, term: str, *, note: str = "") -> in
             DocumentCounter.update(last_number=DocumentCounter.last_number + 1).where(
                 DocumentCounter.id == row.id).execute()
             row = DocumentCounter.get_by_id(row.id)
-        after = audit.snapshot(row)
+        after = audit.snapshot(row) or {}
         if note:
             after["issued"] = nfc(note)
         audit.record("issue", DocumentCounter._meta.table_name, row.uid, before, after)

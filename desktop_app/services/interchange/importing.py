@@ -202,7 +202,8 @@ def write_plan(plan: ImportPlan, *, source: str = "", progress: Progress | None 
             _insert(Person, fields, [tuple(r[f.name] for f in fields) for r in records])
             ids = dict(Person.select(Person.uid, Person.id).where(
                 Person.uid.in_([r["uid"] for r in records])).tuples())
-            events, fts = [], []
+            events: list[tuple] = []
+            fts: list[tuple] = []
             for record in records:
                 person = Person(id=ids[record["uid"]], **record)
                 fts.append(search_index.person_row(person.id, person.full_name, person.cccd, person.card_number,

@@ -55,7 +55,7 @@ class DecisionRow:
     no: int
     abstain: int
     denominator: int
-    needed: int
+    needed: int | None  # None: the rule sets no number (a vote of ordinary business)
     passed: bool
     rule: str
     source: str
@@ -166,7 +166,7 @@ def _validate(meeting: Meeting, data: dict, decision: Decision | None, check_vot
         "text": decision.text, "document_number": decision.document_number}
     merged.update(data)
     check = Checker(merged)
-    kind = check.choice("kind", DecisionKind.codes(), required=True, label=_("Kind of decision"))
+    check.choice("kind", DecisionKind.codes(), required=True, label=_("Kind of decision"))
     for field, label in (("yes", _("Votes for")), ("no", _("Votes against")), ("abstain", _("Abstentions"))):
         check.integer(field, minimum=0, maximum=10_000, required=True, label=label)
     check.text("title", max_length=300, label=_("Title"))
@@ -175,6 +175,7 @@ def _validate(meeting: Meeting, data: dict, decision: Decision | None, check_vot
     subject = _person(check, "subject")
     sponsor = _person(check, "sponsor")
     values = check.done()
+    kind: str = values["kind"]
     errors: dict[str, str] = {}
     if kind != DecisionKind.ORDINARY:
         if subject is None:

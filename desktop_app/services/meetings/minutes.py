@@ -83,9 +83,10 @@ def add_addendum(meeting_id: int, on: dt.date, text: str) -> Meeting:
         raise ValidationError({"addenda": _("Addenda are added after the minutes are adopted; "
                                             "until then, edit the minutes themselves.")})
     check = Checker({"date": on, "text": text})
-    day = check.date("date", required=True, not_future=True, label=_("Date"), minimum=meeting.adopted_on)
-    body = check.text("text", required=True, max_length=20_000, label=_("Addendum"))
-    check.done()
+    check.date("date", required=True, not_future=True, label=_("Date"), minimum=meeting.adopted_on)
+    check.text("text", required=True, max_length=20_000, label=_("Addendum"))
+    clean = check.done()
+    day, body = clean["date"], clean["text"]
     items = [{"date": a.date.isoformat(), "text": a.text} for a in addenda(meeting)]
     items.append({"date": day.isoformat(), "text": body})
     with atomic():

@@ -52,7 +52,7 @@ def _latest_stages(branch_id: int | None, statuses) -> dict[int, tuple[str, dt.d
     params = [*Stage.PIPELINE, *people_params, *Stage.PIPELINE]
     result: dict[int, tuple[str, dt.date]] = {}
     for pid, best in database.execute_sql(sql, params).fetchall():
-        result[pid] = (Stage.PIPELINE[int(best[:2])], raw.to_date(best[2:]))
+        result[pid] = (Stage.PIPELINE[int(best[:2])], raw.to_day(best[2:]))
     return result
 
 
@@ -82,7 +82,8 @@ def list_candidates(branch_id: int | None = None, statuses=IN_PIPELINE) -> list[
     stages = _latest_stages(branch_id, statuses)
     helpers = _helpers(branch_id, statuses)
     date = raw.to_date
-    return [CandidateRow(pid, name, status, bid, code or "", date(birth), *stages.get(pid, ("", None)),
+    none: tuple[str, dt.date | None] = ("", None)
+    return [CandidateRow(pid, name, status, bid, code or "", date(birth), *stages.get(pid, none),
                          ", ".join(helpers.get(pid, [])))
             for pid, name, status, bid, code, birth in raw.rows(query)]
 

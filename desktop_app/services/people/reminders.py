@@ -164,7 +164,7 @@ def _absences(c: _Collector, branch_id: int | None) -> None:
     if branch_id is not None:
         query = query.where(Meeting.branch == branch_id)
     for pid, name, bid, n, last in raw.rows(query):
-        last = raw.to_date(last)
+        last = raw.to_day(last)
         case = _Case(pid, name, bid, "", None, {}, {})
         c.add("unexcused_absences", last, _(
             "{name} was absent without reason from {n} meetings in {year}: the branch considers the case "

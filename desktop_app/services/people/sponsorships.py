@@ -110,7 +110,7 @@ def _rows(query) -> list[SponsorshipRow]:
              .switch(Sponsorship).join(Sponsored, on=(Sponsorship.person == Sponsored.id))
              .order_by(Sponsorship.start.desc(), Sponsorship.id.desc()))
     date = raw.to_date
-    return [SponsorshipRow(sid, sponsor, sponsor_name, person, person_name, role, date(start), date(end), reason,
+    return [SponsorshipRow(sid, sponsor, sponsor_name, person, person_name, role, raw.to_day(start), date(end), reason,
                            date(together))
             for sid, sponsor, sponsor_name, person, person_name, role, start, end, reason, together in raw.rows(query)]
 

@@ -117,7 +117,8 @@ def candidates_data(branch_id: int | None = None, today: dt.date | None = None) 
             received[pid].add(code)
             if code == CERTIFICATE and date:
                 certificates[pid] = date  # the paper's own date wins over the step's
-    candidates, probationary = [], []
+    candidates: list = []
+    probationary: list = []
     for pid, name, birth, bid, bname, status, ceremony in people:
         required = tuple(REQUIRED.get(status, ()))
         certificate = certificates.get(pid)
