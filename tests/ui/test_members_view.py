@@ -157,3 +157,19 @@ def test_deleted_people_can_be_restored(qtbot, monkeypatch, view, data):
     dialog.restore_person()
     assert dialog.restored and dialog.people_model.rowCount() == 0
     assert people.get_person(data["Lò Văn Đức"]).deleted_at is None
+
+
+def test_party_cards_show_masked_until_masking_is_turned_off(view, data, qtbot):
+    """Lists mask personal identifiers (services.people.privacy); turning it off in Settings reaches the register
+    through the write itself."""
+    from desktop_app.services.common import settings
+
+    def card() -> str:
+        column = next(i for i, c in enumerate(view.model.columns) if c.header == "Party card")
+        row = next(r for r in range(view.model.rowCount()) if view.model.row_at(r).full_name == "Lò Văn Đức")
+        return view.model.data(view.model.index(row, column))
+
+    people.update_person(data["Lò Văn Đức"], {"card_number": "93012345"})
+    qtbot.waitUntil(lambda: card() == "*****345")
+    settings.set(settings.MASK_IDS, False)
+    qtbot.waitUntil(lambda: card() == "93012345")

@@ -79,3 +79,12 @@ def test_backup_settings_are_saved(view, tmp_path, monkeypatch):
     assert panel.save() is True
     assert settings.get("backup.folder") == str(tmp_path) and backups.keep_count() == 7
     assert not panel.change_button.isVisibleTo(panel)  # no password yet
+
+
+def test_masking_of_identifiers_is_saved_with_the_other_protection_settings(view):
+    panel = view.security
+    assert panel.mask.isChecked()  # lists mask identifiers unless told otherwise
+    panel.mask.setChecked(False)
+    panel.keep.setValue(4)
+    assert panel.save() is True
+    assert settings.get(settings.MASK_IDS) is False and settings.get(settings.BACKUP_KEEP) == 4

@@ -9,7 +9,7 @@ from desktop_app.core.enums import Category, Gender, Status
 from desktop_app.core.text import name_sort_key
 from desktop_app.i18n import N_, _, ngettext
 from desktop_app.services.common.errors import ServiceError
-from desktop_app.services.people import people
+from desktop_app.services.people import people, privacy
 from desktop_app.ui import context as kinds
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.messages import confirm, error
@@ -32,11 +32,12 @@ STATUS_FILTERS = (
 class MembersView(PeopleView):
     DIALOG = MemberDialog
     KEY = "members"
-    WATCHES = (kinds.PEOPLE, kinds.BRANCHES)
+    WATCHES = (kinds.PEOPLE, kinds.BRANCHES, kinds.SETTINGS)  # settings: whether card numbers are masked
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
         self.branch_codes: dict[int, str] = {}
+        self.masked = True  # party card numbers show masked (privacy.mask_ids), read at each refresh
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.status_label = QLabel(self)
@@ -90,7 +91,8 @@ class MembersView(PeopleView):
             Column(N_("Admitted"), lambda r: r.admission_date),
             Column(N_("Party age"), lambda r: party_age_text(r.admission_date, today()),
                    sort=lambda r: -(r.admission_date.toordinal()) if r.admission_date else 0),
-            Column(N_("Party card"), lambda r: r.card_number),
+            Column(N_("Party card"), lambda r: privacy.mask_card(r.card_number) if self.masked else r.card_number,
+                   sort=lambda r: r.card_number or ""),
         ]
 
     def title(self) -> str:
@@ -112,6 +114,7 @@ class MembersView(PeopleView):
         return Status.MEMBERS
 
     def refresh(self) -> None:
+        self.masked = privacy.masking_enabled()
         rows = people.list_people(branch_id=self.branch_id, statuses=self.statuses(),
                                   category=self.category_filter.currentData())
         self.model.set_rows(rows)

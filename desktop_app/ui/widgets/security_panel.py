@@ -1,11 +1,12 @@
 """Protecting the data: the database password (set, change, remove), locking after a while without use,
-and where automatic backups go and how many are kept."""
+where automatic backups go and how many are kept, and whether lists mask personal identifiers."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -59,6 +60,8 @@ class SecurityPanel(QGroupBox):
         self.keep = QSpinBox(self)
         self.keep.setRange(1, 365)
         form.addRow(_(settings.BACKUP_KEEP.title), self.keep)
+        self.mask = QCheckBox(_(settings.MASK_IDS.title), self)
+        form.addRow("", self.mask)
         box.addLayout(form)
         save_row = QHBoxLayout()
         save_row.addStretch(1)
@@ -83,6 +86,7 @@ class SecurityPanel(QGroupBox):
         self.idle.setEnabled(protected)
         self.folder.setText(settings.get(settings.BACKUP_FOLDER))
         self.keep.setValue(settings.get(settings.BACKUP_KEEP))
+        self.mask.setChecked(settings.get(settings.MASK_IDS))
 
     def choose_folder(self) -> None:
         name = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.folder.text() or str(Path.home()))
@@ -97,7 +101,7 @@ class SecurityPanel(QGroupBox):
             return False
         try:
             settings.set_many({settings.BACKUP_FOLDER: folder, settings.BACKUP_KEEP: self.keep.value(),
-                               settings.IDLE_LOCK_MINUTES: self.idle.value()})
+                               settings.IDLE_LOCK_MINUTES: self.idle.value(), settings.MASK_IDS: self.mask.isChecked()})
         except ServiceError as exc:
             error(self, self.title(), exc)
             return False
