@@ -86,7 +86,7 @@ BACKUP_FOLDER = declare("backup.folder", str, "", N_("Backup folder"))  # "": th
 BACKUP_KEEP = declare("backup.keep", int, 10, N_("Automatic backups kept"), _within(1, 365))
 IDLE_LOCK_MINUTES = declare("security.idle_lock_minutes", int, 15, N_("Lock after no use for"),
                             _within(0, 240))  # 0: never
-MASK_IDS = declare("privacy.mask_ids", bool, True, N_("Mask citizen ID, card and phone numbers in lists"))
+MASK_IDS = declare("privacy.mask_ids", bool, True, N_("Mask ID numbers in lists"))  # citizen ID, card, phone
 
 # ---- rules and calendar ----------------------------------------------------------------------------------
 # {"off": [{"date": "2027-02-11", "note": "…"}], "working": […]}; entries are checked as they are read

@@ -61,6 +61,7 @@ class SecurityPanel(QGroupBox):
         self.keep.setRange(1, 365)
         form.addRow(_(settings.BACKUP_KEEP.title), self.keep)
         self.mask = QCheckBox(_(settings.MASK_IDS.title), self)
+        self.mask.setToolTip(_("Citizen ID, party card and phone numbers show partly hidden in lists."))
         form.addRow("", self.mask)
         box.addLayout(form)
         save_row = QHBoxLayout()
