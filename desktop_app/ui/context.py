@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from desktop_app.core import clock
 from desktop_app.services.common import changes
@@ -48,19 +48,28 @@ class SignalHub(QObject):
     language_change_requested = Signal(str)  # "vi" | "en": the app rebuilds its window in that language
     written_elsewhere = Signal(object)  # kinds committed on a worker thread, carried to the GUI thread
 
+    def __init__(self, publish) -> None:
+        super().__init__()
+        self._publish = publish
+        # A slot of this object (made on the GUI thread): Qt queues what another thread emits to it.
+        self.written_elsewhere.connect(self._written_elsewhere)
+
+    @Slot(object)
+    def _written_elsewhere(self, kinds: frozenset[str]) -> None:
+        self._publish(kinds)
+
 
 class AppContext:
     """The current branch filter, the database path and the signal hub."""
 
     def __init__(self, db_path: Path | None = None):
-        self.hub = SignalHub()
+        self.hub = SignalHub(self.publish)
         self.db_path = Path(db_path) if db_path else None
         self.branch_id: int | None = None
         self.generation = 0  # counts the changes published; caches of computed data compare it
         # Views may compute slow parts (the reminders) on a worker thread and fill them in when ready; the
         # app turns this on, tests leave it off so every view is complete when refresh() returns.
         self.background = False
-        self.hub.written_elsewhere.connect(self.publish, Qt.ConnectionType.QueuedConnection)
         changes.subscribe(self._committed)
 
     def today(self) -> dt.date:
