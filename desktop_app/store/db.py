@@ -16,7 +16,7 @@ from desktop_app.store import opening, writes
 from desktop_app.store.opening import NotADatabaseError
 
 database = writes.WatchedDatabase()  # notes the table of every write (store.writes)
-__all__ = ["NotADatabaseError", "PRAGMAS", "close", "connect", "current_path", "database"]
+__all__ = ["NotADatabaseError", "PRAGMAS", "close", "connect", "current_path", "database", "refuse_writes"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -48,6 +48,13 @@ def close() -> None:
     except sqlite3.Error:
         pass
     real.close()
+
+
+def refuse_writes() -> None:
+    """From now on this thread's connection refuses to write (work that promised only to read)."""
+    real = database.obj
+    if isinstance(real, SqliteDatabase):  # a cipher database is one too
+        real.execute_sql("PRAGMA query_only = 1")
 
 
 def current_path() -> Path | None:

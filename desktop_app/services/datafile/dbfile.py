@@ -162,5 +162,5 @@ def in_worker_connection(work: Callable[..., Any], *args, read_only: bool = Fals
     """
     with store_db.database.connection_context():
         if read_only:
-            store_db.database.execute_sql("PRAGMA query_only = 1")
+            store_db.refuse_writes()
         return work(*args, **kwargs)
