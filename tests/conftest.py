@@ -43,13 +43,63 @@ def _isolated_home(tmp_path_factory, monkeypatch):
     i18n.set_language("vi")
 
 
+# ---- the two engines -----------------------------------------------------------------------------
+# Every test that uses a database (the ``db`` fixture, or ``engine`` for tests that open their own) runs
+# on a SQLite file and on a PostgreSQL server. .ci/run starts a throwaway server and names it here;
+# without it (a quick run on a developer's machine) only the file half runs, and the header says so.
+POSTGRES_ENV = "SOCHIBO_TEST_POSTGRES"  # postgresql://postgres@127.0.0.1:PORT/postgres, a superuser's address
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "file_only: about SQLite files themselves (WAL, locks, encryption, "
+                                       "damaged files): runs on the file engine only")
+
+
+def pytest_report_header(config):
+    if os.environ.get(POSTGRES_ENV):
+        return f"database engines: sqlite, postgresql ({os.environ[POSTGRES_ENV]})"
+    return f"database engines: sqlite only ({POSTGRES_ENV} is not set: the PostgreSQL half is not run)"
+
+
+def pytest_generate_tests(metafunc):
+    if "engine" in metafunc.fixturenames:
+        engines = ["sqlite"]
+        if os.environ.get(POSTGRES_ENV) and metafunc.definition.get_closest_marker("file_only") is None:
+            engines.append("postgresql")
+        metafunc.parametrize("engine", engines, indirect=True)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The test server: a database of its own for this run, migrated once, dropped at the end."""
+    from tests.pg_server import TestServer
+
+    server = TestServer(os.environ[POSTGRES_ENV])
+    yield server
+    server.drop_all()
+
+
 @pytest.fixture
-def db(tmp_path):
-    """A migrated, empty database bound to the models; closed afterwards."""
+def engine(request):
+    """"sqlite" or "postgresql": the engine this run of the test uses."""
+    return request.param
+
+
+@pytest.fixture
+def db_location(engine, tmp_path, request):
+    """Where this test's database is: a new file, or the test server's database (emptied) as an address."""
+    if engine == "sqlite":
+        return tmp_path / "test.sqlite3"
+    return request.getfixturevalue("postgres_server").fresh_address()
+
+
+@pytest.fixture
+def db(db_location):
+    """A migrated, empty database bound to the models, on the engine of this run; closed afterwards."""
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
 
-    real = open_database(tmp_path / "test.sqlite3")
+    real = open_database(db_location)
     yield real
     store_db.close()
 

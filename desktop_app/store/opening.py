@@ -1,9 +1,12 @@
-"""How a database file is opened: the one place that decides, from what lies at the path, which driver and
-which password to use, or which refusal to raise.
+"""How a database is opened: the one place that decides, from what the user named, whether it is a file
+or a server, and for a file, from what lies at the path, which driver and which password to use, or which
+refusal to raise.
 
-``db.connect`` (the models' connection), ``schema.open_database`` (the version check before migrating) and
-the raw connections of backups and health checks all ask ``examine`` first; ``crypto`` only holds the
-cipher's primitives and the passwords known in this process.
+``locate`` reads what was named (``--db``, the window's choice): a ``postgresql://`` address before any
+path. ``db.connect`` (the models' connection), ``schema.open_database`` (the version check before
+migrating) and the raw connections of backups and health checks all ask ``examine`` first; ``crypto``
+only holds the cipher's primitives and the passwords known in this process, ``server`` the same for
+servers.
 """
 
 from __future__ import annotations
@@ -13,11 +16,48 @@ from pathlib import Path
 
 from peewee import SqliteDatabase
 
-from desktop_app.store import crypto
+from desktop_app.store import crypto, server
 from desktop_app.store.crypto import EncryptedDatabaseError, NotADatabaseError, WrongPasswordError
+from desktop_app.store.server import BadAddressError, ServerAddress
 
-__all__ = ["EncryptedDatabaseError", "NotADatabaseError", "Target", "WrongPasswordError", "examine",
-           "peewee_database", "raw_connection"]
+__all__ = ["BadAddressError", "EncryptedDatabaseError", "Location", "NotADatabaseError", "ServerAddress",
+           "ServerTarget", "Target", "WrongPasswordError", "examine", "is_server", "locate", "peewee_database",
+           "raw_connection"]
+
+Location = Path | ServerAddress
+
+
+def locate(named: str | Path | ServerAddress) -> Location:
+    """The database *named*: a server address (a password written in it is remembered for this process
+    only) or a file path. Raises BadAddressError for a ``postgresql://`` text that is not a usable address."""
+    if isinstance(named, (Path, ServerAddress)):
+        return named
+    if server.is_address(named):
+        address, password = server.parse(named)
+        if password is not None:
+            server.remember(address, password)
+        return address
+    return Path(named)
+
+
+def is_server(location: object) -> bool:
+    return isinstance(location, (ServerAddress, ServerTarget))
+
+
+@dataclass(frozen=True)
+class ServerTarget:
+    """A database on a server; it always "exists" once the server lets us in (an empty one has no tables)."""
+
+    address: ServerAddress
+    key: None = None
+
+    @property
+    def path(self) -> ServerAddress:
+        return self.address
+
+    @property
+    def exists(self) -> bool:
+        return True
 
 
 @dataclass(frozen=True)
@@ -32,10 +72,13 @@ class Target:
         return self.path.is_file() and self.path.stat().st_size > 0
 
 
-def examine(path: str | Path, *, create: bool = True) -> Target:
+def examine(path: str | Path | ServerAddress, *, create: bool = True) -> Target | ServerTarget:
     """How to open *path*. Raises FileNotFoundError (missing and not *create*), IsADirectoryError,
-    NotADatabaseError (another kind of file) or EncryptedDatabaseError (no password known for it)."""
-    path = Path(path)
+    NotADatabaseError (another kind of file) or EncryptedDatabaseError (no password known for it).
+    A server address is examined when it is connected to."""
+    path = locate(path)
+    if isinstance(path, ServerAddress):
+        return ServerTarget(path)
     if path.is_dir():
         raise IsADirectoryError(str(path))
     if not path.exists():
@@ -53,8 +96,11 @@ def examine(path: str | Path, *, create: bool = True) -> Target:
     return Target(path, key)
 
 
-def peewee_database(target: Target, pragmas: dict) -> SqliteDatabase:
-    """A connected peewee database on *target*; WrongPasswordError or NotADatabaseError when it cannot be read."""
+def peewee_database(target: Target | ServerTarget, pragmas: dict) -> SqliteDatabase:
+    """A connected peewee database on *target*; WrongPasswordError or NotADatabaseError when it cannot be read
+    (for a server: one of server.ServerError's kinds)."""
+    if isinstance(target, ServerTarget):
+        return server.database(target.address)
     real = crypto.cipher_database(target.path, target.key, pragmas) if target.key else SqliteDatabase(
         str(target.path), pragmas=pragmas, lock_type="IMMEDIATE")
     try:

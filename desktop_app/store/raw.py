@@ -37,3 +37,17 @@ def to_day(value: Any) -> dt.date:
     if day is None:
         raise ValueError(f"a date was expected, the database gave {value!r}")
     return day
+
+
+def execute(sql: str, params=()) -> Any:
+    """Run hand-written *sql* with ``?`` placeholders on either engine (PostgreSQL's driver takes ``%s``)."""
+    return database.execute_sql(portable(sql), params)
+
+
+def portable(sql: str) -> str:
+    """*sql* written with ``?`` placeholders, for the engine the models are bound to."""
+    from desktop_app.store import dialect
+
+    if dialect.is_postgres(database):
+        return sql.replace("%", "%%").replace("?", "%s")
+    return sql

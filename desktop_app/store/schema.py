@@ -24,10 +24,29 @@ def _peek_version(target: opening.Target) -> int:
         conn.close()
 
 
-def open_database(path: str | Path, *, create: bool = True) -> SqliteDatabase:
-    """Open *path*, migrating it to the current schema. Raises FileNotFoundError,
-    db.NotADatabaseError or migrations.SchemaTooNewError without changing the file."""
+def _open_server(target: opening.ServerTarget):
+    """Connect to a server database and bring it up to date; an empty one gets the whole schema."""
+    real = _db.connect(target.address)
+    try:
+        version = migrations.schema_version(real)
+        if version > migrations.SCHEMA_VERSION:
+            raise migrations.SchemaTooNewError(version, migrations.SCHEMA_VERSION)
+        if version == 0 and migrations.has_tables(real):
+            raise opening.NotADatabaseError(str(target.address))  # another program's tables: never touched
+        migrations.run(real)
+    except Exception:
+        real.close()
+        raise
+    return real
+
+
+def open_database(path: str | Path | opening.ServerAddress, *, create: bool = True) -> SqliteDatabase:
+    """Open *path* (a file, or a server's database), migrating it to the current schema. Raises
+    FileNotFoundError, db.NotADatabaseError, migrations.SchemaTooNewError or a server.ServerError without
+    changing anything."""
     target = opening.examine(path, create=create)
+    if isinstance(target, opening.ServerTarget):
+        return _open_server(target)
     if target.exists:
         version = _peek_version(target)
         if version > migrations.SCHEMA_VERSION:

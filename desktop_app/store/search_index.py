@@ -1,17 +1,24 @@
-"""Accent-insensitive full-text index over people and branches (FTS5 over folded text).
+"""Accent-insensitive full-text index over people and branches (folded text, every word a prefix).
 
 SQLite's ``remove_diacritics 2`` leaves đ untouched, so the text is folded in Python
 (core.text.fold) before it is indexed, and queries are folded the same way. The index rows are
 written by the services in the same transaction as the record they describe.
+
+In a file the index tables are FTS5 tables with prefix indexes; on a server they are plain tables of the
+same rows whose ``document`` column (a ``tsvector`` of the folded words, GIN-indexed) answers the same
+question: does every word typed start a word of the record? ``matches`` and ``rank`` give the condition and
+the order for either engine.
 """
 
 from __future__ import annotations
 
 import re
 
+from peewee import SQL, Column, NodeList
 from playhouse.sqlite_ext import FTS5Model, RowIDField, SearchField
 
 from desktop_app.core.text import fold
+from desktop_app.store import dialect, writes
 from desktop_app.store.db import database
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
@@ -68,6 +75,39 @@ def match_expression(text: str) -> str | None:
     return " ".join(f'"{t}"*' for t in tokens)
 
 
+def _tsquery(text: str) -> str | None:
+    """The same question for a server's tsvector: every folded word as a prefix, all of them."""
+    tokens = _TOKEN.findall(fold(text))
+    if not tokens:
+        return None
+    return " & ".join(f"'{t}':*" for t in tokens)
+
+
+def matches(index, text: str):
+    """The condition "every word of *text* starts a word of the indexed record" on *index*'s table, for the
+    engine the models are bound to; None when *text* has no word."""
+    if not dialect.is_postgres(database):
+        expression = match_expression(text)
+        return None if expression is None else index.match(expression)
+    query = _tsquery(text)
+    if query is None:
+        return None
+    return NodeList((_document(index), SQL("@@ to_tsquery('simple',"), query, SQL(")")))
+
+
+def rank(index, text: str):
+    """Best matches first: FTS5's bm25 in a file, ts_rank on a server."""
+    if not dialect.is_postgres(database):
+        return index.bm25()
+    return NodeList((SQL("ts_rank("), _document(index), SQL(", to_tsquery('simple',"), _tsquery(text),
+                     SQL(")) DESC")))
+
+
+def _document(index):
+    """The server-only ``document`` column of *index* (the models do not declare it: a file has none)."""
+    return Column(index, "document")
+
+
 def rebuild() -> None:
     """Recreate both indexes from the tables (used after bulk loads and by repair)."""
     from desktop_app.store.models import Branch, Person
@@ -77,9 +117,7 @@ def rebuild() -> None:
     rows = Person.select(Person.id, Person.full_name, Person.cccd, Person.card_number, Person.phone,
                          Person.workplace).where(Person.deleted_at.is_null()).tuples()
     batch = [person_row(*row) for row in rows.iterator()]
-    database.obj.connection().executemany(
-        "INSERT INTO person_fts(rowid, name, extra) VALUES (?, ?, ?)", batch)
+    writes.insert_rows(database, "person_fts", ("rowid", "name", "extra"), batch)
     branches = Branch.select(Branch.id, Branch.name, Branch.code).where(Branch.deleted_at.is_null()).tuples()
-    database.obj.connection().executemany(
-        "INSERT INTO branch_fts(rowid, name, code) VALUES (?, ?, ?)",
-        [(bid, fold(name), fold(code)) for bid, name, code in branches])
+    writes.insert_rows(database, "branch_fts", ("rowid", "name", "code"),
+                       [(bid, fold(name), fold(code)) for bid, name, code in branches])

@@ -92,11 +92,12 @@ def _commit() -> None:
 
 
 def insert_rows(database: DatabaseProxy, table_name: str, columns: Sequence[str], rows: Sequence[tuple]) -> None:
-    """INSERT *rows* into *table_name* through the driver's executemany: several times faster than peewee's
-    insert_many, which renders every value into the SQL (10,000 people: 1.4 s → 0.2 s)."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    sql = f'INSERT INTO "{table_name}" ({names}) VALUES ({", ".join("?" * len(columns))})'
-    database.connection().executemany(sql, rows)
+    """INSERT *rows* into *table_name* straight through the driver (store.bulk: a file's executemany, a
+    server's COPY): several times faster than peewee's insert_many, which renders every value into the SQL
+    (10,000 people: 1.4 s → 0.2 s)."""
+    from desktop_app.store import bulk
+
+    bulk.insert_rows(database, table_name, columns, rows)
     note(table_name)
     if not database.in_transaction():
         _commit()

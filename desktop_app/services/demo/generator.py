@@ -27,7 +27,7 @@ from desktop_app.services.demo.context import Ids, Shared
 from desktop_app.services.demo.model import DocNo, Human
 from desktop_app.services.demo.writer import COLUMNS, Sink, iso, stamp
 from desktop_app.services.organisation.organisation import get_organisation
-from desktop_app.store import search_index
+from desktop_app.store import bulk, search_index
 from desktop_app.store.db import database
 from desktop_app.store.models import Branch, Organisation, Person
 
@@ -79,8 +79,8 @@ def _refuse_unless_empty() -> None:
             "empty database.")})
 
 
-def _start_ids(connection) -> dict[str, int]:
-    return {table: (connection.execute(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0] + 1)
+def _start_ids() -> dict[str, int]:
+    return {table: (database.execute_sql(f'SELECT COALESCE(MAX(id), 0) FROM "{table}"').fetchone()[0] + 1)
             for table in COLUMNS}
 
 
@@ -99,12 +99,11 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
     report = progress or (lambda fraction, message: None)
     size = SCALES[scale]
     today = today or clock.today()
-    connection = database.obj.connection()
-    shared = Shared(seed, today, size.years, Ids(seed, _start_ids(connection)))
+    shared = Shared(seed, today, size.years, Ids(seed, _start_ids()))
     people: list[Human] = []
     with atomic():
-        connection.execute("PRAGMA defer_foreign_keys = ON")
-        sink = Sink(connection)
+        bulk.defer_foreign_keys(database.obj)
+        sink = Sink(database)
         org_id, org_uid, org_created = _organisation(shared, sink)
         shared.org_id = org_id
         plans = layout.branch_plans(size.branches, size.members, size.candidates, random.Random(f"layout-{seed}"))
@@ -134,6 +133,7 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         _write_quotas(shared, plans, org_id, sink)
         _write_counters(shared, plans, org_uid, sink)
         sink.flush()
+        bulk.sync_ids(database.obj, COLUMNS)
         trail += [("create", table, org_uid, None, {"demo": scale, "rows": sink.counts[table]})
                   for table in ("quota", "documentcounter") if sink.counts[table]]
         now = clock.now()

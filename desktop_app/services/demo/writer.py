@@ -1,7 +1,8 @@
-"""Bulk writing: rows go straight to SQLite through ``executemany`` in large batches.
+"""Bulk writing: rows go straight to the database in large batches (store.bulk: SQLite's ``executemany``,
+a server's COPY).
 
 Every row carries its own id, uid and timestamps, so records can refer to each other before they
-are written; foreign keys are checked once, at commit (``PRAGMA defer_foreign_keys``). Dates are
+are written; foreign keys are checked once, at commit (``bulk.defer_foreign_keys``). Dates are
 written as ISO text, as peewee writes them.
 """
 
@@ -62,12 +63,10 @@ class Sink:
 
     BATCH = 20_000
 
-    def __init__(self, connection) -> None:
-        self.connection = connection
+    def __init__(self, db) -> None:
+        self.db = db
         self.rows: dict[str, list[tuple]] = {table: [] for table in COLUMNS}
         self.counts: dict[str, int] = {table: 0 for table in COLUMNS}
-        self._sql = {table: f'INSERT INTO "{table}" ({", ".join(chr(34) + c + chr(34) for c in cols)}) '
-                            f'VALUES ({", ".join("?" * len(cols))})' for table, cols in COLUMNS.items()}
 
     def total(self, table: str) -> int:
         """Rows of *table* written or waiting."""
@@ -88,7 +87,6 @@ class Sink:
         for name in ([table] if table else ORDER):
             rows = self.rows[name]
             if rows:
-                self.connection.executemany(self._sql[name], rows)
-                writes.note(name)
+                writes.insert_rows(self.db, name, COLUMNS[name], rows)
                 self.counts[name] += len(rows)
                 rows.clear()

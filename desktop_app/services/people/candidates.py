@@ -10,7 +10,6 @@ from peewee import JOIN
 
 from desktop_app.core.enums import Stage, Status
 from desktop_app.store import raw
-from desktop_app.store.db import database
 from desktop_app.store.models import Branch, Person, StageEvent
 
 IN_PIPELINE = Status.CANDIDATES + (Status.PROBATIONARY,)
@@ -46,12 +45,12 @@ def _latest_stages(branch_id: int | None, statuses) -> dict[int, tuple[str, dt.d
     largest of these per person is the furthest step and, among its records, the latest date."""
     rank = "CASE stage " + " ".join(f"WHEN ? THEN '{i:02d}'" for i in range(len(Stage.PIPELINE))) + " END"
     people_sql, people_params = _population(branch_id, statuses)
-    sql = (f"SELECT person_id, MAX(({rank}) || date) FROM stageevent "
+    sql = (f"SELECT person_id, MAX(({rank}) || CAST(date AS TEXT)) FROM stageevent "
            f"WHERE person_id IN ({people_sql}) AND stage IN ({', '.join('?' * len(Stage.PIPELINE))}) "
            "GROUP BY person_id")
     params = [*Stage.PIPELINE, *people_params, *Stage.PIPELINE]
     result: dict[int, tuple[str, dt.date]] = {}
-    for pid, best in database.execute_sql(sql, params).fetchall():
+    for pid, best in raw.execute(sql, params).fetchall():
         result[pid] = (Stage.PIPELINE[int(best[:2])], raw.to_day(best[2:]))
     return result
 
@@ -61,7 +60,7 @@ def _helpers(branch_id: int | None, statuses) -> dict[int, list[str]]:
     sql = ("SELECT s.person_id, p.full_name FROM sponsorship s JOIN person p ON p.id = s.sponsor_id "
            f"WHERE s.\"end\" IS NULL AND s.person_id IN ({people_sql}) ORDER BY s.start, s.id")
     result: dict[int, list[str]] = {}
-    for pid, name in database.execute_sql(sql, people_params).fetchall():
+    for pid, name in raw.execute(sql, people_params).fetchall():
         names = result.setdefault(pid, [])
         if name not in names:
             names.append(name)
@@ -91,7 +90,7 @@ def list_candidates(branch_id: int | None = None, statuses=IN_PIPELINE) -> list[
 def stage_counts(branch_id: int | None = None) -> dict[str, int]:
     """{furthest step: number of people} over the pipeline ("" for people with no step yet)."""
     people_sql, params = _population(branch_id, IN_PIPELINE)
-    total = database.execute_sql(f"SELECT COUNT(*) FROM ({people_sql})", params).fetchone()[0]
+    total = raw.execute(f"SELECT COUNT(*) FROM ({people_sql}) AS population", params).fetchone()[0]
     counts: dict[str, int] = {}
     for stage, _day in _latest_stages(branch_id, IN_PIPELINE).values():
         counts[stage] = counts.get(stage, 0) + 1

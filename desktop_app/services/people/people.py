@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from peewee import JOIN, fn
+from peewee import JOIN, Value
 
 from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
@@ -234,7 +234,8 @@ def list_people(*, branch_id: int | None = None, statuses=None, category: str | 
     if statuses:
         query = query.where(Person.status.in_(list(statuses)))
     if category:
-        query = query.where(fn.instr(fn.printf(",%s,", Person.categories), f",{category},") > 0)
+        listed = Value(",").concat(Person.categories).concat(",")  # ",a,b," holds ",a," whatever the engine
+        query = query.where(listed.contains(f",{category},"))
     if limit:
         query = query.limit(limit)
     make, date = PersonRow._make, raw.to_date

@@ -1,8 +1,17 @@
 """Schema version 1: every table of the data model and the search indexes.
 
 The statements are frozen here rather than generated from the models, so that later changes to
-the models arrive as migrations of their own.
+the models arrive as migrations of their own. They are SQLite's; on a server ``dialect`` renders them,
+and ``BOOLEANS`` names the flags this migration wrote as INTEGER (later migrations write BOOLEAN).
 """
+
+from desktop_app.store import dialect
+
+BOOLEANS = [
+    ("organisation", "is_grassroots_branch"), ("organisation", "authorised_to_admit"), ("branch", "rural"),
+    ("branch", "active"), ("person", "youth_union"), ("person", "trade_union"), ("decision", "passed"),
+    ("actionitem", "done"),
+]
 
 STATEMENTS = [
     'CREATE TABLE "organisation" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "updated_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "name" VARCHAR(255) NOT NULL, "superior_body" TEXT NOT NULL DEFAULT \'\', "place" TEXT NOT NULL DEFAULT \'\', "issuer_code" VARCHAR(255) NOT NULL DEFAULT \'CB\', "term" TEXT NOT NULL DEFAULT \'\', "is_grassroots_branch" INTEGER NOT NULL DEFAULT 0, "authorised_to_admit" INTEGER NOT NULL DEFAULT 0, "superior_committee" TEXT NOT NULL DEFAULT \'\', "address" TEXT NOT NULL DEFAULT \'\', "deleted_at" DATETIME)',
@@ -85,5 +94,4 @@ STATEMENTS = [
 
 
 def up(db, migrator) -> None:
-    for statement in STATEMENTS:
-        db.execute_sql(statement)
+    dialect.execute(db, STATEMENTS, BOOLEANS)

@@ -5,6 +5,8 @@ year's million-row attendance; with this index it reads those rows only (36 ms â
 300 branches over ten years).
 """
 
+from desktop_app.store import dialect
+
 STATEMENTS = [
     'CREATE INDEX IF NOT EXISTS "attendance_status_meeting_id" ON "attendance" ("status", "meeting_id")',
     # Its statistics now, while the file is being upgraded anyway, rather than on the first close after.
@@ -13,5 +15,4 @@ STATEMENTS = [
 
 
 def up(db, migrator) -> None:
-    for statement in STATEMENTS:
-        db.execute_sql(statement)
+    dialect.execute(db, STATEMENTS)

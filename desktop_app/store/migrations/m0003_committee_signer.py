@@ -9,6 +9,8 @@ The yearly admission count looks for the year's admission decisions: by (stage, 
 rows only, not every step recorded in the year (4 ms → under 1 ms on a committee's 300 branches).
 """
 
+from desktop_app.store import dialect
+
 STATEMENTS = [
     'ALTER TABLE "organisation" ADD COLUMN "signer" TEXT NOT NULL DEFAULT \'\'',
     'CREATE INDEX IF NOT EXISTS "stageevent_stage_date" ON "stageevent" ("stage", "date")',
@@ -21,4 +23,4 @@ def up(db, migrator) -> None:
     for statement in STATEMENTS:
         if statement.startswith("ALTER") and "signer" in columns:  # a file upgraded before, then restored
             continue
-        db.execute_sql(statement)
+        dialect.execute(db, [statement])

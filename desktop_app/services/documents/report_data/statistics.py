@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.enums import Category, Stage
 from desktop_app.core.text import fold
+from desktop_app.store import raw
 from desktop_app.store.db import database
 from desktop_app.store.models import Branch, Quota
 
@@ -70,17 +71,19 @@ def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
     no_religion = _spellings("religion", NO_RELIGION) or [""]
     codes = Category.codes()
     category_sums = ", ".join(
-        "SUM(instr(',' || p.categories || ',', ?) > 0)" for _code in codes)
+        "SUM(CASE WHEN (',' || p.categories || ',') LIKE ? THEN 1 ELSE 0 END)" for _code in codes)
+    # Ages from the ISO text of the dates: the same arithmetic on both engines.
+    year_of, day_of = "CAST(substr(CAST({} AS TEXT), 1, 4) AS INTEGER)", "substr(CAST({} AS TEXT), 6, 5)"
+    age = (f"{year_of.format('a.day')} - {year_of.format('p.birth_date')} - "
+           f"CASE WHEN {day_of.format('a.day')} < {day_of.format('p.birth_date')} THEN 1 ELSE 0 END")
     sql = f"""
         SELECT p.branch_id,
                COUNT(*),
-               SUM(p.gender = 'female'),
-               SUM(p.ethnicity NOT IN ({", ".join("?" * len(majority))})),
-               SUM(p.religion NOT IN ({", ".join("?" * len(no_religion))})),
-               SUM(p.youth_union = 1),
-               SUM(p.birth_date IS NOT NULL AND
-                   (CAST(strftime('%Y', a.day) AS INTEGER) - CAST(strftime('%Y', p.birth_date) AS INTEGER)
-                    - (strftime('%m-%d', a.day) < strftime('%m-%d', p.birth_date))) BETWEEN 18 AND 30),
+               SUM(CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN p.ethnicity NOT IN ({", ".join("?" * len(majority))}) THEN 1 ELSE 0 END),
+               SUM(CASE WHEN p.religion NOT IN ({", ".join("?" * len(no_religion))}) THEN 1 ELSE 0 END),
+               SUM(CASE WHEN p.youth_union THEN 1 ELSE 0 END),
+               SUM(CASE WHEN p.birth_date IS NOT NULL AND ({age}) BETWEEN 18 AND 30 THEN 1 ELSE 0 END),
                {category_sums}
         FROM (SELECT person_id, MIN(date) AS day FROM stageevent
               WHERE stage = ? AND date BETWEEN ? AND ? GROUP BY person_id) AS a
@@ -88,7 +91,7 @@ def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
         WHERE p.deleted_at IS NULL
         GROUP BY p.branch_id
     """
-    params = [*majority, *no_religion, *(f",{c}," for c in codes), Stage.ADMISSION_DECISION,
+    params = [*majority, *no_religion, *(f"%,{c},%" for c in codes), Stage.ADMISSION_DECISION,
               dt.date(year, 1, 1).isoformat(), end.isoformat()]
     targets = {branch: target for branch, target in
                Quota.select(Quota.branch, Quota.target).where(Quota.year == year).tuples()}
@@ -97,7 +100,7 @@ def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
                             .where(Branch.deleted_at.is_null() & (Branch.active == True))  # noqa: E712 - SQL
                             .order_by(Branch.code).tuples()):
         lines[bid] = QuotaLine(bid, code, name, targets.get(bid))
-    for row in database.execute_sql(sql, params).fetchall():
+    for row in raw.execute(sql, params).fetchall():
         bid, counts, per_category = row[0], row[1:1 + len(COUNTERS)], row[1 + len(COUNTERS):]
         line = lines.get(bid)
         if line is None:  # an inactive or deleted branch, or people with no branch, still admitted someone
