@@ -53,6 +53,8 @@ POSTGRES_ENV = "SOCHIBO_TEST_POSTGRES"  # postgresql://postgres@127.0.0.1:PORT/p
 def pytest_configure(config):
     config.addinivalue_line("markers", "file_only: about SQLite files themselves (WAL, locks, encryption, "
                                        "damaged files): runs on the file engine only")
+    config.addinivalue_line("markers", "server_only: about the server itself (its schema table, its locks, "
+                                       "several clients): runs on the PostgreSQL engine only")
 
 
 def pytest_report_header(config):
@@ -63,10 +65,21 @@ def pytest_report_header(config):
 
 def pytest_generate_tests(metafunc):
     if "engine" in metafunc.fixturenames:
-        engines = ["sqlite"]
-        if os.environ.get(POSTGRES_ENV) and metafunc.definition.get_closest_marker("file_only") is None:
-            engines.append("postgresql")
+        marked = metafunc.definition.get_closest_marker
+        engines = ["sqlite"] if marked("file_only") else ["postgresql"] if marked("server_only") else \
+            ["sqlite", "postgresql"]
         metafunc.parametrize("engine", engines, indirect=True)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Without a test server, the PostgreSQL half is deselected (listed as such), never skipped."""
+    if os.environ.get(POSTGRES_ENV):
+        return
+    server_runs = [i for i in items if getattr(i, "callspec", None) and i.callspec.params.get("engine") == "postgresql"]
+    if server_runs:
+        config.hook.pytest_deselected(items=server_runs)
+        dropped = set(server_runs)
+        items[:] = [i for i in items if i not in dropped]
 
 
 @pytest.fixture(scope="session")
@@ -91,6 +104,15 @@ def db_location(engine, tmp_path, request):
     if engine == "sqlite":
         return tmp_path / "test.sqlite3"
     return request.getfixturevalue("postgres_server").fresh_address()
+
+
+@pytest.fixture
+def empty_location(engine, tmp_path, request):
+    """A database that does not exist yet: a new file's path, or a new, empty server database's address
+    (for tests that build an older schema and migrate it)."""
+    if engine == "sqlite":
+        return tmp_path / "empty.sqlite3"
+    return request.getfixturevalue("postgres_server").new_database("empty")
 
 
 @pytest.fixture

@@ -31,9 +31,9 @@ def cmd_demo(args) -> int:
 
 def cmd_check(args) -> int:
     path = db_path(args, must_exist=True)
-    from desktop_app.store import backup
+    from desktop_app.store import backup, opening
 
-    problems = backup.check_file(path)
+    problems = [] if opening.is_server(path) else backup.check_file(path)
     if problems:
         err(_("{path} is damaged or not a database of this program: {detail}").format(
             path=path, detail="; ".join(problems[:3])))
@@ -57,6 +57,9 @@ def cmd_check(args) -> int:
             err(problem)
         return EXIT_ERROR
     out(_("{path}: healthy (schema version {version}).").format(path=path, version=report.schema_version))
+    if opening.is_server(path):
+        out(_("On a server, every table was read through and every constraint is enforced by the server; the "
+              "check of its disk pages is the server administrator's (data checksums)."))
     return EXIT_OK
 
 
@@ -65,7 +68,7 @@ def cmd_backup(args) -> int:
     open_database(path)
     from desktop_app.services.datafile import maintenance
 
-    target = maintenance.backup_now(Path(args.output) if args.output else None)
+    target = maintenance.backup_now(Path(args.output) if args.output else None)  # a server's: one SQLite file
     out(_("Backup written to {path}.").format(path=target))
     return EXIT_OK
 
@@ -75,6 +78,15 @@ def cmd_restore(args) -> int:
     source = Path(args.file)
     if not source.is_file():
         raise UsageError(_("Backup not found: {path}").format(path=source))
+    from desktop_app.store import opening
+
+    if opening.is_server(path):
+        from desktop_app.services.datafile import server_copies
+
+        copied = server_copies.restore_into_server(source, path)
+        out(_("Restored {path} from {source} ({rows} rows).").format(path=path, source=source,
+                                                                      rows=sum(copied.values())))
+        return EXIT_OK
     from desktop_app.services.datafile import backups
 
     kept = backups.restore(source, db_path=path).kept

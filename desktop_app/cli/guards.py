@@ -18,10 +18,14 @@ LOCKING_COMMANDS = ("demo", "import", "restore")
 CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo")
 
 
-def _target(args) -> Path:
+def _target(args) -> Path | None:
+    """The database file the command works on; None for a server (no lock file, no file check)."""
     from desktop_app import paths
+    from desktop_app.store import server
 
-    return Path(args.db) if args.db else paths.default_db_path()
+    if not args.db:
+        return paths.default_db_path()
+    return None if server.is_address(args.db) else Path(args.db)
 
 
 def writer_lock(args):
@@ -30,7 +34,7 @@ def writer_lock(args):
     from desktop_app.store import lock
 
     path = _target(args)
-    if path.is_dir():
+    if path is None or path.is_dir():  # a server serialises writers itself
         return contextlib.nullcontext()  # the command reports it
     return lock.acquire(path, program=f"sochibo {args.command}")
 
@@ -43,7 +47,7 @@ def refuse_damaged(args) -> Path | None:
     from desktop_app.store import backup, checked
 
     path = _target(args)
-    if not path.is_file():  # a missing file is reported by the command itself
+    if path is None or not path.is_file():  # a missing file is reported by the command itself
         return None
     if not checked.unchanged_since_sound(path):
         backup.require_sound(path, quick=True)

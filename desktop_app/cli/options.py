@@ -10,10 +10,21 @@ from desktop_app.cli.parser import UsageError
 from desktop_app.i18n import _
 
 
-def db_path(args, *, must_exist: bool) -> Path:
+def db_path(args, *, must_exist: bool):
+    """The database named by --db: a file path, or a server's address (``postgresql://…``, read first)."""
     from desktop_app import paths
+    from desktop_app.store import opening
 
-    path = Path(args.db) if args.db else paths.default_db_path()
+    if not args.db:
+        path = paths.default_db_path()
+    else:
+        try:
+            path = opening.locate(args.db)
+        except opening.BadAddressError as exc:
+            raise UsageError(_("“{text}” is not a server address: write postgresql://user@host:port/database "
+                               "({detail}).").format(text=args.db, detail=exc)) from None
+    if opening.is_server(path):
+        return path
     if must_exist and not path.exists():
         raise UsageError(_("Database not found: {path}").format(path=path))
     if path.exists() and path.is_dir():
@@ -21,16 +32,25 @@ def db_path(args, *, must_exist: bool) -> Path:
     return path
 
 
-def open_database(path: Path, *, create: bool = False):
+def open_database(path, *, create: bool = False):
     """Open and migrate the database, with the user's calendar and rule settings (the lock is taken by main)."""
     from desktop_app.services.datafile import dbfile
 
     return dbfile.open_file(path, create=create, lock=False)
 
 
-def file_version(path: Path) -> int:
-    """The schema version written in the file, read without opening it through the data layer."""
-    from desktop_app.store import crypto
+def file_version(path) -> int:
+    """The schema version written in the file (or server database), read without migrating it."""
+    from desktop_app.store import crypto, opening
+
+    if opening.is_server(path):
+        from desktop_app.store import migrations, server
+
+        real = server.database(path)
+        try:
+            return migrations.schema_version(real)
+        finally:
+            real.close()
 
     conn = crypto.connect_raw(path, readonly=True)
     try:

@@ -119,3 +119,15 @@ def execute(db, statements: Iterable[str], booleans: Iterable[tuple[str, str]] =
                 db.execute_sql(rendered)
         else:
             db.execute_sql(statement)
+
+
+# Any number, the same in every client: the lock that lines up appends to the audit trail.
+_AUDIT_LOCK = 0x50C41B1
+
+
+def serialise_audit_appends(db) -> None:
+    """Make the caller's transaction the only one appending to the audit trail until it ends, so the chain
+    stays one line under concurrent writers. A file needs nothing: its writers already go one at a time
+    (IMMEDIATE transactions); a server's transactions wait here for each other's commit."""
+    if is_postgres(db):
+        db.execute_sql("SELECT pg_advisory_xact_lock(%s)", (_AUDIT_LOCK,))

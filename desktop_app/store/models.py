@@ -62,7 +62,44 @@ class BaseModel(Model):
         return super().save(*args, **kwargs)
 
 
-class Organisation(BaseModel):
+class StaleRowError(Exception):
+    """The row was saved by someone else since *instance* was read: nothing was written."""
+
+    def __init__(self, instance):
+        super().__init__(f"{instance._meta.table_name} {instance.id} changed since it was read")
+        self.instance = instance
+
+
+class Versioned(BaseModel):
+    """A record people edit in a form: its version rises with each save, and a save of a row read at an
+    older version than the stored one writes nothing and raises StaleRowError, so no one's work is
+    overwritten (services.common.versions turns it into a message naming who saved; migration 4)."""
+
+    version = _int()
+
+    def save(self, force_insert=False, only=None):
+        if force_insert or self._pk is None:
+            return super().save(force_insert=force_insert, only=only)
+        read = self.version or 0
+        self.version, self._read_version = read + 1, read
+        if only is not None:
+            only = [*only, type(self).version]
+        try:
+            rows = super().save(only=only)
+        finally:
+            self._read_version = None
+        if rows != 1:
+            self.version = read
+            raise StaleRowError(self)
+        return rows
+
+    def _pk_expr(self):
+        expression = super()._pk_expr()
+        read = getattr(self, "_read_version", None)
+        return expression if read is None else expression & (type(self).version == read)
+
+
+class Organisation(Versioned):
     name = CharField()  # the issuing body, e.g. "ĐẢNG BỘ XÃ MƯỜNG ẢNG" or "CHI BỘ …"
     superior_body = _text()  # the body directly above, first header line
     place = _text()  # for the dateline ("Mường Ảng, ngày …")
@@ -76,7 +113,7 @@ class Organisation(BaseModel):
     signer = _text()  # the committee secretary's name, under the organisation's own documents (migration 3)
 
 
-class Branch(BaseModel):
+class Branch(Versioned):
     organisation = ForeignKeyField(Organisation, backref="branches", on_delete="RESTRICT")
     code = CharField(unique=True, max_length=32)
     name = CharField()
@@ -90,7 +127,7 @@ class Branch(BaseModel):
     deleted_at = DateTimeField(null=True)
 
 
-class Person(BaseModel):
+class Person(Versioned):
     branch = ForeignKeyField(Branch, backref="people", null=True, on_delete="RESTRICT")
     full_name = CharField()
     name_fold = _text(index=True)  # accent-folded, for type-ahead ranges
@@ -163,7 +200,7 @@ class Sponsorship(BaseModel):
     policy_version = _text()
 
 
-class Meeting(BaseModel):
+class Meeting(Versioned):
     branch = ForeignKeyField(Branch, backref="meetings", on_delete="RESTRICT")
     date = DateField(index=True)
     kind = CharField(default="regular", constraints=[SQL("DEFAULT 'regular'")])
@@ -199,7 +236,7 @@ class Attendance(BaseModel):
         indexes = ((("meeting", "person"), True), (("status", "meeting"), False))  # the second: migration 2
 
 
-class Decision(BaseModel):
+class Decision(Versioned):
     meeting = ForeignKeyField(Meeting, backref="decisions", on_delete="CASCADE")
     kind = CharField()  # core.enums.DecisionKind
     subject = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="decisions")
@@ -215,7 +252,7 @@ class Decision(BaseModel):
     document_number = _text()
 
 
-class ProgressNote(BaseModel):
+class ProgressNote(Versioned):
     person = ForeignKeyField(Person, backref="progress_notes", on_delete="CASCADE")
     author = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     meeting = ForeignKeyField(Meeting, null=True, backref="progress_notes", on_delete="SET NULL")
@@ -225,7 +262,7 @@ class ProgressNote(BaseModel):
     recommendation = _text()
 
 
-class ActionItem(BaseModel):
+class ActionItem(Versioned):
     meeting = ForeignKeyField(Meeting, backref="action_items", on_delete="CASCADE")
     text = TextField()
     responsible = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")

@@ -171,3 +171,21 @@ def raw_connection(address: ServerAddress, *, autocommit: bool = True):
         return psycopg.connect(autocommit=autocommit, **connect_params(address))
     except psycopg.OperationalError as exc:
         raise classify(address, exc) from None
+
+
+def integrity_problems(db) -> list[str]:
+    """The server's counterpart of SQLite's integrity and foreign-key checks, as far as a client can go:
+    every table is read through (a damaged table fails to read), and every constraint must be validated
+    (the server enforces validated foreign keys on every write, so there is nothing more to check row by
+    row). Page-level checks are the server's own (data checksums, amcheck) and need its administrator."""
+    problems = []
+    for table in db.get_tables():
+        try:
+            db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()
+        except Exception as exc:  # the driver's own words go to the report
+            problems.append(f"{table}: {exc}")
+    rows = db.execute_sql(
+        "SELECT conrelid::regclass::text, conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
+        "WHERE n.nspname = current_schema() AND NOT c.convalidated").fetchall()
+    problems.extend(f"constraint {name} on {table} is not validated" for table, name in rows)
+    return problems

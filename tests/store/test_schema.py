@@ -14,27 +14,25 @@ TABLES = {"organisation", "branch", "person", "stageevent", "dossieritem", "spon
           "decision", "progressnote", "actionitem", "quota", "documentcounter", "auditentry", "setting"}
 
 
-def _columns(conn, table):
-    return {row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')}
+def _columns(db, table):
+    return {column.name for column in db.get_columns(table)}
 
 
 def test_every_table_of_the_design_exists_with_uid_and_timestamps(db):
-    conn = db.connection()
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert TABLES <= names
+    assert TABLES <= set(db.get_tables())
     for table in TABLES:
-        assert {"id", "uid", "created_at", "updated_at"} <= _columns(conn, table), table
-    assert "full_name" in _columns(conn, "person")
-    assert "code" in _columns(conn, "branch")
+        assert {"id", "uid", "created_at", "updated_at"} <= _columns(db, table), table
+    assert "full_name" in _columns(db, "person")
+    assert "code" in _columns(db, "branch")
 
 
 def test_migration_schema_matches_the_models(db):
-    conn = db.connection()
     for model in ALL_MODELS:
         expected = {f.column_name for f in model._meta.sorted_fields}
-        assert _columns(conn, model._meta.table_name) == expected, model.__name__
+        assert _columns(db, model._meta.table_name) == expected, model.__name__
 
 
+@pytest.mark.file_only
 def test_pragmas_wal_foreign_keys_busy_timeout(db):
     assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1

@@ -15,7 +15,8 @@ from typing import Any
 
 from peewee import Model
 
-from desktop_app.store import writes
+from desktop_app.store import dialect, writes
+from desktop_app.store.db import database
 from desktop_app.store.models import AuditEntry, Setting, now
 
 GENESIS = "0" * 64
@@ -79,6 +80,12 @@ def _set_head(hash_: str, count: int) -> None:
 def record(action: str, table: str, record_uid: str = "", before: dict | None = None,
            after: dict | None = None) -> AuditEntry:
     """Append one entry; call inside the transaction of the write it describes."""
+    with database.atomic():  # the head read, the entry and the new head: one step, one appender at a time
+        dialect.serialise_audit_appends(database)
+        return _append(action, table, record_uid, before, after)
+
+
+def _append(action: str, table: str, record_uid: str, before: dict | None, after: dict | None) -> AuditEntry:
     prev_hash, count = _head()
     entry = AuditEntry(action=action, table=table, record_uid=record_uid or "", actor=_actor(),
                        before=_dump(before), after=_dump(after), prev_hash=prev_hash, at=now())
@@ -95,6 +102,12 @@ def record_change(action: str, instance: Model, before: dict | None) -> AuditEnt
 
 def append_bulk(rows: list[tuple[str, str, str, dict | None, dict | None, dt.datetime]]) -> None:
     """Append many entries at once (demo data, imports): (action, table, uid, before, after, at)."""
+    with database.atomic():
+        dialect.serialise_audit_appends(database)
+        _append_many(rows)
+
+
+def _append_many(rows: list[tuple[str, str, str, dict | None, dict | None, dt.datetime]]) -> None:
     prev_hash, count = _head()
     actor = _actor()
     batch = []

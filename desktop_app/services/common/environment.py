@@ -42,11 +42,40 @@ def _sqlite_message(text: str) -> str | None:
     return None
 
 
+def _server_message(exc: BaseException) -> str | None:
+    """The sentence for a server that cannot be used (store.server's failures)."""
+    from desktop_app.store import server
+
+    if isinstance(exc, server.ServerPasswordError):
+        return _("The server {host} refused the user “{user}” with this password. Check the user name and the "
+                 "password (for commands: PGPASSWORD or a PostgreSQL password file).").format(
+            host=exc.address.host, user=exc.address.login())
+    if isinstance(exc, server.ServerDatabaseMissingError):
+        return _("The server {host} has no database named “{name}”. Check the name, or create the database "
+                 "(see the README).").format(host=exc.address.host, name=exc.address.dbname)
+    if isinstance(exc, server.ServerUnavailableError):
+        return _("The server {host} (port {port}) cannot be reached. Check that the server computer is on and "
+                 "connected, and that the address and port are right.").format(host=exc.address.host,
+                                                                            port=exc.address.port)
+    if isinstance(exc, server.BadAddressError):
+        return _("This is not a server address: write postgresql://user@host:port/database.")
+    text = str(exc).lower()
+    if "server closed the connection" in text or "terminating connection" in text or \
+            "connection is closed" in text or "consuming input failed" in text or "connection is lost" in text:
+        return _("The connection to the database server was lost. Check the network, then open the database "
+                 "again.")
+    return None
+
+
 def explain_environment_error(exc: BaseException) -> str | None:
     """A translated explanation for a failure of the environment; None when *exc* looks like a bug."""
     from desktop_app.store import crypto
     from desktop_app.store.backup import DamagedDatabaseError
     from desktop_app.store.lock import DatabaseLockedError
+
+    server_message = _server_message(exc)
+    if server_message is not None:
+        return server_message
 
     if isinstance(exc, DatabaseLockedError):
         return _("The database {path} is already open in another program ({owner}). Close it there first, "

@@ -25,3 +25,13 @@ class RuleViolation(ServiceError):
     def __init__(self, message: str, findings=()):
         super().__init__(message)
         self.findings = list(findings)
+
+
+class StaleRecordError(ServiceError):
+    """Someone else saved the record after it was read for this change; nothing was written. ``who`` and
+    ``when`` name their save (from the audit trail; empty when it does not say)."""
+
+    def __init__(self, message: str, who: str = "", when=None):
+        super().__init__(message)
+        self.who = who
+        self.when = when

@@ -13,15 +13,22 @@ from contextlib import contextmanager
 from desktop_app.services.common import changes
 from desktop_app.store import writes
 from desktop_app.store.db import database
+from desktop_app.store.models import StaleRowError
 
 
 @contextmanager
 def atomic() -> Iterator[None]:
-    """One transaction; the changes it made are reported once it has committed."""
-    if database.in_transaction():
+    """One transaction; the changes it made are reported once it has committed. A record saved by someone else
+    since it was read refuses the whole write with a message naming them (services.common.versions)."""
+    try:
+        if database.in_transaction():
+            with database.atomic():
+                yield
+            return
         with database.atomic():
             yield
-        return
-    with database.atomic():
-        yield
+    except StaleRowError as exc:
+        from desktop_app.services.common import versions
+
+        raise versions.stale_error(exc.instance) from None
     changes.committed(writes.take_committed())

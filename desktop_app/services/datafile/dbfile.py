@@ -15,12 +15,20 @@ from typing import Any
 
 from desktop_app.i18n import _
 from desktop_app.services.common.errors import ServiceError
-from desktop_app.store import backup, crypto, schema
+from desktop_app.store import backup, crypto, opening, schema, server
 from desktop_app.store import db as store_db
 from desktop_app.store import lock as store_lock
 from desktop_app.store.crypto import EncryptedDatabaseError, WrongPasswordError  # noqa: F401 - for the ui
 from desktop_app.store.db import NotADatabaseError  # noqa: F401 - re-exported for the ui
 from desktop_app.store.migrations import SchemaTooNewError  # noqa: F401 - re-exported for the ui
+from desktop_app.store.server import (  # noqa: F401 - re-exported for the ui
+    BadAddressError,
+    ServerAddress,
+    ServerDatabaseMissingError,
+    ServerError,
+    ServerPasswordError,
+    ServerUnavailableError,
+)
 
 log = logging.getLogger(__name__)
 BackupError = backup.BackupError
@@ -75,12 +83,38 @@ def needs_password(path: str | Path) -> bool:
     return Path(path).is_file() and crypto.looks_encrypted(path) and not crypto.key_for(path)
 
 
+def locate(named: str | Path | ServerAddress) -> Path | ServerAddress:
+    """The database *named* (``--db``, a remembered choice): a server's address or a file path."""
+    return opening.locate(named)
+
+
+def open_server(address: ServerAddress, *, password: str | None = None) -> ServerAddress:
+    """Close any open database and open the server database at *address* (creating its schema when it is
+    empty, migrating it when older). *password* is kept for this process only. Raises a server.ServerError
+    kind, NotADatabaseError or SchemaTooNewError; nothing stays open then."""
+    store_db.close()
+    release_lock()  # the single-program lock is a file's: a server has many clients
+    if password:
+        server.remember(address, password)
+    try:
+        schema.open_database(address)
+    except server.ServerPasswordError:
+        server.remember(address, None)
+        raise
+    load_calendar()
+    return address
+
+
 def open_file(path: str | Path, *, create: bool = False, password: str | None = None, lock: bool = True) -> Path:
     """Close any open database and open *path* (migrating it), holding its lock when *lock*.
 
     Raises InUseError, FileNotFoundError, NotADatabaseError (EncryptedDatabaseError when a password is
-    needed, WrongPasswordError when it is wrong) or SchemaTooNewError; nothing stays open then."""
-    path = Path(path)
+    needed, WrongPasswordError when it is wrong) or SchemaTooNewError; nothing stays open then. A server's
+    address goes to ``open_server``."""
+    located = opening.locate(path)
+    if isinstance(located, ServerAddress):
+        return open_server(located, password=password)
+    path = located
     store_db.close()
     if lock:
         take_lock(path)
@@ -112,14 +146,27 @@ def close() -> None:
 
 
 def current_path() -> Path | None:
+    """The open database file; None when none is open, or when a server database is."""
     real = store_db.database.obj
     if real is None or real.is_closed():
         return None
     return store_db.current_path()
 
 
+def current_location() -> Path | ServerAddress | None:
+    """The open database: its file, or its server's address; None when none is open."""
+    real = store_db.database.obj
+    if real is None or real.is_closed():
+        return None
+    return store_db.current_location()
+
+
+def is_server() -> bool:
+    return isinstance(current_location(), ServerAddress)
+
+
 def is_open() -> bool:
-    return current_path() is not None
+    return current_location() is not None
 
 
 # ---- backups -----------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.store import backup, crypto, migrations
+from desktop_app.store import db as store_db
 from desktop_app.store.db import database
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,12 @@ def check(quick: bool = False) -> HealthReport:
     report = HealthReport()
     try:
         report.schema_version = migrations.schema_version(db)
-        found = backup.integrity_problems(db.connection(), quick=quick)
+        if store_db.is_server():
+            from desktop_app.store import server
+
+            found = server.integrity_problems(db)
+        else:
+            found = backup.integrity_problems(db.connection(), quick=quick)
     except crypto.database_errors() as exc:
         found = [str(exc)]
     if found:
@@ -86,6 +92,10 @@ def backup_now(target: str | Path | None = None) -> Path:
     """Back up the open database to the file *target* (default: a new file in the backup folder)."""
     from desktop_app.services.datafile import backups
 
+    if store_db.is_server():
+        from desktop_app.services.datafile import server_copies
+
+        return server_copies.backup_server(target)
     if target is None:
         return backups.backup_now().path
     return backups.backup_to_file(target)

@@ -14,7 +14,7 @@ from peewee import JOIN
 
 from desktop_app.core import clock
 from desktop_app.i18n import _
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
@@ -113,7 +113,9 @@ def _editable_item(item_id: int) -> ActionItem:
 
 def update_action_item(item_id: int, data: dict) -> ActionItem:
     """Edit text, responsible member or due date of a task of a draft meeting."""
+    data, expected = versions.take(data)
     item = _editable_item(item_id)
+    versions.expect(item, expected)
     unknown = set(data) - {"text", "responsible", "due"}
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})

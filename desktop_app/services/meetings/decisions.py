@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from desktop_app.core import clock
 from desktop_app.core.enums import DecisionKind, Status
 from desktop_app.i18n import _, format_date
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
@@ -241,7 +241,9 @@ def record_decision(meeting_id: int, data: dict, *, confirm_warnings: bool = Fal
 def update_decision(decision_id: int, data: dict, *, confirm_warnings: bool = False) -> Decision:
     """Edit a decision of a draft meeting. The vote itself cannot change once it updated someone's record:
     delete the decision (which undoes that) and record it again."""
+    data, expected = versions.take(data)
     decision = get_decision(decision_id)
+    versions.expect(decision, expected)
     meeting = editable_meeting(decision.meeting_id)
     unknown = set(data) - set(EDITABLE)
     if unknown:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, MeetingStatus, Status
 from desktop_app.i18n import _, format_date
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ServiceError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
@@ -219,7 +219,9 @@ def create_meeting(branch_id: int, data: dict) -> Meeting:
 
 def update_meeting(meeting_id: int, data: dict) -> Meeting:
     """Save edited fields of a draft; nothing is written (nor audited) when nothing changed."""
+    data, expected = versions.take(data)
     meeting = editable_meeting(meeting_id)
+    versions.expect(meeting, expected)
     unknown = set(data) - set(EDITABLE)
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})

@@ -9,7 +9,7 @@ from peewee import JOIN, fn
 from desktop_app.core.enums import BranchKind, Status
 from desktop_app.core.text import fold
 from desktop_app.i18n import _, ngettext
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.soft_delete import set_deleted
 from desktop_app.services.common.tx import atomic
@@ -92,7 +92,9 @@ def create_branch(data: dict) -> Branch:
 
 
 def update_branch(branch_id: int, data: dict) -> Branch:
+    data, expected = versions.take(data)
     branch = get_branch(branch_id)
+    versions.expect(branch, expected)
     values = _validate(data, branch)
     with atomic():
         before = audit.snapshot(branch)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from desktop_app.i18n import _
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker
 from desktop_app.store.models import Organisation
@@ -15,6 +15,7 @@ def get_organisation() -> Organisation | None:
 
 def save_organisation(data: dict) -> Organisation:
     """Create the organisation, or update the existing one, from *data*."""
+    data, expected = versions.take(data)
     check = Checker(data)
     check.text("name", required=get_organisation() is None, max_length=200, name=True, label=_("Name"))
     for field in ("superior_body", "place", "superior_committee", "address", "signer"):
@@ -33,6 +34,7 @@ def save_organisation(data: dict) -> Organisation:
             org = Organisation.create(**values)
             audit.record_change("create", org, None)
         else:
+            versions.expect(org, expected)
             before = audit.snapshot(org)
             for key, value in values.items():
                 setattr(org, key, value)

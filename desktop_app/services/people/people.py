@@ -12,7 +12,7 @@ from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
 from desktop_app.core.text import fold, name_sort_key
 from desktop_app.i18n import _
-from desktop_app.services.common import audit
+from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.soft_delete import set_deleted
 from desktop_app.services.common.tx import atomic
@@ -154,7 +154,10 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
 
 
 def update_person(person_id: int, data: dict) -> Person:
+    """Save edited fields; *data* may carry the ``version`` the form was filled from (services.versions)."""
+    data, expected = versions.take(data)
     person = get_person(person_id)
+    versions.expect(person, expected)
     unknown = set(data) - set(EDITABLE)
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})

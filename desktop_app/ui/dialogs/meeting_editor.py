@@ -184,7 +184,8 @@ class MeetingEditor(QWidget):
         for key in ("start_time", "end_time"):
             if key in values and isinstance(values[key], str):
                 values[key] = values[key].strip()
-        meetings.update_meeting(self.meeting.id, values)
+        # The version the editor shows goes with the values: a meeting saved meanwhile elsewhere is not overwritten.
+        self.meeting = meetings.update_meeting(self.meeting.id, {**values, "version": self.meeting.version})
         self.opening.mark_saved(pending)
         self.content.mark_saved(pending)
 

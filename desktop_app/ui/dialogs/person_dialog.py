@@ -55,6 +55,7 @@ class PersonDialog(BaseDialog):
             self.setWindowTitle(new_title)
             self.heading.setText(new_title)
         else:
+            self.loaded_version = person.version  # sent back on save: no one else's save is overwritten
             self.setWindowTitle(person.full_name)
             self.heading.setText(f"{person.full_name} — {Status.label(person.status)}")
 
@@ -78,7 +79,8 @@ class PersonDialog(BaseDialog):
             if creating:
                 self.person_id = people.create_person(data).id
             else:
-                people.update_person(self.person_id, data)
+                saved = people.update_person(self.person_id, {**data, "version": getattr(self, "loaded_version", None)})
+                self.loaded_version = saved.version
         except ServiceError as exc:
             show_write_error(self, self.windowTitle(), exc, self.person_form.show_errors)
             return False

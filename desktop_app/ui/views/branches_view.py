@@ -190,6 +190,7 @@ class BranchesView(BaseView):
             self._set_dirty(False)
             return
         branch = branches.get_branch(row.id)
+        self.current_version = branch.version  # sent back on save: a branch saved meanwhile is not overwritten
         self.form.set_values({"code": branch.code, "name": branch.name, "kind": branch.kind, "rural": branch.rural,
                               "secretary": branch.secretary_id, "deputy": branch.deputy_id, "active": branch.active,
                               "note": branch.note})
@@ -262,13 +263,14 @@ class BranchesView(BaseView):
             if self.creating:
                 saved = branches.create_branch(values)
             else:
-                saved = branches.update_branch(self.current_id, values)
+                saved = branches.update_branch(self.current_id,
+                                               {**values, "version": getattr(self, "current_version", None)})
         except ServiceError as exc:
             show_write_error(self, self.title(), exc, self.form.set_errors)
             return False
         self.creating = False
         self.dirty = False
-        self.current_id = saved.id
+        self.current_id, self.current_version = saved.id, saved.version
         self.context.message(_("Branch {code} saved.").format(code=saved.code))
         self.refresh_if_stale()
         return True

@@ -108,6 +108,7 @@ class SettingsView(BaseView):
 
     def refresh(self) -> None:
         org = organisation.get_organisation()
+        self.org_version = org.version if org else None  # sent back on save (no lost update)
         values = {f: getattr(org, f, "") if org else "" for f in ORG_FIELDS}
         self.form.set_values(values)
         self.language.setCurrentIndex(max(self.language.findData(i18n.current_language()), 0))
@@ -130,10 +131,12 @@ class SettingsView(BaseView):
         if not self.dirty:
             return False
         try:
-            organisation.save_organisation(self.form.values())
+            saved = organisation.save_organisation({**self.form.values(),
+                                                    "version": getattr(self, "org_version", None)})
         except ServiceError as exc:
             show_write_error(self, self.title(), exc, self.form.set_errors)
             return False
+        self.org_version = saved.version
         self._set_dirty(False)
         self.context.message(_("Organisation details saved."))
         return True
