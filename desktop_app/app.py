@@ -110,9 +110,16 @@ def _default_path() -> Path:
     from desktop_app.ui import ui_state
 
     last = ui_state.get_str("last_db")
+    if last and _is_address(last):
+        return last  # a server is tried again (it may only be unreachable for a moment); parsed when opened
     if last and Path(last).is_file():
         return Path(last)
     return paths.default_db_path()
+
+
+def _is_address(text: str) -> bool:
+    """A server's address rather than a file (read without loading the data layer, before the window shows)."""
+    return text.strip().lower().startswith(("postgresql://", "postgres://"))
 
 
 def _warn(text: str, parent=None) -> None:
@@ -152,12 +159,50 @@ def _offer_backup(path: Path, health, parent=None) -> bool:
     return dbfile.is_open()
 
 
-def open_or_welcome(path: Path, *, interactive: bool = True, window=None) -> Path | None:
-    """Check and open *path*; when it does not exist or cannot be opened, let the user choose another way
-    in (the welcome dialog, over *window* when the main window is already on screen). None: nothing is open."""
+def _open_server(address, interactive: bool, parent=None):
+    """Connect to the server database at *address*; the window asks for the password (or a corrected address)
+    when needed. The address opened, or None."""
+    from desktop_app.services.datafile import dbfile
+    from desktop_app.ui.messages import explain
+
+    try:
+        dbfile.open_server(address)
+        return address
+    except Exception as exc:  # every failure is explained; the window offers to try again
+        if not interactive:
+            print(explain(exc), file=sys.stderr)
+            return None
+        message = "" if isinstance(exc, dbfile.ServerPasswordError) and not dbfile.server_password_known(address) \
+            else explain(exc)
+    from desktop_app.ui.dialogs.server_dialog import ServerDialog
+
+    if parent is not None:
+        parent.set_opening_text("")
+    dialog = ServerDialog(parent, address, message)
+    return dialog.opened if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def open_or_welcome(path, *, interactive: bool = True, window=None):
+    """Check and open *path* (a file, or a server's address); when it does not exist or cannot be opened, let
+    the user choose another way in (the welcome dialog, over *window* when the main window is already on
+    screen). None: nothing is open."""
     from desktop_app.services.datafile import dbfile, maintenance
     from desktop_app.ui.messages import explain
 
+    if isinstance(path, str):
+        try:
+            path = dbfile.locate(path)
+        except dbfile.BadAddressError as exc:
+            if not interactive:
+                print(explain(exc), file=sys.stderr)
+                return None
+            _warn(explain(exc), window)
+            path = paths.default_db_path()
+    if isinstance(path, dbfile.ServerAddress):
+        opened = _open_server(path, interactive, window)
+        if opened is not None or not interactive:
+            return opened
+        path = paths.default_db_path()
     health = dbfile.startup_check(path, deep=False)  # the integrity scan follows on a worker
     opened = False
     if health.status == maintenance.OK:
@@ -248,7 +293,7 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     app = _make_app()
     apply_language(lang or _last_language() or i18n.system_language())
     headless = bool(screenshots) or exit_when_ready
-    target = Path(db) if db else _default_path()
+    target = (db if _is_address(db) else Path(db)) if db else _default_path()
     holder = None
     if not screenshots:
         # On screen first, saying which file it opens; the data layer loads behind it (on a large file a

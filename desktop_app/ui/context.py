@@ -64,7 +64,8 @@ class AppContext:
 
     def __init__(self, db_path: Path | None = None):
         self.hub = SignalHub(self.publish)
-        self.db_path = Path(db_path) if db_path else None
+        # a file's Path, or a server's address (services.datafile.dbfile)
+        self.db_path = Path(db_path) if isinstance(db_path, str) else db_path or None
         self.branch_id: int | None = None
         self.generation = 0  # counts the changes published; caches of computed data compare it
         # Views may compute slow parts (the reminders) on a worker thread and fill them in when ready; the

@@ -21,7 +21,7 @@ class FileActions:
 
     def switched_to(self, path: Path) -> None:
         """The database at *path* is now open: every view starts over."""
-        self.context.db_path = Path(path)
+        self.context.db_path = path if not isinstance(path, str) else Path(path)
         ui_state.put("last_db", str(path))
         self.context.set_branch(None)  # branch ids of the previous file mean nothing here
         self.context.start_over()
@@ -69,7 +69,7 @@ class FileActions:
     def open_database(self) -> None:
         if not self._leave_current():
             return
-        start = str(self.context.db_path.parent if self.context.db_path else paths.data_dir())
+        start = str(self.context.db_path.parent if isinstance(self.context.db_path, Path) else paths.data_dir())
         name, _f = QFileDialog.getOpenFileName(self.window, _("Open a database file"), start, DB_FILTER)
         if name:
             self.open_path(Path(name))
@@ -89,6 +89,25 @@ class FileActions:
             return False
         self.switched_to(path)
         return True
+
+    def connect_server(self) -> None:
+        """File → Connect to a server: the committee's database on the office server."""
+        from desktop_app.services.datafile import dbfile
+        from desktop_app.ui.dialogs.server_dialog import ServerDialog
+
+        if not self._leave_current():
+            return
+        previous = dbfile.current_location()
+        dialog = ServerDialog(self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.opened is not None:
+            self.switched_to(dialog.opened)
+        elif isinstance(previous, Path):
+            self._reopen_previous(previous)
+        elif previous is not None and not dbfile.is_open():
+            try:
+                dbfile.open_server(previous)
+            except Exception:  # the server went away meanwhile; the window shows no data
+                self.context.message(_("No database open"))
 
     def backup(self) -> None:
         from desktop_app.services.datafile import backups, dbfile

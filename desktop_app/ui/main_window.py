@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
     def attach(self, path: Path, start_view: str | None = None) -> None:
         """The database at *path* is open now: fill the window and show *start_view* (else the view of
         the last session)."""
-        self.context.db_path = Path(path)
+        self.context.db_path = path if not isinstance(path, str) else Path(path)
         if not self.actions_by_name:
             self.actions_by_name = fill_menus(self, *self.menus)
         self._set_usable(True)
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
         from desktop_app.services.datafile import encryption
 
         path = self.context.db_path
-        if path is None or not encryption.is_protected(path) or self.is_locked():
+        if not isinstance(path, Path) or not encryption.is_protected(path) or self.is_locked():
             return
         from desktop_app.ui.lock_page import LockPage
 

@@ -31,6 +31,7 @@ def fill_menus(window: QMainWindow, file_menu: QMenu, help_menu: QMenu) -> dict[
 
     file_menu.addAction(action("new", _("&New database…"), files.new_database, "Ctrl+Shift+N"))
     file_menu.addAction(action("open", _("&Open database…"), files.open_database, QKeySequence.StandardKey.Open))
+    file_menu.addAction(action("connect_server", _("&Connect to a server…"), files.connect_server))
     file_menu.addSeparator()
     imports = file_menu.addMenu(_("&Import from Excel"))
     imports.addAction(action("import_members", _("Members…"), lambda: import_excel(window, "members")))

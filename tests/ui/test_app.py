@@ -32,12 +32,12 @@ def _crash_hook_removed():
 
 
 @pytest.fixture
-def db_file(org, db):
+def db_file(org, db, db_location):
+    """The seeded database, closed: a file's path, or a server database's address."""
     _org, branch = org
     seed(branch.id)
-    path = Path(db.database)
     dbfile.close()
-    return path
+    return db_location
 
 
 def test_exit_when_ready(db_file, _isolated_home):
@@ -72,8 +72,8 @@ def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_
         "print('OPENING', window.stack.currentWidget() is window.opening_page, window.nav.isEnabled(),\n"
         "      [m.title() for m in window.menus], window.menuBar().isEnabled())\n"
         "from desktop_app.services.datafile import dbfile\n"
-        f"dbfile.open_file(Path({str(db_file)!r}))\n"
-        f"window.attach(Path({str(db_file)!r}))\n"
+        f"dbfile.open_file(dbfile.locate({str(db_file)!r}))\n"
+        f"window.attach(dbfile.locate({str(db_file)!r}))\n"
         "print('ATTACHED', window.current_key(), window.nav.isEnabled(), window.branch_combo.count() > 1,\n"
         "      'open' in window.actions_by_name, window.menuBar().isEnabled())\n"
         "dbfile.close(); dbfile.release_lock()\n"

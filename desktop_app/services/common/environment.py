@@ -42,7 +42,7 @@ def _sqlite_message(text: str) -> str | None:
     return None
 
 
-def _server_message(exc: BaseException) -> str | None:
+def explain_server_error(exc: BaseException) -> str | None:
     """The sentence for a server that cannot be used (store.server's failures)."""
     from desktop_app.store import server
 
@@ -73,7 +73,7 @@ def explain_environment_error(exc: BaseException) -> str | None:
     from desktop_app.store.backup import DamagedDatabaseError
     from desktop_app.store.lock import DatabaseLockedError
 
-    server_message = _server_message(exc)
+    server_message = explain_server_error(exc)
     if server_message is not None:
         return server_message
 

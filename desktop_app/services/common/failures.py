@@ -14,6 +14,11 @@ from desktop_app.store.migrations import SchemaTooNewError
 
 def explain_failure(exc: BaseException) -> str | None:
     """A translated message for *exc*; None when it is not a failure the user can act on."""
+    from desktop_app.services.common.environment import explain_server_error
+
+    server = explain_server_error(exc)
+    if server is not None:
+        return server
     if isinstance(exc, ValidationError):
         return "\n".join(exc.errors.values())
     if isinstance(exc, ServiceError):

@@ -105,6 +105,11 @@ def open_server(address: ServerAddress, *, password: str | None = None) -> Serve
     return address
 
 
+def server_password_known(address: ServerAddress) -> bool:
+    """True when a password for *address* was given in this process (typed, or written in the address)."""
+    return server.password_for(address) is not None
+
+
 def open_file(path: str | Path, *, create: bool = False, password: str | None = None, lock: bool = True) -> Path:
     """Close any open database and open *path* (migrating it), holding its lock when *lock*.
 

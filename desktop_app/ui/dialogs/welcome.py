@@ -45,16 +45,19 @@ class WelcomeDialog(QDialog):
                                             _("A sample branch with about 30 members, to look around safely."))
         self.open_button = self._big_button(_("Open a database file…"),
                                             _("A file made earlier on this or another computer."))
-        for button in (self.create_button, self.demo_button, self.open_button):
+        self.server_button = self._big_button(_("Connect to a server…"),
+                                              _("The committee's shared database on the office server."))
+        for button in (self.create_button, self.demo_button, self.open_button, self.server_button):
             layout.addWidget(button)
         self.create_button.clicked.connect(self.create_new)
         self.demo_button.clicked.connect(self.open_demo)
         self.open_button.clicked.connect(self.open_file)
+        self.server_button.clicked.connect(self.connect_server)
         layout.addStretch(1)
         cancel = QPushButton(_("Quit"), self)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(640, 520)
+        self.resize(640, 620)
 
     def _big_button(self, text: str, detail: str) -> QPushButton:
         button = QPushButton(f"{text}\n{detail}", self)
@@ -62,9 +65,16 @@ class WelcomeDialog(QDialog):
         button.setMinimumHeight(84)
         return button
 
-    def _opened(self, path: Path) -> None:
-        self.opened_path = Path(path)
+    def _opened(self, path) -> None:
+        self.opened_path = path if isinstance(path, dbfile.ServerAddress) else Path(path)
         self.accept()
+
+    def connect_server(self) -> None:
+        from desktop_app.ui.dialogs.server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.opened is not None:
+            self._opened(dialog.opened)
 
     def create_new(self) -> None:
         dialog = NewOrganisationDialog(self.target, self)
