@@ -88,7 +88,7 @@ def test_candidate_export_in_english_without_party_columns(tmp_path, register):
 
 
 def test_export_command_with_branch_and_language(tmp_path, register, capsys):
-    from desktop_app.store.db import current_path
+    from desktop_app.store.db import current_location as current_path
 
     db = str(current_path())
     out = tmp_path / "cb02.xlsx"
@@ -148,7 +148,7 @@ def test_meetings_export_with_attendance(tmp_path, register, capsys):
 
 
 def test_meetings_command(tmp_path, register, capsys):
-    from desktop_app.store.db import current_path
+    from desktop_app.store.db import current_location as current_path
 
     out = tmp_path / "m.xlsx"
     assert main(["export", "meetings", "--db", str(current_path()), "-o", str(out), "--lang", "en"]) == 0

@@ -21,7 +21,7 @@ from desktop_app.store.models import AuditEntry, Setting, now
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit.head"
-_SKIP = {"created_at", "updated_at"}
+_SKIP = {"created_at", "updated_at", "version"}  # bookkeeping, not what the user changed
 
 
 def _actor() -> str:
