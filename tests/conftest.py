@@ -84,8 +84,13 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def postgres_server():
-    """The test server: a database of its own for this run, migrated once, dropped at the end."""
+    """The test server: a database of its own for this run, migrated once, dropped at the end. A test that
+    asks for it also asks for ``engine`` (so that it is deselected, with the rest of the server half, when
+    no server is named)."""
     from tests.pg_server import TestServer
+
+    if not os.environ.get(POSTGRES_ENV):
+        pytest.fail(f"{POSTGRES_ENV} is not set: this test needs the test PostgreSQL server (see .ci/run)")
 
     server = TestServer(os.environ[POSTGRES_ENV])
     yield server

@@ -99,8 +99,9 @@ def rank(index, text: str):
     """Best matches first: FTS5's bm25 in a file, ts_rank on a server."""
     if not dialect.is_postgres(database):
         return index.bm25()
+    # normalisation 1: shorter records first among equal matches, as bm25 prefers them
     return NodeList((SQL("ts_rank("), _document(index), SQL(", to_tsquery('simple',"), _tsquery(text),
-                     SQL(")) DESC")))
+                     SQL("), 1) DESC")))
 
 
 def _document(index):

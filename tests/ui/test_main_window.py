@@ -129,6 +129,7 @@ def test_audit_trail_is_reachable(window):
     assert view is not None and window.current_key() == "audit"
 
 
+@pytest.mark.file_only  # a password protects a file (SQLCipher); a server has its own accounts
 def test_idle_lock_hides_the_data_until_the_password(window):
     from desktop_app.services.datafile import encryption
 
@@ -155,7 +156,7 @@ def test_opening_another_database_starts_every_view_over(window, data, tmp_path,
 
     members = window.show_view("members")
     window.branch_combo.setCurrentIndex(window.branch_combo.findData(data["branch"]))
-    first = dbfile.current_path()
+    first = dbfile.current_location()
     other = tmp_path / "other.sqlite3"
     dialog = NewOrganisationDialog(other)
     dialog.form.fields["name"].widget.setText("Chi bộ Bản Mò")
