@@ -58,8 +58,9 @@ def main(db_path: str) -> int:
 
     qt_app = desktop._make_app()
     desktop.apply_language("vi")
-    dbfile.open_file(db_path, lock=False)
-    context = AppContext(Path(db_path))
+    location = dbfile.locate(db_path)  # a file, or a server's postgresql:// address
+    dbfile.open_file(location, lock=False)
+    context = AppContext(location)
     context.background = True  # as the app runs
     window = MainWindow(context)
     window.resize(1366, 768)

@@ -115,8 +115,14 @@ def _make(folder: Path, automatic: bool, when: dt.datetime) -> BackupInfo:
 
 
 def backup_now(folder: str | Path | None = None, *, now: dt.datetime | None = None) -> BackupInfo:
-    """A manual backup into *folder* (default: the configured folder), verified and audited."""
+    """A manual backup into *folder* (default: the configured folder), verified and audited. A server's is one
+    SQLite file (services.datafile.server_copies)."""
     folder = Path(folder) if folder else configured_folder()
+    if store_db.is_server():
+        from desktop_app.services.datafile import server_copies
+
+        path = server_copies.backup_server(folder=folder)
+        return BackupInfo(path, (now or clock.now()).replace(microsecond=0), False, path.stat().st_size)
     if not folder.exists() and folder != paths.default_backup_dir():
         raise ServiceError(_("The backup folder {folder} cannot be reached. Is the USB drive plugged in?").format(
             folder=folder))
@@ -185,7 +191,10 @@ def _automatic(now: dt.datetime) -> BackupInfo | None:
 
 def auto_backup_if_due(now: dt.datetime | None = None) -> BackupInfo | None:
     """The daily backup: made when the newest automatic one is a day old (or missing) and the data
-    changed since the newest backup. Call at start and every hour or so while the app is open."""
+    changed since the newest backup. Call at start and every hour or so while the app is open. None on a
+    server: its backups are the scheduled ``backup`` command's (README), not every PC's."""
+    if store_db.is_server():
+        return None
     now = now or clock.now()
     newest = next((b for b in list_backups(_folder_or_default()) if b.automatic), None)
     if newest is not None and now - newest.when < DAILY:
@@ -194,7 +203,9 @@ def auto_backup_if_due(now: dt.datetime | None = None) -> BackupInfo | None:
 
 
 def backup_on_close(now: dt.datetime | None = None) -> BackupInfo | None:
-    """The backup when the app closes: made when the data changed since the newest backup."""
+    """The backup when the app closes: made when the data changed since the newest backup (a file's only)."""
+    if store_db.is_server():
+        return None
     return _automatic(now or clock.now())
 
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.i18n import _
 from desktop_app.services.common import settings
 from desktop_app.services.common.errors import ServiceError
-from desktop_app.services.datafile import encryption
+from desktop_app.services.datafile import dbfile, encryption
 from desktop_app.ui.messages import error
 
 
@@ -73,13 +73,16 @@ class SecurityPanel(QGroupBox):
 
     def load(self) -> None:
         protected = encryption.is_protected()
-        if not encryption.available():
+        on_server = dbfile.is_server()
+        if on_server:  # a file's password (SQLCipher) has no meaning there
+            self.state.setText(_("The database is on a server: the server's user name and password protect it."))
+        elif not encryption.available():
             self.state.setText(_("Password protection needs the sqlcipher3 package, which is not installed."))
         elif protected:
             self.state.setText(_("The database is protected by a password."))
         else:
             self.state.setText(_("The database has no password: anyone using this computer can open it."))
-        self.set_button.setVisible(not protected)
+        self.set_button.setVisible(not protected and not on_server)
         self.set_button.setEnabled(encryption.available())
         self.change_button.setVisible(protected)
         self.remove_button.setVisible(protected)
