@@ -30,7 +30,7 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
         from desktop_app.services.people import reminders as service
     except ImportError:
         return []
-    key = (str(dbfile.current_path()), on, branch_id, generation)
+    key = (str(dbfile.current_location()), on, branch_id, generation)
     if generation is not None and key in _cache:
         return _cache[key]
     result = sorted(service.reminders(on, branch_id), key=lambda r: (r.due or dt.date.max, r.title))
@@ -44,7 +44,7 @@ def cached(on: dt.date, branch_id: int | None, generation: int) -> list | None:
     """The reminders already computed for these arguments, or None."""
     from desktop_app.services.datafile import dbfile
 
-    return _cache.get((str(dbfile.current_path()), on, branch_id, generation))
+    return _cache.get((str(dbfile.current_location()), on, branch_id, generation))
 
 
 def by_person(on: dt.date, branch_id: int | None = None, generation: int | None = None) -> dict[int, list]:

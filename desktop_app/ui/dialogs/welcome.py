@@ -57,7 +57,7 @@ class WelcomeDialog(QDialog):
         cancel = QPushButton(_("Quit"), self)
         cancel.clicked.connect(self.reject)
         layout.addWidget(cancel, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(640, 620)
+        self.resize(640, 580)
 
     def _big_button(self, text: str, detail: str) -> QPushButton:
         button = QPushButton(f"{text}\n{detail}", self)
