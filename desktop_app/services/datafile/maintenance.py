@@ -92,7 +92,7 @@ def backup_now(target: str | Path | None = None) -> Path:
     """Back up the open database to the file *target* (default: a new file in the backup folder)."""
     from desktop_app.services.datafile import backups
 
-    if store_db.is_server():
+    if store_db.is_server() and target is not None:
         from desktop_app.services.datafile import server_copies
 
         return server_copies.backup_server(target)

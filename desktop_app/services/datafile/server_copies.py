@@ -24,16 +24,15 @@ log = logging.getLogger(__name__)
 
 
 def backup_server(target: str | Path | None = None, folder: str | Path | None = None) -> Path:
-    """Write the open server database to the SQLite file *target* (default: a new file in *folder*, else the
-    backup folder), verified, and audit it."""
-    from desktop_app.services.datafile import backups
-
+    """Write the open server database to the SQLite file *target* (default: a new file in *folder*, named
+    after the database), verified, and audit it."""
     address = store_db.current_location()
     if not isinstance(address, ServerAddress):
         raise ServiceError(_("No server database is open."))
     if target is None:
-        folder = Path(folder) if folder else backups.configured_folder()
-        target = backup.unique_target(folder / backup.backup_name(Path(address.dbname), clock.now()))
+        if folder is None:
+            raise ServiceError(_("Choose where to write the backup."))
+        target = backup.unique_target(Path(folder) / backup.backup_name(Path(address.dbname), clock.now()))
     try:
         written = transfer.server_to_file(store_db.database.obj, target)
     except transfer.TransferError as exc:
