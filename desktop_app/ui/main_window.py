@@ -322,7 +322,10 @@ class MainWindow(QMainWindow):
 
     def update_status(self) -> None:
         path = self.context.db_path
-        self.db_label.setText(_("Database: {path}").format(path=path) if path else _("No database open"))
+        if path is not None and not isinstance(path, Path):  # a server's address
+            self.db_label.setText(_("Server database: {address}").format(address=path))
+        else:
+            self.db_label.setText(_("Database: {path}").format(path=path) if path else _("No database open"))
         if path is None:  # nothing to say about backups of no file
             self.backup_label.clear()
             return
