@@ -93,3 +93,13 @@ def test_an_unreachable_server_and_a_missing_database_get_clear_messages(engine,
     result = _run("--lang", "en", "check", "--db", "postgresql://host-without-database", home=tmp_path)
     assert result.returncode == 2 and "not a server address" in result.stderr
     assert not (tmp_path / "postgresql:").exists() and not (ROOT / "postgresql:").exists()
+
+
+def test_check_finds_an_audit_trail_edited_on_the_server(empty_location, capsys):
+    url = empty_location
+    assert main(["demo", "--db", url, "--scale", "branch"]) == 0
+    with psycopg.connect(url) as conn:
+        conn.execute("UPDATE auditentry SET actor = 'someone else' WHERE id = (SELECT min(id) FROM auditentry)")
+    capsys.readouterr()
+    assert main(["--lang", "en", "check", "--db", url]) == 1
+    assert "audit trail has been altered" in capsys.readouterr().err
