@@ -125,6 +125,12 @@ class FileActions:
     def restore(self) -> None:
         from desktop_app.services.datafile import backups, dbfile
 
+        if dbfile.is_server():  # a server is never replaced: a backup goes into a new, empty database
+            info(self.window, _("Restore from a backup"),
+                 _("A server database is not replaced from the window. Create a new, empty database on the server "
+                   "and restore the backup into it with the command line:\n\npython main.py restore --db "
+                   "postgresql://user@server/new_database BACKUP.sqlite3"))
+            return
         current = dbfile.current_path()
         if current is None or not self._leave_current():
             return

@@ -56,3 +56,19 @@ def test_connecting_from_the_welcome_dialog(engine, postgres_server, qtbot, monk
     qtbot.addWidget(again)
     assert (again.host.text(), again.database.text(), again.password.text()) == (
         urlsplit(url).hostname, urlsplit(url).path.lstrip("/"), "")
+
+
+def test_file_restore_on_a_server_explains_the_command_instead(engine, org, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from ui_helpers import TODAY, context_on
+
+    from desktop_app.ui.main_window import MainWindow
+
+    shown, asked = [], []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text: shown.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    window = MainWindow(context_on(TODAY, dbfile.current_location()))
+    qtbot.addWidget(window)
+    window.files.restore()
+    assert asked == [] and len(shown) == 1 and "postgresql://" in shown[0]
+    assert dbfile.is_server()  # nothing was closed or replaced
