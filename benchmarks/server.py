@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from run import PY, ensure_large_db, first_branch_code, run_process  # noqa: E402
+from run import PY, ensure_large_db, first_branch_code, run_process
 
 WORDS = ["Nguyễn Thị Hường", "Trần Văn Đức", "Lò Văn Pấng", "Phạm Minh", "Đặng Thu"]
 

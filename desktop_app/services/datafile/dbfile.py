@@ -110,7 +110,8 @@ def server_password_known(address: ServerAddress) -> bool:
     return server.password_for(address) is not None
 
 
-def open_file(path: str | Path, *, create: bool = False, password: str | None = None, lock: bool = True) -> Path:
+def open_file(path: str | Path | ServerAddress, *, create: bool = False, password: str | None = None,
+              lock: bool = True) -> Path | ServerAddress:
     """Close any open database and open *path* (migrating it), holding its lock when *lock*.
 
     Raises InUseError, FileNotFoundError, NotADatabaseError (EncryptedDatabaseError when a password is
