@@ -7,7 +7,7 @@ import sqlite3
 
 from desktop_app.store import db as store_db
 from desktop_app.store import migrations
-from desktop_app.store.models import ALL_MODELS, Attendance, Branch, Meeting, Person
+from desktop_app.store.models import ALL_MODELS, Attendance
 from desktop_app.store.schema import open_database
 
 
@@ -22,10 +22,13 @@ def test_a_version_1_database_gains_the_index_and_keeps_its_rows(tmp_path):
     # the organisation row as version 1 has it (the model has gained columns since)
     real.execute_sql('INSERT INTO organisation (uid, name) VALUES (?, ?)', ("o-1", "Đảng bộ xã"))
     org_id = real.execute_sql("SELECT id FROM organisation").fetchone()[0]
-    branch = Branch.create(organisation=org_id, code="CB01", name="Chi bộ 1")
-    person = Person.create(full_name="Lò Văn Pấng", branch=branch)
-    meeting = Meeting.create(branch=branch, date="2026-10-05")
-    Attendance.create(meeting=meeting, person=person, status="unexcused")
+    # rows as version 1 has them, written as SQL (the models have gained columns since)
+    real.execute_sql('INSERT INTO branch (uid, organisation_id, code, name) VALUES (?, ?, ?, ?)',
+                     ("b-1", org_id, "CB01", "Chi bộ 1"))
+    real.execute_sql('INSERT INTO person (uid, branch_id, full_name) VALUES (?, 1, ?)', ("p-1", "Lò Văn Pấng"))
+    real.execute_sql('INSERT INTO meeting (uid, branch_id, date) VALUES (?, 1, ?)', ("m-1", "2026-10-05"))
+    real.execute_sql('INSERT INTO attendance (uid, meeting_id, person_id, status) VALUES (?, 1, 1, ?)',
+                     ("a-1", "unexcused"))
     store_db.close()
 
     real = open_database(path)

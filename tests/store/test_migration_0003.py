@@ -20,7 +20,7 @@ def test_a_version_2_database_gains_the_signer_and_the_index(tmp_path):
     store_db.close()
 
     real = open_database(path)
-    assert migrations.schema_version(real) == 3
+    assert migrations.schema_version(real) == migrations.SCHEMA_VERSION
     org = Organisation.get_by_id(org_id)
     assert org.name == "Đảng bộ xã Mường Ảng" and org.signer == ""
     branch = Branch.create(organisation=org, code="CB01", name="Chi bộ 1")

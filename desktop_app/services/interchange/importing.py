@@ -34,9 +34,10 @@ from desktop_app.services.interchange.import_rows import (
     person_labels,
     status_for,
 )
+from desktop_app.services.people import membership
 from desktop_app.services.people.people import FIRST_STAGE, validate_person
 from desktop_app.store import search_index, writes
-from desktop_app.store.models import Branch, Person, StageEvent, now
+from desktop_app.store.models import Branch, MembershipEvent, Person, StageEvent, now
 
 __all__ = ["CANDIDATES", "KINDS", "MEMBERS", "ImportPlan", "RowInput", "RowOutcome", "check_rows", "write_plan",
            "import_rows"]
@@ -166,6 +167,14 @@ def _history(values: dict, kind: str, today: dt.date) -> list[tuple[str, dt.date
     return [(stage, values[key]) for stage, key in steps if values.get(key)]
 
 
+def _joining(values: dict, today: dt.date) -> list[tuple[str, dt.date, str]]:
+    """The membership events of an imported member (services.people.membership.joining)."""
+    status = values.get("status", "")
+    first = values.get("ceremony_date") if status == Status.PROBATIONARY else (
+        values.get("official_date") or values.get("ceremony_date") or values.get("admission_date"))
+    return membership.joining(status, joined=values.get("joined_branch_date"), first_step=first, today=today)
+
+
 def _insert(model, fields: list, rows: list[tuple]) -> None:
     """INSERT many rows at once (store.writes.insert_rows), each value as the field stores it."""
     converters = [f.db_value for f in fields]
@@ -204,15 +213,21 @@ def write_plan(plan: ImportPlan, *, source: str = "", progress: Progress | None 
                 Person.uid.in_([r["uid"] for r in records])).tuples())
             events: list[tuple] = []
             fts: list[tuple] = []
+            joins: list[tuple] = []
             for record in records:
                 person = Person(id=ids[record["uid"]], **record)
                 fts.append(search_index.person_row(person.id, person.full_name, person.cccd, person.card_number,
                                                        person.phone, person.workplace))
                 events.extend((StageEvent.uid.default(), person.id, stage, when, note, stamp, stamp)
                               for stage, when in _history(record, plan.kind, today))
+                joins.extend((MembershipEvent.uid.default(), person.id, person.branch_id, kind, day, standing, stamp,
+                              stamp) for kind, day, standing in _joining(record, today) if person.branch_id)
                 entries.append(("create", "person", person.uid, None, audit.snapshot(person), stamp))
             _insert(index, [index.rowid, index.name, index.extra], fts)
             _insert(StageEvent, event_fields, events)
+            _insert(MembershipEvent, [MembershipEvent.uid, MembershipEvent.person, MembershipEvent.branch,
+                                      MembershipEvent.kind, MembershipEvent.date, MembershipEvent.standing,
+                                      MembershipEvent.created_at, MembershipEvent.updated_at], joins)
             if progress:
                 progress(start + len(records), len(accepted))
         entries.append(("import", "person", "", None, {"kind": plan.kind, "source": source,

@@ -11,12 +11,13 @@ from peewee import JOIN, fn
 from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
 from desktop_app.core.text import fold, name_sort_key
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_date
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.soft_delete import set_deleted
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
+from desktop_app.services.people import membership
 from desktop_app.store import raw, search_index
 from desktop_app.store.models import Branch, Person, StageEvent
 
@@ -125,6 +126,10 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
                                                                                        name=other.full_name))
     if creating and "status" in data:
         check.choice("status", Status.codes(), label=labels["status"])
+    if not creating and "branch" in check.clean and check.clean["branch"] is None and person.branch_id is not None \
+            and person.status in Status.MEMBERS:
+        check.fail("branch", _("A member belongs to a branch: choose the new branch, or record the transfer out "
+                               "in the member's history."))
     return check.done()
 
 
@@ -144,12 +149,15 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
         _apply(person, values)
         person.save(force_insert=True)
         first = FIRST_STAGE.get(status)
+        when = stage_date or {Stage.CEREMONY: person.ceremony_date,
+                              Stage.RECOGNITION_DECISION: person.official_date}.get(first) or clock.today()
         if first is not None:
-            when = stage_date or {Stage.CEREMONY: person.ceremony_date,
-                                  Stage.RECOGNITION_DECISION: person.official_date}.get(first) or clock.today()
             StageEvent.create(person=person, stage=first, date=when, note=_("Recorded when the person was added."))
         search_index.index_person(person)
         audit.record_change("create", person, None)
+        if status in Status.MEMBERS:  # a member joins the branch's membership history
+            known = person.official_date or person.ceremony_date or person.admission_date
+            membership.join(person, when if first is not None else known)
     return person
 
 
@@ -159,13 +167,32 @@ def update_person(person_id: int, data: dict) -> Person:
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
     values = validate_person(data, person)
+    old_branch = person.branch_id
+    moved = values.get("branch", old_branch) != old_branch and values.get("branch") is not None
+    if moved:
+        # The day of the move is "in this branch since" when the edit gives it, else today.
+        since = values.get("joined_branch_date") if "joined_branch_date" in data else None
+        values["joined_branch_date"] = since or clock.today()
+        if old_branch is not None:
+            _check_move_date(person, values["joined_branch_date"])
     with atomic():
         before = audit.snapshot(person)
         _apply(person, values)
         person.save()
         search_index.index_person(person)
         audit.record_change("update", person, before)
+        if moved:
+            membership.move(person, old_branch, person.branch_id, person.joined_branch_date)
     return person
+
+
+def _check_move_date(person: Person, on: dt.date) -> None:
+    """A move cannot come before the person's last recorded change of membership (replays would go wrong)."""
+    last = membership.history(person.id)
+    if last and on < last[-1].date:
+        raise ValidationError({"joined_branch_date": _(
+            "The move to another branch cannot be dated before {date}, the last change recorded in the member's "
+            "history.").format(date=format_date(last[-1].date))})
 
 
 def delete_person(person_id: int) -> None:
@@ -180,25 +207,34 @@ def restore_person(person_id: int) -> Person:
 
 
 def record_stage(person_id: int, stage: str, date: dt.date, *, document_ref: str = "", note: str = "",
-                 meeting_id: int | None = None, policy_version: str = "") -> StageEvent:
-    """Record one dated step and move the person's status and key dates along with it.
+                 meeting_id: int | None = None, policy_version: str = "", received_on: dt.date | None = None,
+                 place: str = "") -> StageEvent:
+    """Record one dated step and move the person's status, key dates and membership along with it.
 
-    No Party rule is checked here: services.pipeline checks them before calling this.
+    *received_on* is the day the branch received a decision (the ceremony deadline runs from it); *place*
+    where a member transferring in comes from or one transferring out goes. No Party rule is checked here:
+    services.pipeline checks them before calling this.
     """
     person = get_person(person_id)
-    check = Checker({"stage": stage, "date": date, "document_ref": document_ref, "note": note})
+    check = Checker({"stage": stage, "date": date, "document_ref": document_ref, "note": note,
+                     "received_on": received_on, "place": place})
     check.choice("stage", Stage.codes(), required=True, label=_("Step"))
     check.date("date", required=True, not_future=True, label=_("Date"))
     check.text("document_ref", max_length=100, name=True, label=_("Document"))
     check.text("note", label=_("Note"))
+    check.date("received_on", not_future=True, label=_("Received on"))
+    check.text("place", max_length=200, name=True, label=_("Where"))
     values = check.done()
+    if values.get("received_on") and values.get("date") and values["received_on"] < values["date"]:
+        raise ValidationError({"received_on": _("A decision cannot be received before the day it was made.")})
     if person.birth_date and values["date"] < person.birth_date:
         raise ValidationError({"date": _("{field} cannot be before the date of birth.").format(field=_("Date"))})
     with atomic():
         before = audit.snapshot(person)
         event = StageEvent.create(person=person, stage=stage, date=values["date"],
                                   document_ref=values["document_ref"], note=values["note"],
-                                  meeting=meeting_id, policy_version=policy_version)
+                                  meeting=meeting_id, policy_version=policy_version,
+                                  received_on=values.get("received_on"))
         new_status = Stage.STATUS_AFTER.get(stage)
         if new_status:
             person.status = new_status
@@ -211,6 +247,7 @@ def record_stage(person_id: int, stage: str, date: dt.date, *, document_ref: str
         person.save()
         audit.record_change("update", person, before)
         audit.record_change("create", event, None)
+        membership.after_stage(person, event, place=values.get("place") or "")
     return event
 
 
