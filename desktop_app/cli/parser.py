@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--draft", action="store_true",
                         help=_("a copy to check: numbered documents keep their number blank"))
 
+    quota = sub.add_parser("quota", parents=[common], help=_("set the yearly admission target"))
+    quota.add_argument("--year", required=True, help=_("year"))
+    quota.add_argument("--target", required=True, help=_("new members to admit in the year"))
+    quota.add_argument("--branch", help=_("branch code (default: the organisation as a whole)"))
+
     imp = sub.add_parser("import", parents=[common], help=_("import people from an Excel workbook"))
     imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
     imp.add_argument("file", help=_("the .xlsx workbook"))

@@ -1,5 +1,8 @@
 """The overview: what is due (from the rules engine), branches without last month's meeting, the
-admission quota of the year per branch and how many people stand at each step of the pipeline."""
+admission quota of the year per branch and how many people stand at each step of the pipeline.
+
+The quota figures are the quota report's (report_data.quota_data): the organisation's target and,
+where it differs, the branches' targets added up, each named."""
 
 from __future__ import annotations
 
@@ -7,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
 
 from desktop_app.core.enums import Stage
-from desktop_app.i18n import N_, _, format_percent, ngettext
-from desktop_app.services.organisation import quotas
+from desktop_app.i18n import N_, _, format_percent, format_plan, ngettext
+from desktop_app.services.documents import report_data
 from desktop_app.services.people import candidates
 from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
@@ -34,7 +37,7 @@ QUOTA_COLUMNS = (
     Column(N_("Branch"), lambda r: f"{r[1]} – {r[2]}"),
     Column(N_("Planned"), lambda r: r[3], numeric=True),
     Column(N_("Admitted"), lambda r: r[4], numeric=True),
-    Column(N_("% of plan"), lambda r: format_percent(r[4] / r[3], 0) if r[3] else "—",
+    Column(N_("% of plan"), lambda r: format_percent(r[4], r[3]) if r[3] else "—",
            sort=lambda r: r[4] / r[3] if r[3] else -1, numeric=True),
 )
 STAGE_COLUMNS = (
@@ -72,6 +75,10 @@ class DashboardView(BaseView):
         self.missing_box.layout().addWidget(self.missing_note)
         self.quota_model = RowTableModel(QUOTA_COLUMNS, self)
         self.quota_box, self.quota_table = self._box(self.quota_model, 0)
+        self.quota_note = QLabel(self.quota_box)
+        self.quota_note.setObjectName("hint")
+        self.quota_note.setWordWrap(True)
+        self.quota_box.layout().addWidget(self.quota_note)
         self.quota_table.activated_row.connect(lambda r: self.context.request_open("branch", r[0]))
         self.stage_model = RowTableModel(STAGE_COLUMNS, self)
         self.stage_box, self.stage_table = self._box(self.stage_model, 0)
@@ -86,7 +93,8 @@ class DashboardView(BaseView):
         self._reminders: Operation | None = None  # worked out off the GUI thread…
         self._unstarted = False  # …from the next paint on
         self._items: list | None = None
-        self._planned = self._admitted = self._in_pipeline = 0
+        self._quota = None
+        self._in_pipeline = 0
         self.retranslate_ui()
 
     def _box(self, model: RowTableModel, stretch: int, wrap: bool = False) -> tuple[QGroupBox, RowTable]:
@@ -116,17 +124,18 @@ class DashboardView(BaseView):
             self._reminders.discard()  # a result still on its way for an older request is not wanted
             self._reminders, self._unstarted = None, False
         self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
-        rows = quotas.progress(today.year)
+        self._quota = report_data.quota_data(today.year, as_of=today)
+        rows = [(line.branch_id, line.code, line.name, line.target or 0, line.admitted)
+                for line in self._quota.branches if line.branch_id is not None]
         if self.branch_id is not None:
             rows = [r for r in rows if r[0] == self.branch_id]
         self.quota_model.set_rows(rows)
         self.quota_table.fit_columns()
+        self.quota_note.setText(self._targets_text())
         counts = candidates.stage_counts(self.branch_id)
         order = [""] + list(Stage.PIPELINE)
         self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
         self.stage_table.fit_columns()
-        self._planned = sum(r[3] for r in rows)
-        self._admitted = sum(r[4] for r in rows)
         self._in_pipeline = sum(counts.values())
         generation = self.context.generation
         items = reminder_source.cached(today, self.branch_id, generation)
@@ -192,11 +201,42 @@ class DashboardView(BaseView):
             overdue = sum(1 for r in items if r.severity == "error")
             parts += [ngettext("{n} item due", "{n} items due", len(items)).format(n=len(items)),
                       ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)]
-        parts += [_("{done} admitted of {planned} planned this year").format(done=self._admitted,
-                                                                             planned=self._planned),
+        parts += [self._admitted_text(),
                   ngettext("{n} person in the pipeline", "{n} people in the pipeline", self._in_pipeline)
                   .format(n=self._in_pipeline)]
         self.summary.setText(" · ".join(parts))
+
+    def _branch_line(self):
+        return next((line for line in self._quota.branches if line.branch_id == self.branch_id), None)
+
+    def _admitted_text(self) -> str:
+        """Admitted this year against the plan: the branch's target for one branch, else the organisation's."""
+        data = self._quota
+        if data is None:
+            return ""
+        if self.branch_id is not None:
+            line = self._branch_line()
+            done, target = (line.admitted, line.target) if line else (0, None)
+        else:
+            done, target = data.total.admitted, data.target
+        if not target:
+            return _("Admitted this year: {n}; no target set").format(n=done)
+        return _("Admitted this year: {n} of {target}, {plan}").format(n=done, target=target,
+                                                                       plan=format_plan(done, target))
+
+    def _targets_text(self) -> str:
+        """The targets, each named: the organisation's, and the branches' added up where it differs."""
+        data = self._quota
+        if self.branch_id is not None:
+            return ""
+        parts = []
+        if data.organisation_target is not None:
+            parts.append(_("Target of the organisation: {n}").format(n=data.organisation_target))
+        if data.branch_targets is not None and (data.organisation_target is None or data.targets_differ):
+            parts.append(_("branch targets added up: {n}").format(n=data.branch_targets))
+        if data.targets_differ and data.branch_targets is not None:
+            parts.append(_("the share of the plan is of the organisation's target"))
+        return " · ".join(parts)
 
     def reminders_pending(self) -> bool:
         """True while the reminders are being worked out on a worker thread."""

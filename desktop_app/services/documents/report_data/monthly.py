@@ -38,6 +38,7 @@ class TaskLine:
     text: str
     responsible: str
     due: dt.date | None
+    overdue: bool = False  # due before the end of the month and still open then
 
 
 @dataclass(frozen=True)
@@ -122,5 +123,5 @@ def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
         members=membership.member_counts(branch_id, end), meetings=lines, changes=_changes(branch_id, start, end),
         admitted_in_year=admitted_in_year(branch_id, end), target=quota.target if quota else None,
         planned=held[-1].next_tasks if held else "",
-        open_tasks=tuple(TaskLine(text, name or "", due) for text, name, due in tasks))
+        open_tasks=tuple(TaskLine(text, name or "", due, due is not None and due < end) for text, name, due in tasks))
 
