@@ -61,7 +61,7 @@ class MemberCounts:
     official: int
     probationary: int
     exempt: int  # of the official and probationary members, those exempted from activities
-    elsewhere: int  # introduced for temporary activity elsewhere
+    elsewhere: int  # introduced for temporary activity elsewhere (exempt ones counted as exempt only)
 
     @property
     def total(self) -> int:
@@ -91,7 +91,7 @@ def counts_of(members: Iterable[MemberOnDay]) -> MemberCounts:
         else:
             probationary += 1
         exempt += m.exempt
-        elsewhere += m.away
+        elsewhere += m.away and not m.exempt
     return MemberCounts(official, probationary, exempt, elsewhere)
 
 

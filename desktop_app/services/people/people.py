@@ -251,6 +251,47 @@ def record_stage(person_id: int, stage: str, date: dt.date, *, document_ref: str
     return event
 
 
+def set_received(person_id: int, received_on: dt.date | None, stage: str = Stage.ADMISSION_DECISION) -> StageEvent:
+    """The day the branch received the person's latest decision of *stage* (admission or recognition); the
+    ceremony deadline runs from it (Regulation 294-QĐ/TW point 4.1). None clears it."""
+    person = get_person(person_id)
+    if stage not in (Stage.ADMISSION_DECISION, Stage.RECOGNITION_DECISION):
+        raise ValidationError({"stage": _("Only a decision has a day it was received.")})
+    event = (StageEvent.select().where((StageEvent.person == person.id) & (StageEvent.stage == stage))
+             .order_by(StageEvent.date.desc(), StageEvent.id.desc()).first())
+    if event is None:
+        raise ValidationError({"received_on": _("No decision is recorded for {name} yet.").format(
+            name=person.full_name)})
+    check = Checker({"received_on": received_on})
+    day = check.date("received_on", not_future=True, label=_("Received on"))
+    check.done()
+    if day is not None and day < event.date:
+        raise ValidationError({"received_on": _("A decision cannot be received before the day it was made.")})
+    if event.received_on == day:
+        return event
+    with atomic():
+        before = audit.snapshot(event)
+        event.received_on = day
+        event.save()
+        audit.record_change("update", event, before)
+    return event
+
+
+def received_on(person_ids: list[int], stage: str = Stage.ADMISSION_DECISION) -> dict[int, dt.date]:
+    """{person: the day their latest decision of *stage* was received}, for those where it is recorded."""
+    result: dict[int, dt.date] = {}
+    for start in range(0, len(person_ids), 500):
+        query = (StageEvent.select(StageEvent.person, StageEvent.received_on)
+                 .where(StageEvent.person.in_(person_ids[start:start + 500]) & (StageEvent.stage == stage))
+                 .order_by(StageEvent.date, StageEvent.id))
+        for pid, day in raw.rows(query):
+            if day:
+                result[pid] = raw.to_date(day)
+            else:
+                result.pop(pid, None)  # a later decision not yet marked received
+    return result
+
+
 def history(person_id: int) -> list[StageEvent]:
     return list(StageEvent.select().where(StageEvent.person == person_id)
                 .order_by(StageEvent.date, StageEvent.id))

@@ -22,6 +22,7 @@ from desktop_app.ui.widgets.person_form import PersonForm
 HISTORY_COLUMNS = (
     Column(N_("Date"), lambda e: e.date),
     Column(N_("Step"), lambda e: Stage.label(e.stage)),
+    Column(N_("Received"), lambda e: e.received_on),
     Column(N_("Document"), lambda e: e.document_ref),
     Column(N_("Note"), lambda e: e.note),
 )
