@@ -45,19 +45,21 @@ def _row(n: str, label: str, line: QuotaLine) -> list[str]:
 def _results(doc: PartyDocument, data: QuotaData, w: Words) -> None:
     """The targets, each named, the admissions against the plan, and the rural breakdown."""
     t = data.total
-    if data.organisation_target is not None:
+    if data.targets_differ and data.branch_targets is not None:
+        doc.paragraph(w.q_both_targets.format(year=data.year, target=data.organisation_target,
+                                              branches=data.branch_targets))
+    elif data.organisation_target is not None:
         doc.paragraph(w.q_org_target.format(year=data.year, target=data.organisation_target))
-    if data.branch_targets is not None and (data.organisation_target is None or data.targets_differ):
+    elif data.branch_targets is not None:
         doc.paragraph(w.q_branch_targets.format(target=data.branch_targets))
     if data.target:
-        doc.paragraph(w.q_summary.format(admitted=t.admitted, plan=format_plan(t.admitted, data.target)))
+        summary = w.q_summary.format(admitted=t.admitted, plan=format_plan(t.admitted, data.target))
     else:
-        doc.paragraph(w.q_summary_no_target.format(admitted=t.admitted))
-    if t.admitted:
-        doc.paragraph(w.q_rural.format(rural=t.rural, share=format_percent(t.rural, t.admitted), other=t.not_rural,
-                                       other_share=format_percent(t.not_rural, t.admitted)))
-    if data.targets_differ and data.branch_targets is not None:
-        doc.paragraph(w.q_targets_differ, "note")
+        summary = w.q_summary_no_target.format(admitted=t.admitted)
+    if t.admitted:  # as the committees publish it: "khu vực nông thôn 133 đồng chí (chiếm 19,4%)"
+        summary += " " + w.q_rural.format(rural=t.rural, share=format_percent(t.rural, t.admitted),
+                                          other=t.not_rural, other_share=format_percent(t.not_rural, t.admitted))
+    doc.paragraph(summary)
 
 
 def build_quota(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None, month: object = None,

@@ -71,8 +71,9 @@ class Words:
         self.branch_secretary = pgettext("document", "branch secretary")
         self.c_total = pgettext("document", "Members of the branch: {total} ({official} official, {probationary} "
                                             "probationary).")
-        self.c_exempt = pgettext("document", "Exempt from activities: {n}.")
-        self.c_elsewhere = pgettext("document", "Temporarily active in another branch: {n}.")
+        # Exempt members and those introduced elsewhere are members of the branch: counted in the total above.
+        self.c_exempt = pgettext("document", "Of them, exempt from activities: {n}.")
+        self.c_elsewhere = pgettext("document", "Of them, temporarily active in another branch: {n}.")
         self.c_present = pgettext("document", "Present: {n} ({official} official, {probationary} probationary).")
         self.c_excused = pgettext("document", "Absent with reason: {n}")
         self.c_unexcused = pgettext("document", "Absent without reason: {n}")
@@ -183,10 +184,10 @@ class Words:
         self.h_groups = pgettext("document", "NEW MEMBERS BY GROUP")
         self.h_by_branch = pgettext("document", "RESULTS BY BRANCH")
         self.q_org_target = pgettext("document", "Target of the organisation for {year}: {target} new members.")
+        self.q_both_targets = pgettext("document", "Target of the organisation for {year}: {target} new members; "
+                                                   "targets of the branches added up: {branches} (the share of the "
+                                                   "plan is of the organisation's target).")
         self.q_branch_targets = pgettext("document", "Targets of the branches added up: {target}.")
-        self.q_targets_differ = pgettext("document", "The organisation's target and the branches' targets added up "
-                                                     "differ; the share of the plan is that of the organisation's "
-                                                     "target.")
         self.q_summary = pgettext("document", "Admitted: {admitted}, {plan}.")
         self.q_summary_no_target = pgettext("document", "Admitted: {admitted}; no target set.")
         self.q_rural = pgettext("document", "Of them: {rural} in rural areas ({share}); {other} outside rural "

@@ -251,8 +251,7 @@ def test_the_quota_report_names_both_targets_and_the_rural_share(commune, tmp_pa
         "AND date BETWEEN '2026-01-01' AND ? GROUP BY person_id) a JOIN person p ON p.id = a.person_id "
         "JOIN branch b ON b.id = p.branch_id", (TODAY.isoformat(),))[0]
     assert org_target != branch_sum  # the demo's organisation plans a little above its branches
-    assert w.q_org_target.format(year=2026, target=org_target) in text
-    assert w.q_branch_targets.format(target=branch_sum) in text
+    assert w.q_both_targets.format(year=2026, target=org_target, branches=branch_sum) in text
     i18n.set_language(lang)
     plan = i18n.format_plan(admitted, org_target)
     assert w.q_summary.format(admitted=admitted, plan=plan) in text

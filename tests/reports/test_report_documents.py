@@ -190,8 +190,7 @@ def test_quota_report(sample, tmp_path, lang):
     assert "ĐẢNG ỦY XÃ MƯỜNG ẢNG" in text
     assert f"{w.number_prefix} -BC/ĐU" in text
     # The organisation's target and the branches' targets added up, each named, and which one the plan is.
-    assert w.q_org_target.format(year=2026, target=5) in text
-    assert w.q_branch_targets.format(target=4) in text and w.q_targets_differ in text
+    assert w.q_both_targets.format(year=2026, target=5, branches=4) in text
     plan = "đạt 40% kế hoạch" if lang == "vi" else "40% of the plan"
     assert w.q_summary.format(admitted=2, plan=plan) in text
     assert w.q_rural.format(rural=2, share="100%", other=0, other_share="0%") in text  # both branches are rural

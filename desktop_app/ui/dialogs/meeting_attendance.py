@@ -101,10 +101,11 @@ class OpeningPage(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(ACCEPTED, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(ACCEPTED, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MEMBER, 130)
         header.resizeSection(STATUS, 210)
+        header.resizeSection(ACCEPTED, 92)
         box_layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_guest = QPushButton(_("Add a guest…"), box)
@@ -140,7 +141,7 @@ class OpeningPage(QWidget):
         grid.setColumnStretch(3, 1)
 
     def retranslate_headers(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Reason accepted"),
+        self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Accepted"),
                                               _("Reason or note")])
         self.table.horizontalHeaderItem(ACCEPTED).setToolTip(_(
             "Only a member absent with a reason the chair accepted is left out of the vote denominator "
@@ -193,6 +194,7 @@ class OpeningPage(QWidget):
             combo.currentIndexChanged.connect(lambda _i, pid=row.person_id, c=combo: self._status_changed(pid, c))
             self.table.setCellWidget(r, STATUS, combo)
             accepted = QCheckBox(self.table)
+            accepted.setStyleSheet("QCheckBox { margin-left: 36px; }")  # centred in its narrow column
             accepted.setChecked(row.reason_accepted)
             accepted.setEnabled(not self.locked and row.status == A.EXCUSED)
             accepted.setAccessibleName(_("Reason accepted"))

@@ -41,8 +41,8 @@ def _due(row) -> str:
 def _origin(row) -> str:
     """Carried over from an earlier meeting (with the day it was set), or set at this one."""
     if row.is_carried:
-        return _("Carried over, set on {date}").format(date=format_date(row.carried_from))
-    return _("New")
+        return _("Carried over from {date}").format(date=format_date(row.carried_from))
+    return _("This meeting")
 
 
 TASK_COLUMNS = (
@@ -52,7 +52,7 @@ TASK_COLUMNS = (
            tooltip=lambda r: _("Still open and due before this meeting.") if r.overdue else ""),
     Column(N_("Done"), lambda r: format_date(r.done_on) if r.done else "",
            color=lambda r: PASS_COLOUR if r.done else None),
-    Column(N_("Assigned"), _origin, sort=lambda r: r.carried_from or dt.date.max),
+    Column(N_("Set at"), _origin, sort=lambda r: r.carried_from or dt.date.max),
 )
 
 

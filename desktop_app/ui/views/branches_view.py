@@ -60,6 +60,8 @@ class BranchesView(BaseView):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
+        layout.addLayout(buttons)
+        target_row = QHBoxLayout()  # the organisation's own plan, on a line of its own
         self.org_quota_title = QLabel(self)
         self.org_quota_year = QSpinBox(self)
         self.org_quota_year.setRange(2000, 2100)
@@ -74,8 +76,9 @@ class BranchesView(BaseView):
         self.org_quota_note.setObjectName("hint")
         for widget in (self.org_quota_title, self.org_quota_year, self.org_quota_target, self.org_quota_save,
                        self.org_quota_note):
-            buttons.addWidget(widget)
-        layout.addLayout(buttons)
+            target_row.addWidget(widget)
+        target_row.addStretch(1)
+        layout.addLayout(target_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = RowTableModel(COLUMNS, self)
         self.table = RowTable(self.model, split, stretch=1)
