@@ -233,11 +233,12 @@ def _exact(value: float | int | Decimal | Fraction) -> Fraction:
     return Fraction(value)
 
 
-def format_percent(value: float | int | Decimal | Fraction, whole: int | None = None, digits: int = 1) -> str:
+def format_percent(value: float | int | Decimal | Fraction, digits: int = 1, *, whole: int | None = None) -> str:
     """The one way figures are printed as percentages: *value* / *whole* (or *value* alone, a fraction),
     rounded half up to *digits* decimals, a whole value without decimals, in the language's marks:
-    78 of 96 → '81,3%' (81,25 rounded up), 114 of 100 → '114%', 0.256 → '25,6%' (English '25.6%').
-    Computed in exact arithmetic, so a half is a half. ZeroDivisionError when *whole* is 0."""
+    format_percent(78, whole=96) → '81,3%' (81,25 rounded up), format_percent(114, whole=100) → '114%',
+    format_percent(0.256) → '25,6%' (English '25.6%'). Computed in exact arithmetic, so a half is a half
+    (give the part and the whole rather than a float share). ZeroDivisionError when *whole* is 0."""
     share = _exact(value) / whole if whole is not None else _exact(value)
     hundred = share * 100
     scaled = hundred * 10 ** digits
@@ -251,8 +252,8 @@ def format_percent(value: float | int | Decimal | Fraction, whole: int | None = 
 def format_plan(done: int, target: int) -> str:
     """How far *done* goes towards the plan *target*, as committees write it: 'đạt 81,3% kế hoạch',
     'đạt 114% kế hoạch, vượt 14%' (English '81.3% of the plan', '114% of the plan, 14% above it')."""
-    share = format_percent(done, target)
+    share = format_percent(done, whole=target)
     if done > target:
         return _("{percent} of the plan, {over} above it").format(percent=share,
-                                                                    over=format_percent(done - target, target))
+                                                                    over=format_percent(done - target, whole=target))
     return _("{percent} of the plan").format(percent=share)

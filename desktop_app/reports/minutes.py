@@ -85,7 +85,7 @@ def _attendance(doc: PartyDocument, data: MinutesData, w: Words, heading: str) -
     if c.guests:
         items.append(w.c_guests.format(n=c.guests) + " (" + "; ".join(c.guest_names) + ").")
     if c.rate is not None:
-        items.append(w.c_rate.format(rate=format_percent(c.present, c.expected)))
+        items.append(w.c_rate.format(rate=format_percent(c.present, whole=c.expected)))
     items.append(w.c_denominator.format(denominator=c.denominator, official=c.official, not_counted=c.not_counted))
     for item in items:
         doc.paragraph(f"- {item}", "item")
@@ -105,7 +105,7 @@ def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
             doc.paragraph(line, "body")
         if d.denominator:
             votes = w.d_votes.format(yes=d.yes, denominator=d.denominator, no=d.no, abstain=d.abstain,
-                                     percent=format_percent(d.yes, d.denominator))
+                                     percent=format_percent(d.yes, whole=d.denominator))
             rule = w.d_two_thirds if d.kind in TWO_THIRDS else w.d_majority
             doc.paragraph(votes, "body")
             if d.needed:

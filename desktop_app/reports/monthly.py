@@ -66,7 +66,7 @@ def _meetings(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
     rows = []
     for m in data.meetings:
         c = m.counts
-        rate = format_percent(c.present, c.expected) if c.expected else ""
+        rate = format_percent(c.present, whole=c.expected) if c.expected else ""
         rows.append([format_date(m.date), MeetingKind.label(m.kind), str(c.expected), str(c.present), rate,
                      str(c.excused), str(c.unexcused)])
     doc.table([w.col_date, w.col_kind, w.col_expected, w.col_present, w.col_rate, w.col_excused, w.col_unexcused],

@@ -24,7 +24,7 @@ TYPE_CODE = "BC"
 
 
 def _share(part: int, whole: int | None) -> str:
-    return format_percent(part, whole) if whole else ""
+    return format_percent(part, whole=whole) if whole else ""
 
 
 def _groups(doc: PartyDocument, data: QuotaData, w: Words) -> None:
@@ -57,8 +57,8 @@ def _results(doc: PartyDocument, data: QuotaData, w: Words) -> None:
     else:
         summary = w.q_summary_no_target.format(admitted=t.admitted)
     if t.admitted:  # as the committees publish it: "khu vực nông thôn 133 đồng chí (chiếm 19,4%)"
-        summary += " " + w.q_rural.format(rural=t.rural, share=format_percent(t.rural, t.admitted),
-                                          other=t.not_rural, other_share=format_percent(t.not_rural, t.admitted))
+        summary += " " + w.q_rural.format(rural=t.rural, share=format_percent(t.rural, whole=t.admitted),
+                                          other=t.not_rural, other_share=format_percent(t.not_rural, whole=t.admitted))
     doc.paragraph(summary)
 
 

@@ -51,7 +51,7 @@ def test_percent_rounding_and_whole_percents():
 def test_percentages_round_half_up_and_drop_a_zero_decimal(part, whole, vi, en):
     for lang, expected in (("vi", vi), ("en", en)):
         i18n.set_language(lang)
-        assert i18n.format_percent(part, whole) == expected
+        assert i18n.format_percent(part, whole=whole) == expected
         assert i18n.format_percent(part / whole) == expected  # a float share prints the same
 
 
@@ -68,7 +68,7 @@ def test_percentages_against_integer_rounding():
         expected = f"{tenths // 10}%" if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}%"
         if tenths >= 10000:
             expected = f"{tenths // 10:,}%" if tenths % 10 == 0 else f"{tenths // 10:,}.{tenths % 10}%"
-        assert i18n.format_percent(part, whole) == expected, (part, whole)
+        assert i18n.format_percent(part, whole=whole) == expected, (part, whole)
 
 
 @pytest.mark.parametrize(("done", "target", "vi", "en"), [

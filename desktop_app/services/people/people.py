@@ -170,9 +170,10 @@ def update_person(person_id: int, data: dict) -> Person:
     old_branch = person.branch_id
     moved = values.get("branch", old_branch) != old_branch and values.get("branch") is not None
     if moved:
-        # The day of the move is "in this branch since" when the edit gives it, else today.
-        since = values.get("joined_branch_date") if "joined_branch_date" in data else None
-        values["joined_branch_date"] = since or clock.today()
+        # The day of the move is "in this branch since" when the edit changes it (the form sends every field:
+        # the old branch's date left as it was is no date of the move), else today.
+        since = values.get("joined_branch_date")
+        values["joined_branch_date"] = since if since and since != person.joined_branch_date else clock.today()
         if old_branch is not None:
             _check_move_date(person, values["joined_branch_date"])
     with atomic():

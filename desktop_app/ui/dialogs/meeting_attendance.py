@@ -40,7 +40,7 @@ def counts_text(c: attendance.Counts) -> str:
               "{expected}").format(total=c.total, official=c.official, probationary=c.probationary,
                                    present=c.present, expected=c.expected)
     if c.rate is not None:
-        first += f" ({format_percent(c.present, c.expected)})"
+        first += f" ({format_percent(c.present, whole=c.expected)})"
     second = _("Absent with reason {excused} (reason accepted: {accepted}) · without reason {unexcused} · exempt "
                "{exempt} · elsewhere {elsewhere} · guests {guests}").format(
         excused=c.excused, accepted=len(c.excused_accepted), unexcused=c.unexcused, exempt=c.exempt,

@@ -37,7 +37,7 @@ QUOTA_COLUMNS = (
     Column(N_("Branch"), lambda r: f"{r[1]} – {r[2]}"),
     Column(N_("Planned"), lambda r: r[3], numeric=True),
     Column(N_("Admitted"), lambda r: r[4], numeric=True),
-    Column(N_("% of plan"), lambda r: format_percent(r[4], r[3]) if r[3] else "—",
+    Column(N_("% of plan"), lambda r: format_percent(r[4], whole=r[3]) if r[3] else "—",
            sort=lambda r: r[4] / r[3] if r[3] else -1, numeric=True),
 )
 STAGE_COLUMNS = (

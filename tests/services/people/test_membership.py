@@ -125,9 +125,11 @@ def test_a_move_between_branches_is_a_dated_event_and_counts_move_with_it(two):
 
 def test_a_move_without_a_date_is_dated_today_and_cannot_go_before_the_history(two):
     a, b = two
-    mover = _official(a.id, "Quàng Văn Minh", D(2015, 6, 1))
-    people.update_person(mover.id, {"branch": b.id})
+    mover = _official(a.id, "Quàng Văn Minh", D(2015, 6, 1), joined_branch_date=D(2016, 1, 1))
+    # The form sends every field: "in this branch since" left at the old branch's date is no date of the move.
+    people.update_person(mover.id, {"branch": b.id, "joined_branch_date": D(2016, 1, 1)})
     assert _stored(mover.id)[-1] == ("move", clock.today().isoformat(), b.id, a.id)
+    assert people.get_person(mover.id).joined_branch_date == clock.today()
     with pytest.raises(ValidationError) as err:
         people.update_person(mover.id, {"branch": a.id, "joined_branch_date": D(2014, 1, 1)})
     assert "joined_branch_date" in err.value.errors

@@ -24,7 +24,6 @@ from desktop_app.store.models import Branch, Person, Quota, StageEvent
 MAJORITY = {"kinh"}
 NO_RELIGION = {"", "khong", "khong co", "khong ton giao", "none", "no"}
 COUNTERS = ("admitted", "women", "ethnic", "religious", "youth", "age_18_30", "rural")
-_CHUNK = 500
 
 
 @dataclass
@@ -79,6 +78,12 @@ class QuotaData:
         return self.organisation_target is not None and self.organisation_target != (self.total.target or 0)
 
 
+def _admitted(year: int, end: dt.date):
+    """The ids of the people with an admission decision dated 1 January..*end* of *year* (a subquery)."""
+    return (StageEvent.select(StageEvent.person)
+            .where((StageEvent.stage == Stage.ADMISSION_DECISION) & StageEvent.date.between(dt.date(year, 1, 1), end)))
+
+
 def _admissions(year: int, end: dt.date) -> list[tuple[int, dt.date]]:
     """(person, day of their admission decision) for the decisions dated 1 January..*end* of *year*."""
     first = fn.MIN(StageEvent.date)
@@ -89,16 +94,12 @@ def _admissions(year: int, end: dt.date) -> list[tuple[int, dt.date]]:
     return [(pid, raw.to_date(day)) for pid, day in raw.rows(query)]
 
 
-def _people(ids: list[int]) -> dict[int, tuple]:
-    """{person: (gender, ethnicity, religion, youth union, birth date, categories)}."""
-    result: dict[int, tuple] = {}
-    for start in range(0, len(ids), _CHUNK):
-        query = (Person.select(Person.id, Person.gender, Person.ethnicity, Person.religion, Person.youth_union,
-                               Person.birth_date, Person.categories)
-                 .where(Person.id.in_(ids[start:start + _CHUNK])))
-        for pid, gender, ethnicity, religion, youth, birth, categories in raw.rows(query):
-            result[pid] = (gender, ethnicity, religion, bool(youth), raw.to_date(birth), categories or "")
-    return result
+def _people(among) -> dict[int, tuple]:
+    """{person: (gender, ethnicity, religion, youth union, birth date, categories)} of the people *among* selects."""
+    query = (Person.select(Person.id, Person.gender, Person.ethnicity, Person.religion, Person.youth_union,
+                           Person.birth_date, Person.categories).where(Person.id.in_(among)))
+    return {pid: (gender, ethnicity, religion, bool(youth), raw.to_date(birth), categories or "")
+            for pid, gender, ethnicity, religion, youth, birth, categories in raw.rows(query)}
 
 
 def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
@@ -113,8 +114,8 @@ def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
                             .order_by(Branch.code).tuples()):
         lines[bid] = QuotaLine(bid, code, name, targets.get(bid))
     admissions = _admissions(year, end)
-    where = membership.branch_at_each(admissions)
-    people = _people([pid for pid, _day in admissions])
+    where = membership.branch_at_each(admissions, among=_admitted(year, end))
+    people = _people(_admitted(year, end))
     for pid, day in admissions:
         bid = where[(pid, day)]
         line = lines.get(bid)
