@@ -327,7 +327,6 @@ class BranchesView(BaseView):
         except ServiceError as exc:
             error(self, self.title(), exc)
             return
-        self.context.notify(kinds.QUOTAS)
         self._load_org_quota()
 
     def save_quota(self) -> None:
