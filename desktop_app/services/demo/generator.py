@@ -199,11 +199,11 @@ def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
         for row in membership_rows(person, shared.today):
             mid, muid = ids.new("membershipevent")
             when = stamp(max(row.date, start))
-            event = row.event
+            step = row.event
             sink.add("membershipevent", (mid, muid, when, when, person.id, row.branch_id, row.kind, iso(row.date),
                                          row.other_branch_id, row.standing, row.place,
-                                         _doc(event.doc) if event else "", event.note if event else "",
-                                         event_ids.get(id(event)) if event else None))
+                                         _doc(step.doc) if step else "", step.note if step else "",
+                                         event_ids.get(id(step)) if step else None))
         for paper in person.papers:
             did, duid = ids.new("dossieritem")
             when = stamp(max(paper.date, start))

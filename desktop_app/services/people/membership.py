@@ -107,9 +107,8 @@ def _changes(where, day: dt.date | None = None) -> dict[int, list[Change]]:
     if day is not None:
         query = query.where(E.date <= day)
     result: dict[int, list[Change]] = defaultdict(list)
-    to_date = raw.to_date
     for pid, kind, date, branch, other, standing in raw.rows(query):
-        result[pid].append(Change(kind, to_date(date), branch, other, standing or ""))
+        result[pid].append(Change(kind, raw.to_day(date), branch, other, standing or ""))
     return result
 
 
@@ -149,7 +148,7 @@ def members_by_branch(day: dt.date) -> dict[int, list[MemberOnDay]]:
     """{branch: its members on *day*} over the whole organisation."""
     result: dict[int, list[MemberOnDay]] = defaultdict(list)
     for pid, p in places_on(None, day).items():
-        if p.is_member:
+        if p.is_member and p.branch_id is not None:
             result[p.branch_id].append(MemberOnDay(pid, p.standing, p.exempt, p.away))
     return dict(result)
 
@@ -214,7 +213,7 @@ def history(person_id: int) -> list[HistoryRow]:
              .join(Branch, on=(E.branch == Branch.id))
              .switch(E).join(other, join_type=JOIN.LEFT_OUTER, on=(E.other_branch == other.id))
              .where(E.person == person_id).order_by(E.date, E.id))
-    return [HistoryRow(eid, raw.to_date(day), kind, bid, bname or "", oid, oname or "", standing, where, ref, note)
+    return [HistoryRow(eid, raw.to_day(day), kind, bid, bname or "", oid, oname or "", standing, where, ref, note)
             for eid, day, kind, bid, bname, oid, oname, standing, where, ref, note in raw.rows(query)]
 
 
@@ -244,7 +243,7 @@ def branch_events(branch_id: int, start: dt.date, end: dt.date, kinds: Iterable[
              .where(((E.branch == branch_id) | (E.other_branch == branch_id)) & E.date.between(start, end)
                     & E.kind.in_(list(kinds)) & Person.deleted_at.is_null())
              .order_by(E.date, E.id))
-    return [BranchEvent(raw.to_date(day), kind, pid, name, key, bid, bname or "", oid, oname or "", where, ref)
+    return [BranchEvent(raw.to_day(day), kind, pid, name, key, bid, bname or "", oid, oname or "", where, ref)
             for day, kind, pid, name, key, bid, bname, oid, oname, where, ref in raw.rows(query)]
 
 
@@ -349,7 +348,7 @@ def admitted(person: Person, on: dt.date) -> MembershipEvent:
     return _write(person, K.ADMISSION, on, person.branch_id)
 
 
-def move(person: Person, old_branch_id: int | None, new_branch_id: int, on: dt.date) -> MembershipEvent:
+def move(person: Person, old_branch_id: int | None, new_branch_id: int, on: dt.date) -> MembershipEvent | None:
     """*person* belongs to *new_branch_id* from *on* (their branch was *old_branch_id*). A member by status
     given a branch for the first time is on record there from *on*."""
     if old_branch_id is None and person.status in Status.MEMBERS and not place_before(person.id, on).is_member:
@@ -393,6 +392,9 @@ def record(person_id: int, kind: str, on: dt.date, *, branch_id: int | None = No
                 name=person.full_name, date=_format(day)) if now.away else _(
                 "{name} is not away on {date}.").format(name=person.full_name, date=_format(day))})
         branch = now.branch_id
+        if branch is None:  # a member always has a branch; the replay guarantees it
+            raise ValidationError({"kind": _("{name} is not a member of a branch on {date}.").format(
+                name=person.full_name, date=_format(day))})
     else:
         if kind == K.HERE_FROM:
             branch = branch_id

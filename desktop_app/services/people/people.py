@@ -126,8 +126,8 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
                                                                                        name=other.full_name))
     if creating and "status" in data:
         check.choice("status", Status.codes(), label=labels["status"])
-    if not creating and "branch" in check.clean and check.clean["branch"] is None and person.branch_id is not None \
-            and person.status in Status.MEMBERS:
+    if person is not None and "branch" in check.clean and check.clean["branch"] is None \
+            and person.branch_id is not None and person.status in Status.MEMBERS:
         check.fail("branch", _("A member belongs to a branch: choose the new branch, or record the transfer out "
                                "in the member's history."))
     return check.done()
@@ -149,8 +149,8 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
         _apply(person, values)
         person.save(force_insert=True)
         first = FIRST_STAGE.get(status)
-        when = stage_date or {Stage.CEREMONY: person.ceremony_date,
-                              Stage.RECOGNITION_DECISION: person.official_date}.get(first) or clock.today()
+        step_dates = {Stage.CEREMONY: person.ceremony_date, Stage.RECOGNITION_DECISION: person.official_date}
+        when = stage_date or (step_dates.get(first) if first else None) or clock.today()
         if first is not None:
             StageEvent.create(person=person, stage=first, date=when, note=_("Recorded when the person was added."))
         search_index.index_person(person)
@@ -287,7 +287,7 @@ def received_on(person_ids: list[int], stage: str = Stage.ADMISSION_DECISION) ->
                  .order_by(StageEvent.date, StageEvent.id))
         for pid, day in raw.rows(query):
             if day:
-                result[pid] = raw.to_date(day)
+                result[pid] = raw.to_day(day)
             else:
                 result.pop(pid, None)  # a later decision not yet marked received
     return result

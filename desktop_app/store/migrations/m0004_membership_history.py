@@ -92,7 +92,9 @@ class _Branches:
         return branch
 
     def moves(self) -> list[tuple[dt.date, int, int]]:
-        return [(start, new, old) for (_s, old), (start, new) in zip(self.spans, self.spans[1:], strict=False)]
+        # Every span after the first has its start date.
+        return [(start, new, old) for (_s, old), (start, new) in zip(self.spans, self.spans[1:], strict=False)
+                if start is not None]
 
 
 def _spans(current: int | None, joined: dt.date | None, listed: list[tuple[dt.date, int, str]]) -> _Branches | None:

@@ -91,7 +91,7 @@ def _admissions(year: int, end: dt.date) -> list[tuple[int, dt.date]]:
              .where((StageEvent.stage == Stage.ADMISSION_DECISION) & StageEvent.date.between(dt.date(year, 1, 1), end)
                     & Person.deleted_at.is_null())
              .group_by(StageEvent.person))
-    return [(pid, raw.to_date(day)) for pid, day in raw.rows(query)]
+    return [(pid, raw.to_day(day)) for pid, day in raw.rows(query)]
 
 
 def _people(among) -> dict[int, tuple]:
