@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app import APP_NAME, i18n, paths
@@ -220,6 +220,7 @@ def _make_app() -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Sổ Chi bộ")
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sochibo.png")))  # read when first drawn
     _apply_style(app)
     return app
 

@@ -247,3 +247,11 @@ def test_first_start_asks_over_the_main_window(qapp, tmp_path, monkeypatch):
             widget.close()
             widget.deleteLater()
     assert seen == {"window": "MainWindow", "visible": True, "text": ""}
+
+
+def test_the_app_has_its_icon(qapp):
+    """Every window of the app carries the icon of resources/icons (the frozen Windows program has the .ico)."""
+    made = app._make_app()
+    icon = made.windowIcon()
+    assert not icon.isNull()
+    assert icon.pixmap(32, 32).toImage().pixelColor(16, 20).red() > 150  # the red cover, not a blank icon
