@@ -132,9 +132,9 @@ def test_every_module_the_app_imports_is_bundled(bundle):
     """Views, commands, reports and migrations are imported by name and reportlab, openpyxl, QtPdf or sqlcipher3
     only where used: PyInstaller's analysis alone would miss some. Whatever this Python can import, the bundle
     must hold (a module of another platform, like msvcrt on Linux, is not asked for)."""
-    from PyInstaller.archive.readers import CArchiveReader  # the build extra: pip install -e ".[build]"
-
     import zipfile
+
+    from PyInstaller.archive.readers import CArchiveReader  # the build extra: pip install -e ".[build]"
 
     pyz = set(CArchiveReader(str(program(bundle, "SoChiBo-cli"))).open_embedded_archive("PYZ.pyz").toc)
     with zipfile.ZipFile(internal(bundle) / "base_library.zip") as base:  # what the interpreter starts with
