@@ -13,9 +13,9 @@ Nothing here imports the data layer: reading a snapshot is what the start does b
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import zlib
 from pathlib import Path
 
 from desktop_app import __version__, paths
@@ -24,8 +24,9 @@ FORMAT = 1
 
 
 def _file(db_path: Path) -> Path:
-    name = hashlib.sha1(str(db_path).encode("utf-8")).hexdigest()[:20]
-    return paths.cache_dir() / "overview" / f"{name}.json"
+    # a checksum names the file (hashlib would add its own import to the start); the path itself is in the key
+    text = str(db_path).encode("utf-8")
+    return paths.cache_dir() / "overview" / f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}.json"
 
 
 def _stamp(path: Path) -> list[int] | None:
