@@ -240,12 +240,13 @@ def _kept_overview(path: Path) -> dict | None:
         return None
 
 
-def _keep_overview(path: Path | None) -> None:
-    """Work out the overview's figures of the open database at *path* for the next start; then close it."""
+def _keep_overview() -> None:
+    """Work out the overview's figures of the open database for the next start; then close it."""
     from desktop_app.services.datafile import dbfile, encryption
 
     figures = year = None
-    if path is not None and dbfile.is_open() and not encryption.is_protected(path):
+    path = dbfile.current_path()  # the file open now: another may have been opened since the start
+    if path is not None and not encryption.is_protected(path):
         from desktop_app.core import clock
         from desktop_app.ui.views.dashboard_view import overview_figures
 
@@ -342,7 +343,7 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
                            figures_shown=kept is not None)
     finally:
         try:
-            _keep_overview(path)
+            _keep_overview()
         finally:
             dbfile.close()
             dbfile.release_lock()

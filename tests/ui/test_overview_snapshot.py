@@ -92,13 +92,17 @@ def test_the_overview_says_kept_figures_are_being_checked_until_the_database_is_
 
 def test_closing_keeps_the_figures_of_the_file_but_never_of_a_protected_one(closed_file, monkeypatch):
     path, figures, _branch = closed_file
+    other = path.with_name("other.sqlite3")
+    other.write_bytes(path.read_bytes())
+    dbfile.open_file(other)  # opened at the start, then another file opened from the File menu
     dbfile.open_file(path)
-    app._keep_overview(path)
+    app._keep_overview()
     assert not dbfile.is_open()
     assert overview_snapshot.load(path, YEAR) == json.loads(json.dumps(figures))
+    assert overview_snapshot.load(other, YEAR) is None  # the figures are kept for the file they come from
     monkeypatch.setattr(encryption, "is_protected", lambda _path=None: True)
     for kept in (Path(overview_snapshot.paths.cache_dir()) / "overview").glob("*.json"):
         kept.unlink()
     dbfile.open_file(path)
-    app._keep_overview(path)
+    app._keep_overview()
     assert overview_snapshot.load(path, YEAR) is None  # its branch names stay inside the encrypted file
