@@ -18,12 +18,13 @@ from desktop_app.store import db as store_db
 from desktop_app.ui import overview_snapshot
 from desktop_app.ui.views.dashboard_view import DashboardView, overview_figures
 
-YEAR = clock.today().year
+YEAR = 2026  # the year of the clock the tests start on (tests/conftest.py)
 
 
 @pytest.fixture
 def closed_file(org, db):
     """A seeded database with a quota, closed as the app leaves it, and the figures worked out from it."""
+    assert clock.today().year == YEAR
     _org, branch = org
     seed(branch.id)
     quotas.set_quota(branch.id, YEAR, 4)
