@@ -251,8 +251,9 @@ def _keep_overview() -> None:
         from desktop_app.ui.views.dashboard_view import overview_figures
 
         try:
-            year = clock.today().year
-            figures = overview_figures(year)
+            today = clock.today()
+            year = today.year
+            figures = overview_figures(year, as_of=today)
         except Exception:
             log.exception("overview figures of %s not kept", path)
     dbfile.close()  # the write-ahead log is folded into the file: the file as the next start finds it
