@@ -16,6 +16,8 @@ pytest: the test suite guards correctness, this guards speed.
   and its window and its `report monthly` timed the same way, beside the same baselines.
 - Reports: whole `main.py report` processes beside a minimal reportlab document (baselines/bare_reportlab.py);
   the command line's quick check of the whole file runs in the first of them only (store.checked).
+- Import and export: 10,000 and 100,000 people, whole processes (benchmarks/exchange.py), wall time and peak
+  memory side by side.
 - Views: benchmarks/views.py N times (first open of every view, branch switches, the search box); medians.
 - All children share one settings folder and one bytecode folder of this run, as an installed app has.
 """
@@ -214,32 +216,6 @@ def bench_search(table: Table, db: Path) -> None:
     table.add("Search a keystroke, p95", p95, sorted(raw)[int(len(raw) * 0.95) - 1], "ms", "≤ 30 ms")
 
 
-def bench_import(table: Table, tmp: Path) -> None:
-    """Import 10,000 people from a workbook into a one-branch database."""
-    import sqlite3
-
-    import openpyxl
-
-    db = tmp / "import.sqlite3"
-    run_process([PY, "main.py", "demo", "--db", str(db), "--scale", "branch"])
-    code = first_branch_code(db)
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Họ và tên", "Giới tính", "Ngày sinh", "Số CCCD", "Chi bộ", "Trạng thái"])
-    for i in range(10_000):
-        sheet.append([f"Nguyễn Văn Người {i}", "Nam", f"{1 + i % 28:02d}/{1 + i % 12:02d}/{1960 + i % 40}",
-                      f"09{i:010d}", code, "Đảng viên chính thức"])
-    path = tmp / "10k.xlsx"
-    book.save(path)
-    wall, _rss, _out = run_process([PY, "main.py", "import", "members", "--db", str(db), str(path)])
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    imported = conn.execute("SELECT count(*) FROM person WHERE full_name LIKE 'Nguyễn Văn Người %'").fetchone()[0]
-    conn.close()
-    if imported != 10_000:
-        raise RuntimeError(f"the import wrote {imported} people, not 10,000")
-    table.add("Import 10,000 people from xlsx (whole process)", wall, None, "s", "≤ 10 s")
-
-
 def bench_views(table: Table, db: Path, runs: int) -> None:
     """Open every view and switch branch, in one offscreen process; the median of *runs* such processes."""
     samples: dict[str, list[float]] = {}
@@ -260,11 +236,17 @@ def bench_views(table: Table, db: Path, runs: int) -> None:
     table.add("Peak memory after opening every view", peak / 1024, None, "MiB", "≤ 250 MiB")
 
 
+def bench_exchange(table: Table, tmp: Path) -> None:
+    from exchange import bench_exchange as run_exchange
+
+    run_exchange(table, tmp)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "sochibo-large.sqlite3"))
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--only", nargs="*", default=["start", "reports", "search", "import", "views", "frozen"])
+    parser.add_argument("--only", nargs="*", default=["start", "reports", "search", "exchange", "views", "frozen"])
     parser.add_argument("--frozen", type=Path, help="the frozen app's folder (dist/SoChiBo); built when not given")
     args = parser.parse_args()
     db = Path(args.db)
@@ -275,7 +257,7 @@ def main() -> int:
         steps = {"start": lambda: bench_start(table, db, args.runs),
                  "reports": lambda: bench_reports(table, db, args.runs, tmp),
                  "search": lambda: bench_search(table, db),
-                 "import": lambda: bench_import(table, tmp),
+                 "exchange": lambda: bench_exchange(table, tmp),
                  "views": lambda: bench_views(table, db, args.runs),
                  "frozen": lambda: bench_frozen(table, db, args.runs, tmp, args.frozen)}
         for name in args.only:
