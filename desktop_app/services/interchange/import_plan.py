@@ -99,6 +99,7 @@ class ImportPlan:
     def log(self, outcome: RowOutcome, source: tuple, values: dict | None) -> None:
         """Record one row's outcome: a refused row with its cells, an accepted one with its values when
         they are to be written later."""
+        row: tuple[int, str, str, bytes | None, bytes | None]
         if outcome.errors:
             self.refused_count += 1
             row = (outcome.number, outcome.name, json.dumps(outcome.errors, ensure_ascii=False),
