@@ -88,11 +88,11 @@ def _recorded(staged: list[tuple], last_id: int) -> tuple[dict, dict]:
 
 
 def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | None = None,
-               progress: Progress | None = None, today: dt.date | None = None, keep_values: bool = False,
+               progress: Progress | None = None, today: dt.date | None = None, keep_values: bool = True,
                on_accepted: Callable[[dict], None] | None = None) -> ImportPlan:
     """Check every row against the person rules, the file and the database; writes nothing itself.
-    Accepted values go to *on_accepted* as they are found, and are kept in the plan for ``write_plan``
-    when *keep_values*."""
+    Accepted values go to *on_accepted* as they are found, and are kept in the plan (on disk) for
+    ``write_plan`` unless *keep_values* is false."""
     if kind not in KINDS:
         raise ValidationError({"kind": _("Unknown import “{kind}”: choose members or candidates.").format(kind=kind)})
     total = len(rows) if isinstance(rows, Sized) else 0
@@ -306,10 +306,10 @@ def import_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int |
     leaves nothing behind. In a dry run ``plan.imported`` stays 0; ``plan.accepted`` says how many rows
     would be imported."""
     if dry_run:
-        return check_rows(kind, rows, default_branch_id=default_branch_id, progress=progress)
+        return check_rows(kind, rows, default_branch_id=default_branch_id, progress=progress, keep_values=False)
     with atomic():
         writer = _Writer(kind, source)
-        plan = check_rows(kind, rows, default_branch_id=default_branch_id, progress=progress,
+        plan = check_rows(kind, rows, default_branch_id=default_branch_id, progress=progress, keep_values=False,
                           on_accepted=writer.add)
         plan.imported = writer.finish(len(plan.refused))
     return plan
