@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app import APP_NAME, i18n, paths
@@ -182,6 +182,12 @@ def _open_server(address, interactive: bool, parent=None):
     return dialog.opened if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def _withdraw_kept_overview(window) -> None:
+    """The file will not simply open: the overview kept from its last closing leaves the screen."""
+    if window is not None:
+        window.stack.setCurrentWidget(window.opening_page)
+
+
 def open_or_welcome(path, *, interactive: bool = True, window=None):
     """Check and open *path* (a file, or a server's address); when it does not exist or cannot be opened, let
     the user choose another way in (the welcome dialog, over *window* when the main window is already on
@@ -205,13 +211,17 @@ def open_or_welcome(path, *, interactive: bool = True, window=None):
         path = paths.default_db_path()
     health = dbfile.startup_check(path, deep=False)  # the integrity scan follows on a worker
     opened = False
+    if health.status != maintenance.OK:
+        _withdraw_kept_overview(window)
     if health.status == maintenance.OK:
         try:
             dbfile.open_file(path)
             opened = True
         except dbfile.EncryptedDatabaseError:
+            _withdraw_kept_overview(window)
             opened = _open_with_password(path, interactive, window)
         except Exception as exc:  # in use by another program, unreadable…
+            _withdraw_kept_overview(window)
             if not interactive:
                 print(explain(exc), file=sys.stderr)
                 return None
@@ -260,11 +270,53 @@ def _install_crash_hook() -> None:
 # ---- the entry point -----------------------------------------------------------------------------
 
 
+def _kept_overview(path: Path) -> dict | None:
+    """The overview's figures kept when *path* was last closed, when nothing has changed the file since and
+    the overview is the view the window opens on (ui.overview_snapshot)."""
+    from desktop_app.core import clock
+    from desktop_app.ui import overview_snapshot, ui_state
+
+    if not isinstance(path, Path) or ui_state.get_str("main/view", "dashboard") != "dashboard":
+        return None  # a server database keeps no snapshot: others write to it while this PC is closed
+    try:
+        return overview_snapshot.load(path, clock.today().year)
+    except Exception:  # a snapshot is a shortcut: without one the overview waits for the database
+        log.exception("overview snapshot of %s not read", path)
+        return None
+
+
+def _keep_overview() -> None:
+    """Work out the overview's figures of the open database for the next start; then close it."""
+    from desktop_app.services.datafile import dbfile, encryption
+
+    figures = year = None
+    path = dbfile.current_path()  # the file open now: another may have been opened since the start
+    if path is not None and not encryption.is_protected(path):
+        from desktop_app.core import clock
+        from desktop_app.ui.views.dashboard_view import overview_figures
+
+        try:
+            today = clock.today()
+            year = today.year
+            figures = overview_figures(year, as_of=today)
+        except Exception:
+            log.exception("overview figures of %s not kept", path)
+    dbfile.close()  # the write-ahead log is folded into the file: the file as the next start finds it
+    if figures is not None:
+        from desktop_app.ui import overview_snapshot
+
+        try:
+            overview_snapshot.save(path, year, figures)
+        except OSError as exc:
+            log.warning("overview snapshot of %s not written: %s", path, exc)
+
+
 def _make_app() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Sổ Chi bộ")
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sochibo.png")))  # read when first drawn
     _apply_style(app)
     return app
 
@@ -295,11 +347,17 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
     headless = bool(screenshots) or exit_when_ready
     target = (db if _is_address(db) else Path(db)) if db else _default_path()
     holder = None
+    kept = None
     if not screenshots:
-        # On screen first, saying which file it opens; the data layer loads behind it (on a large file a
-        # migration or a password can take a while, and the user sees the app has started).
+        # On screen first, saying which file it opens, with the overview's figures when they were kept at the
+        # last closing and nothing has changed the file since; the data layer loads behind it (on a large file
+        # a migration or a password can take a while, and the user sees the app has started).
         try:
             holder = WindowHolder(None)
+            kept = _kept_overview(target)
+            if kept is not None:
+                holder.window.view("dashboard").show_snapshot(kept)
+                holder.window.show_view("dashboard")
             holder.window.show()
             app.processEvents()
         except BaseException:  # a failure to build the window still reaches the crash dialog and the log
@@ -307,6 +365,8 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
             raise
         if exit_when_ready:
             print(f"shown in {process_age_ms():.0f} ms", flush=True)
+            if kept is not None:  # the overview shows its quota and pipeline figures
+                print(f"ready in {process_age_ms():.0f} ms", flush=True)
     # The crash dialog and the log file: after the window, as they cost a tenth of the start-up.
     _install_crash_hook()
     path = open_or_welcome(target, interactive=not headless, window=holder.window if holder else None)
@@ -325,10 +385,14 @@ def run(db: str | None = None, lang: str | None = None, screenshots: str | None 
             if language != i18n.current_language():  # the database keeps another language: rebuilt
                 holder.rebuild(language)  # while still empty, so the first view is built once
             holder.window.attach(path)
-        return _run_window(app, holder, screenshots=screenshots, exit_when_ready=exit_when_ready)
+        return _run_window(app, holder, screenshots=screenshots, exit_when_ready=exit_when_ready,
+                           figures_shown=kept is not None)
     finally:
-        dbfile.close()
-        dbfile.release_lock()
+        try:
+            _keep_overview()
+        finally:
+            dbfile.close()
+            dbfile.release_lock()
 
 
 class WindowHolder:
@@ -359,7 +423,7 @@ class WindowHolder:
 
 
 def _run_window(app: QApplication, holder: WindowHolder, *, screenshots: str | None,
-                exit_when_ready: bool) -> int:
+                exit_when_ready: bool, figures_shown: bool = False) -> int:
     from desktop_app.ui import ui_state
     from desktop_app.ui.auto_backup import AutoBackup, backup_on_close
 
@@ -372,7 +436,11 @@ def _run_window(app: QApplication, holder: WindowHolder, *, screenshots: str | N
     if exit_when_ready:
         def ready() -> None:
             app.processEvents()
-            print(f"ready in {process_age_ms():.0f} ms", flush=True)
+            # "ready": the overview shows its figures (printed earlier when they came from the snapshot);
+            # "checked": they are the database's, worked out now
+            if not figures_shown:
+                print(f"ready in {process_age_ms():.0f} ms", flush=True)
+            print(f"checked in {process_age_ms():.0f} ms", flush=True)
             # What the first view computes on worker threads (the overview's reminders) fills in after.
             from desktop_app.ui import worker
 

@@ -13,7 +13,8 @@ import gettext as _gettext
 import io
 import os
 import sys
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 DOMAIN = "desktop_app"
 LANGUAGES = ("vi", "en")
@@ -213,9 +214,10 @@ def format_datetime(value: _dt.datetime | None) -> str:
 NUMBER_MARKS = {"vi": (",", "."), "en": (".", ",")}
 
 
-def _grouped(value: Decimal, digits: int) -> str:
-    """*value* rounded half to even to *digits* decimals, with the language's marks (as babel rounds)."""
-    rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_EVEN)
+def _grouped(value: Decimal, digits: int, rounding: str = ROUND_HALF_EVEN) -> str:
+    """*value* rounded (half to even, as babel rounds, unless told) to *digits* decimals, with the language's
+    marks."""
+    rounded = value.quantize(Decimal(1).scaleb(-digits), rounding=rounding)
     decimal_mark, group_mark = NUMBER_MARKS.get(_language, NUMBER_MARKS[DEFAULT_LANGUAGE])
     return f"{rounded:,.{digits}f}".translate({ord(","): group_mark, ord("."): decimal_mark})
 
@@ -225,6 +227,33 @@ def format_number(value: float | int, digits: int = 0) -> str:
     return _grouped(Decimal(str(value)), digits)
 
 
-def format_percent(value: float, digits: int = 1) -> str:
-    """*value* is a fraction: 0.256 → '25,6%' in Vietnamese, '25.6%' in English."""
-    return _grouped(Decimal(str(value)) * 100, digits) + "%"
+def _exact(value: float | int | Decimal | Fraction) -> Fraction:
+    if isinstance(value, float):
+        return Fraction(Decimal(str(value)))  # as written (0.285), not as the binary float holds it
+    return Fraction(value)
+
+
+def format_percent(value: float | int | Decimal | Fraction, digits: int = 1, *, whole: int | None = None) -> str:
+    """The one way figures are printed as percentages: *value* / *whole* (or *value* alone, a fraction),
+    rounded half up to *digits* decimals, a whole value without decimals, in the language's marks:
+    format_percent(78, whole=96) → '81,3%' (81,25 rounded up), format_percent(114, whole=100) → '114%',
+    format_percent(0.256) → '25,6%' (English '25.6%'). Computed in exact arithmetic, so a half is a half
+    (give the part and the whole rather than a float share). ZeroDivisionError when *whole* is 0."""
+    share = _exact(value) / whole if whole is not None else _exact(value)
+    hundred = share * 100
+    scaled = hundred * 10 ** digits
+    rounded = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator) if scaled >= 0 else \
+        -((-scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator))
+    if rounded % 10 ** digits == 0:
+        digits, rounded = 0, rounded // 10 ** digits
+    return _grouped(Decimal(rounded).scaleb(-digits), digits, ROUND_HALF_UP) + "%"
+
+
+def format_plan(done: int, target: int) -> str:
+    """How far *done* goes towards the plan *target*, as committees write it: 'đạt 81,3% kế hoạch',
+    'đạt 114% kế hoạch, vượt 14%' (English '81.3% of the plan', '114% of the plan, 14% above it')."""
+    share = format_percent(done, whole=target)
+    if done > target:
+        return _("{percent} of the plan, {over} above it").format(percent=share,
+                                                                    over=format_percent(done - target, whole=target))
+    return _("{percent} of the plan").format(percent=share)

@@ -32,6 +32,7 @@ COMMANDS = {
     "backup": ("commands", "cmd_backup"),
     "restore": ("commands", "cmd_restore"),
     "report": ("commands", "cmd_report"),
+    "quota": ("commands", "cmd_quota"),
     "import": ("exchange", "cmd_import"),
     "export": ("exchange", "cmd_export"),
 }

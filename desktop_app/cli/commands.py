@@ -120,3 +120,37 @@ def cmd_report(args) -> int:
                                          "year": args.year, "meeting": args.meeting, "issued": issue})
     out(_("Report written to {path}.").format(path=written))
     return EXIT_OK
+
+
+def _whole_number(text: str, message: str) -> int:
+    value = (text or "").strip()
+    if not value.lstrip("-").isdigit():
+        raise UsageError(message)
+    return int(value)
+
+
+def cmd_quota(args) -> int:
+    """Set the year's admission target of the organisation, or of one branch with --branch."""
+    year = _whole_number(args.year, _("The year must be a number, e.g. 2026."))
+    target = _whole_number(args.target, _("The target must be a whole number of new members, e.g. 12."))
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    branch_id = branch_option(args.branch)
+    from desktop_app.services.common.errors import ValidationError
+    from desktop_app.services.organisation import quotas
+
+    try:
+        quotas.set_quota(branch_id, year, target)
+    except ValidationError as exc:  # a year or target out of range: the option was wrong
+        raise UsageError("\n".join(exc.errors.values())) from None
+    targets = quotas.quotas(year)
+    branch_sum = sum(value for bid, value in targets.items() if bid is not None)
+    if branch_id is None:
+        out(_("Admission target for {year} set for the organisation: {target} (branch targets added up: "
+              "{branches}).").format(year=year, target=target, branches=branch_sum))
+    else:
+        org = targets.get(None)
+        out(_("Admission target for {year} set for branch {code}: {target} (branch targets added up: {branches}; "
+              "organisation: {org}).").format(year=year, code=args.branch, target=target, branches=branch_sum,
+                                              org=org if org is not None else _("not set")))
+    return EXIT_OK

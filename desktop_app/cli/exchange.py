@@ -1,4 +1,7 @@
-"""The Excel commands: import people from a workbook, export people or meetings to one."""
+"""The Excel commands: import people from a workbook, export people or meetings to one.
+
+Both show how far they have got on standard error (on a terminal, or with --progress); Ctrl+C stops them
+and changes nothing: the import's transaction is rolled back, the export's file is never written."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from pathlib import Path
 from desktop_app import i18n
 from desktop_app.cli.options import branch_option, db_path, open_database, xlsx_option
 from desktop_app.cli.parser import EXIT_ERROR, EXIT_OK, EXPORT_KINDS, IMPORT_KINDS, UsageError, out
+from desktop_app.cli.progress_line import ProgressLine
 from desktop_app.i18n import _, ngettext
 
 
@@ -43,8 +47,14 @@ def cmd_import(args) -> int:
     if errors_path:  # before importing: a refused-rows file that cannot be written must not cost the import
         check_target(errors_path)
     source = Path(args.file)
-    data, plan = xlsx_import.import_workbook(args.kind, source, sheet=args.sheet, default_branch_id=branch_id,
-                                             dry_run=args.dry_run)
+    line = ProgressLine(_("Checking:") if args.dry_run else _("Importing:"), enabled=args.progress or None)
+    try:
+        data, plan = xlsx_import.import_workbook(args.kind, source, sheet=args.sheet, default_branch_id=branch_id,
+                                                 dry_run=args.dry_run, progress=line)
+    except KeyboardInterrupt:
+        line.stopped()
+        raise
+    line.done()
     good, refused = len(plan.accepted), len(plan.refused)
     summary = _import_summary(args.kind, args.dry_run, good).format(n=good, file=source.name, refused=refused)
     if errors_path and refused:
@@ -55,6 +65,7 @@ def cmd_import(args) -> int:
         problems = "; ".join(row.errors)
         out(_("Row {row} ({name}): {problems}").format(row=row.number, name=row.name, problems=problems)
             if row.name else _("Row {row}: {problems}").format(row=row.number, problems=problems))
+    plan.close()
     return EXIT_OK if good else EXIT_ERROR
 
 
@@ -69,13 +80,22 @@ def cmd_export(args) -> int:
     from desktop_app.interchange import xlsx_export
 
     lang = i18n.current_language()
+    line = ProgressLine(_("Exporting:"), enabled=args.progress or None)
+    try:
+        result = (xlsx_export.export_meetings(target, branch_id=branch_id, year=args.year, lang=lang, progress=line)
+                  if args.kind == "meetings" else
+                  xlsx_export.export_people(args.kind, target, branch_id=branch_id, lang=lang, progress=line))
+    except KeyboardInterrupt:
+        line.stopped()
+        raise
+    line.done()
     if args.kind == "meetings":
-        meetings, rows = xlsx_export.export_meetings(target, branch_id=branch_id, year=args.year, lang=lang)
+        meetings, rows = result
         out(ngettext("Exported {n} meeting and {rows} attendance rows to {path}.",
                      "Exported {n} meetings and {rows} attendance rows to {path}.", meetings)
             .format(n=meetings, rows=rows, path=target))
     else:
-        count = xlsx_export.export_people(args.kind, target, branch_id=branch_id, lang=lang)
+        count = result
         text = (ngettext("Exported {n} member to {path}.", "Exported {n} members to {path}.", count)
                 if args.kind == "members" else
                 ngettext("Exported {n} candidate to {path}.", "Exported {n} candidates to {path}.", count))

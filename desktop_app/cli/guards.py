@@ -13,9 +13,9 @@ from desktop_app.i18n import _
 log = logging.getLogger("desktop_app.cli")
 
 # Commands that write more than an audit entry take the database's lock (store.lock), as the app does.
-LOCKING_COMMANDS = ("demo", "import", "restore")
+LOCKING_COMMANDS = ("demo", "import", "restore", "quota")
 # Commands that read the data refuse a damaged file up front (a quick check) rather than half-way.
-CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo")
+CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo", "quota")
 
 
 def _target(args) -> Path | None:

@@ -60,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--draft", action="store_true",
                         help=_("a copy to check: numbered documents keep their number blank"))
 
+    quota = sub.add_parser("quota", parents=[common], help=_("set the yearly admission target"))
+    quota.add_argument("--year", required=True, help=_("year"))
+    quota.add_argument("--target", required=True, help=_("new members to admit in the year"))
+    quota.add_argument("--branch", help=_("branch code (default: the organisation as a whole)"))
+
     imp = sub.add_parser("import", parents=[common], help=_("import people from an Excel workbook"))
     imp.add_argument("kind", help=", ".join(IMPORT_KINDS))
     imp.add_argument("file", help=_("the .xlsx workbook"))
@@ -67,12 +72,16 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--branch", help=_("branch code for rows that name no branch"))
     imp.add_argument("--sheet", help=_("the sheet to read (default: the first with a column of names)"))
     imp.add_argument("--errors", metavar="FILE.xlsx", help=_("write the refused rows and their problems to FILE"))
+    imp.add_argument("--progress", action="store_true",
+                     help=_("print how far the work has got (shown anyway when the output is a terminal)"))
 
     exp = sub.add_parser("export", parents=[common], help=_("export to an Excel workbook"))
     exp.add_argument("kind", help=", ".join(EXPORT_KINDS))
     exp.add_argument("-o", "--output", required=True, help=_("the .xlsx workbook to write"))
     exp.add_argument("--branch", help=_("branch code (default: every branch)"))
     exp.add_argument("--year", type=int, help=_("meetings of this year only"))
+    exp.add_argument("--progress", action="store_true",
+                     help=_("print how far the work has got (shown anyway when the output is a terminal)"))
 
     bak = sub.add_parser("backup", parents=[common], help=_("back up the database"))
     bak.add_argument("-o", "--output", help=_("backup file (default: the backup folder)"))

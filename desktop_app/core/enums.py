@@ -146,6 +146,60 @@ class Stage(Codes):
     }
 
 
+class MembershipKind(Codes):
+    """Dated changes of a person's place in the organisation's branches (core.membership replays them).
+
+    The branch of an event is the branch concerned: the one joined, left, or where the member stands.
+    """
+
+    ADMISSION = "admission"  # admitted at the ceremony: a probationary member of the branch
+    RECOGNITION = "recognition"  # recognised as an official member
+    ON_RECORD = "on_record"  # a member already, first recorded in the branch (standing given)
+    TRANSFER_IN = "transfer_in"  # official transfer from outside the organisation (place: where from)
+    TRANSFER_OUT = "transfer_out"  # official transfer out of the organisation (place: where to)
+    MOVE = "move"  # into the branch from another branch of the organisation (other branch: the one left)
+    ELSEWHERE_FROM = "elsewhere_from"  # introduced for temporary activity elsewhere (place)
+    ELSEWHERE_UNTIL = "elsewhere_until"  # back from temporary activity elsewhere
+    HERE_FROM = "here_from"  # a member of another organisation in temporary activity here (place: home)
+    HERE_UNTIL = "here_until"  # temporary activity here ends
+    EXEMPT_FROM = "exempt_from"  # exempted from Party work and activities by the branch
+    EXEMPT_UNTIL = "exempt_until"  # back to activities
+    DEATH = "death"
+    STRIKE_OFF = "strike_off"
+    ITEMS = (
+        (ADMISSION, N_("Admitted")),
+        (RECOGNITION, N_("Recognised as official member")),
+        (ON_RECORD, N_("On the branch's records")),
+        (TRANSFER_IN, N_("Transferred in")),
+        (TRANSFER_OUT, N_("Transferred out")),
+        (MOVE, N_("Moved between branches")),
+        (ELSEWHERE_FROM, N_("Temporarily active elsewhere")),
+        (ELSEWHERE_UNTIL, N_("Back from temporary activity elsewhere")),
+        (HERE_FROM, N_("Temporarily active in the branch")),
+        (HERE_UNTIL, N_("Temporary activity in the branch ended")),
+        (EXEMPT_FROM, N_("Exempted from activities")),
+        (EXEMPT_UNTIL, N_("Returned to activities")),
+        (DEATH, N_("Deceased")),
+        (STRIKE_OFF, N_("Struck off")),
+    )
+    # Kinds that start membership of the branch, and kinds that end membership of the organisation.
+    JOINS = (ADMISSION, ON_RECORD, TRANSFER_IN)
+    LEAVES = (TRANSFER_OUT, DEATH, STRIKE_OFF)
+    # The status a person has after leaving.
+    STATUS_AFTER_LEAVING = {TRANSFER_OUT: Status.TRANSFERRED, DEATH: Status.DECEASED, STRIKE_OFF: Status.STRUCK_OFF}
+    # The membership change each dated step of a person's history makes.
+    OF_STAGE = {
+        Stage.CEREMONY: ADMISSION,
+        Stage.RECOGNITION_DECISION: RECOGNITION,
+        Stage.EXEMPTED: EXEMPT_FROM,
+        Stage.RETURNED: EXEMPT_UNTIL,
+        Stage.TRANSFERRED_IN: TRANSFER_IN,
+        Stage.TRANSFERRED_OUT: TRANSFER_OUT,
+        Stage.STRUCK_OFF: STRIKE_OFF,
+        Stage.DECEASED: DEATH,
+    }
+
+
 class DossierCode(Codes):
     """Forms and certificates of the admission and recognition dossier (domain.md §1.5)."""
 

@@ -1,9 +1,16 @@
 """Writing tidy worksheets: a bold, frozen, filterable header row, sensible widths, text cells for
 identifiers (leading zeros survive), real dates shown dd/mm/yyyy, and a page set up for printing.
 
-Workbooks are written in openpyxl's write-only mode (a million attendance rows fit in little memory)
-and saved through a temporary file, so a failed export never leaves half a workbook behind.
-openpyxl is imported here, lazily by the modules that need it: it costs more than Qt to import.
+Every piece of text is written as text, whatever it starts with: openpyxl takes a string that starts
+with "=" for a formula, so a name or a note typed as "=WEBSERVICE(…)" (or imported from a hostile
+workbook) would become a live formula sending the members' data away when the export is opened. Each
+text cell is marked as a string (an inline string in the file), which Excel and LibreOffice show as the
+text it is.
+
+Workbooks are written in openpyxl's write-only mode, a row at a time (a million attendance rows fit in
+little memory), and saved through a temporary file, so a failed or cancelled export never leaves half a
+workbook behind. openpyxl is imported here, lazily by the modules that need it: it costs more than Qt to
+import.
 """
 
 from __future__ import annotations
@@ -12,12 +19,13 @@ import datetime as dt
 import itertools
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -27,6 +35,8 @@ from desktop_app.interchange.columns import DATE, ID, INTEGER, NUMBER, Column
 DATE_FORMAT = "DD/MM/YYYY"
 TEXT_FORMAT = "@"
 MAX_ROWS = 1_048_576  # Excel's limit, header included
+PROGRESS_EVERY = 500
+WIDTH_SAMPLE = 5000  # rows looked at to fit the columns' widths
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _HEADER_ALIGN = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -37,6 +47,20 @@ _FORMATS = {DATE: DATE_FORMAT, ID: TEXT_FORMAT, INTEGER: "0", NUMBER: "#,##0"}
 
 def new_workbook() -> Workbook:
     return Workbook(write_only=True)
+
+
+def text_cell(ws, value: Any) -> WriteOnlyCell:
+    """A cell of *value*; text always as text, never as a formula."""
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+def _plain_text(value: Any) -> bool:
+    """Text openpyxl stores as a string cell as it is (most of it, and much faster than a cell object):
+    not a formula ("=…") nor an error value ("#N/A"…), which it would take them for."""
+    return isinstance(value, str) and not value.startswith("=") and value not in ERROR_CODES
 
 
 def cell_value(column: Column, value: Any) -> Any:
@@ -52,12 +76,13 @@ def cell_value(column: Column, value: Any) -> Any:
 
 def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], headers: list[str],
               rows: Iterable[list[Any]], *, widths: list[float] | None = None,
-              choices: dict[int, list[str]] | None = None) -> int:
+              choices: dict[int, list[str]] | None = None, progress: Callable[[int], None] | None = None) -> int:
     """Append a sheet of *rows* (values in column order); returns how many rows were written.
     At most MAX_ROWS - 1 are taken from an iterator; the rest stay in it for another sheet.
 
     *choices* maps a column index to the values its drop-down list offers (a warning, not a lock:
-    a secretary may still type something else, and the importer reports it).
+    a secretary may still type something else, and the importer reports it). *progress* is told the rows
+    written so far, every PROGRESS_EVERY rows, and may raise to stop.
     """
     ws = workbook.create_sheet(title=title[:31])
     widths = widths or [c.width for c in columns]
@@ -77,7 +102,7 @@ def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], heade
         ws.data_validations.append(rule)
     header_cells = []
     for text in headers:
-        cell = WriteOnlyCell(ws, value=text)
+        cell = text_cell(ws, text)
         cell.font, cell.fill, cell.alignment = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN
         header_cells.append(cell)
     ws.append(header_cells)
@@ -86,12 +111,20 @@ def add_sheet(workbook: Workbook, title: str, columns: tuple[Column, ...], heade
     for values in itertools.islice(rows, MAX_ROWS - 1):  # the caller continues on a new sheet
         cells = []
         for column, fmt, value in zip(columns, formats, values, strict=True):
-            cell = WriteOnlyCell(ws, value=cell_value(column, value))
+            value = cell_value(column, value)
+            # Nothing is written for an empty cell (its column's format still applies to what is typed there
+            # later); plain text goes as it is: both much faster than a cell object.
+            if value is None or (fmt is None and _plain_text(value)):
+                cells.append(value)
+                continue
+            cell = text_cell(ws, value)
             if fmt:
                 cell.number_format = fmt
             cells.append(cell)
         ws.append(cells)
         count += 1
+        if progress is not None and count % PROGRESS_EVERY == 0:
+            progress(count)
     ws.auto_filter.ref = f"A1:{last}{count + 1}"
     return count
 
@@ -117,12 +150,40 @@ def fitted_widths(columns: tuple[Column, ...], headers: list[str], rows: list[li
     """Each column as wide as its longest text (within reason), never narrower than its default."""
     widths = []
     for index, column in enumerate(columns):
-        longest = max((len(str(r[index])) for r in rows[:5000] if r[index] not in (None, "")), default=0)
+        longest = max((len(str(r[index])) for r in rows[:WIDTH_SAMPLE] if r[index] not in (None, "")), default=0)
         if column.kind == DATE:
             longest = 10
         header = max((len(word) for word in headers[index].split()), default=0)
         widths.append(min(limit, max(column.width, longest + 2, header + 2)))
     return widths
+
+
+def fitted(columns: tuple[Column, ...], headers: list[str],
+           rows: Iterable[list[Any]]) -> tuple[list[float], Iterator[list[Any]]]:
+    """The widths fitted to the first WIDTH_SAMPLE rows of *rows*, and all the rows still to write: only
+    those first rows are held (a write-only sheet needs its widths before its first row)."""
+    rows = iter(rows)
+    first = list(itertools.islice(rows, WIDTH_SAMPLE))
+    return fitted_widths(columns, headers, first), itertools.chain(first, rows)
+
+
+def discard(workbook: Workbook) -> None:
+    """Remove what a write-only workbook left in the temporary folder; nothing is left once it is saved,
+    but a failed or cancelled export stops before that."""
+    from openpyxl.worksheet import _writer
+
+    for ws in getattr(workbook, "_sheets", []):
+        writer = getattr(ws, "_writer", None)
+        out = getattr(writer, "out", None)
+        if not isinstance(out, str) or out not in _writer.ALL_TEMP_FILES:
+            continue
+        try:
+            if not ws.closed:
+                ws.close()  # ends the sheet's streams, so that nothing writes to the file once it is gone
+        except Exception:  # a stream already broken: the file is removed all the same
+            pass
+        Path(out).unlink(missing_ok=True)
+        _writer.ALL_TEMP_FILES.remove(out)
 
 
 def save(workbook: Workbook, path: Path) -> None:

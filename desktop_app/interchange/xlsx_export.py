@@ -19,6 +19,7 @@ from desktop_app.interchange.columns import (
     Column,
 )
 from desktop_app.interchange.errors import check_target
+from desktop_app.interchange.progress import CountProgress, Progress
 from desktop_app.services.interchange import export_data, value_labels
 from desktop_app.services.interchange.import_rows import ALLOWED_STATUS, CANDIDATES, KINDS, MEMBERS
 
@@ -95,9 +96,10 @@ def _help_rows(kind: str, lang: str) -> list[list[str]]:
 
 
 def export_people(kind: str, path: Path, *, branch_id: int | None = None, lang: str | None = None,
-                  template: bool = False) -> int:
-    """Write the members or candidates (of one branch, or all) to *path*; returns how many.
-    With *template*, only the headers, drop-down lists and instructions."""
+                  template: bool = False, progress: Progress | None = None) -> int:
+    """Write the members or candidates (of one branch, or all) to *path*, a row at a time; returns how many.
+    With *template*, only the headers, drop-down lists and instructions. *progress* is told the rows
+    written and may raise to stop: no file is then written."""
     from desktop_app.interchange import sheets
 
     if kind not in KINDS:
@@ -106,16 +108,22 @@ def export_people(kind: str, path: Path, *, branch_id: int | None = None, lang: 
     lang = lang or current_language()
     columns = person_columns(kind)
     headers = [c.header(lang) for c in columns]
-    records = [] if template else export_data.people(kind, branch_id)
-    rows = [_person_values(columns, r, i, lang) for i, r in enumerate(records, 1)]
+    report = CountProgress(progress, 0 if template else export_data.people_count(kind, branch_id))
+    records = iter(()) if template else export_data.people(kind, branch_id)
+    widths, rows = sheets.fitted(columns, headers, (_person_values(columns, r, i, lang)
+                                                    for i, r in enumerate(records, 1)))
     workbook = sheets.new_workbook()
-    count = sheets.add_sheet(workbook, sheet_title(kind, lang), columns, headers, rows,
-                             widths=sheets.fitted_widths(columns, headers, rows),
-                             choices=_person_choices(kind, columns, lang))
-    help_columns = (Column("column", "Cột", "Column", width=28), Column("rule", "Cách ghi", "What to write", width=100))
-    sheets.add_sheet(workbook, sheet_title("help", lang), help_columns, [c.header(lang) for c in help_columns],
-                     _help_rows(kind, lang))
-    sheets.save(workbook, path)
+    try:
+        count = sheets.add_sheet(workbook, sheet_title(kind, lang), columns, headers, rows, widths=widths,
+                                 choices=_person_choices(kind, columns, lang), progress=report)
+        report(count)  # the last chance to stop: nothing is written yet
+        help_columns = (Column("column", "Cột", "Column", width=28),
+                        Column("rule", "Cách ghi", "What to write", width=100))
+        sheets.add_sheet(workbook, sheet_title("help", lang), help_columns, [c.header(lang) for c in help_columns],
+                         _help_rows(kind, lang))
+        sheets.save(workbook, path)
+    finally:
+        sheets.discard(workbook)
     if not template:
         export_data.record_export(kind, str(path), count, branch_id)
     return count
@@ -135,28 +143,37 @@ def _attendance_rows(branch_id: int | None, year: int | None, lang: str):
 
 
 def export_meetings(path: Path, *, branch_id: int | None = None, year: int | None = None,
-                    lang: str | None = None) -> tuple[int, int]:
+                    lang: str | None = None, progress: Progress | None = None) -> tuple[int, int]:
     """Meetings on one sheet, attendance on another (continued on further sheets past Excel's row
-    limit); returns (meetings, attendance rows)."""
+    limit), a row at a time; returns (meetings, attendance rows). *progress* as for ``export_people``."""
     from desktop_app.interchange import sheets
 
     check_target(path)
     lang = lang or current_language()
-    rows = [_meeting_values(r, i, lang) for i, r in enumerate(export_data.meetings(branch_id, year), 1)]
+    total = export_data.meetings_count(branch_id, year) + export_data.attendance_count(branch_id, year)
+    report = CountProgress(progress, total)
     headers = [c.header(lang) for c in MEETING_COLUMNS]
+    widths, rows = sheets.fitted(MEETING_COLUMNS, headers, (_meeting_values(r, i, lang) for i, r in
+                                                            enumerate(export_data.meetings(branch_id, year), 1)))
     workbook = sheets.new_workbook()
-    meetings = sheets.add_sheet(workbook, sheet_title("meetings", lang), MEETING_COLUMNS, headers, rows,
-                                widths=sheets.fitted_widths(MEETING_COLUMNS, headers, rows))
-    attendance_rows = _attendance_rows(branch_id, year, lang)
-    headers = [c.header(lang) for c in ATTENDANCE_COLUMNS]
-    attended, part = 0, 1
-    while True:
-        title = sheet_title("attendance", lang) + (f" ({part})" if part > 1 else "")
-        written = sheets.add_sheet(workbook, title, ATTENDANCE_COLUMNS, headers, attendance_rows)
-        attended += written
-        if written < sheets.MAX_ROWS - 1:
-            break
-        part += 1
-    sheets.save(workbook, path)
+    try:
+        meetings = sheets.add_sheet(workbook, sheet_title("meetings", lang), MEETING_COLUMNS, headers, rows,
+                                    widths=widths, progress=report)
+        attendance_rows = _attendance_rows(branch_id, year, lang)
+        headers = [c.header(lang) for c in ATTENDANCE_COLUMNS]
+        attended, part = 0, 1
+        while True:
+            title = sheet_title("attendance", lang) + (f" ({part})" if part > 1 else "")
+            done = meetings + attended
+            written = sheets.add_sheet(workbook, title, ATTENDANCE_COLUMNS, headers, attendance_rows,
+                                       progress=lambda n, done=done: report(done + n))
+            attended += written
+            if written < sheets.MAX_ROWS - 1:
+                break
+            part += 1
+        report(meetings + attended)  # the last chance to stop: nothing is written yet
+        sheets.save(workbook, path)
+    finally:
+        sheets.discard(workbook)
     export_data.record_export("meeting", str(path), meetings, branch_id)
     return meetings, attended

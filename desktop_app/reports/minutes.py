@@ -74,7 +74,9 @@ def _attendance(doc: PartyDocument, data: MinutesData, w: Words, heading: str) -
     ]
     excused = w.c_excused.format(n=c.excused)
     if c.excused_names:
-        excused += " (" + "; ".join(f"{name}: {reason}" if reason else name for name, reason in c.excused_names) + ")"
+        accepted = set(c.excused_accepted)
+        excused += " (" + "; ".join(_absence(name, reason, name in accepted, w) for name, reason in c.excused_names) \
+            + ")"
     items.append(excused + ".")
     unexcused = w.c_unexcused.format(n=c.unexcused)
     if c.unexcused_names:
@@ -83,9 +85,16 @@ def _attendance(doc: PartyDocument, data: MinutesData, w: Words, heading: str) -
     if c.guests:
         items.append(w.c_guests.format(n=c.guests) + " (" + "; ".join(c.guest_names) + ").")
     if c.rate is not None:
-        items.append(w.c_rate.format(rate=format_percent(c.rate)))
+        items.append(w.c_rate.format(rate=format_percent(c.present, whole=c.expected)))
+    items.append(w.c_denominator.format(denominator=c.denominator, official=c.official, not_counted=c.not_counted))
     for item in items:
         doc.paragraph(f"- {item}", "item")
+
+
+def _absence(name: str, reason: str, accepted: bool, w: Words) -> str:
+    """'Name: reason, reason accepted' (Regulation 294-QĐ/TW point 9.3.2: only then out of the denominator)."""
+    parts = [p for p in (reason, w.c_accepted if accepted else "") if p]
+    return f"{name}: {', '.join(parts)}" if parts else name
 
 
 def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
@@ -96,7 +105,7 @@ def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
             doc.paragraph(line, "body")
         if d.denominator:
             votes = w.d_votes.format(yes=d.yes, denominator=d.denominator, no=d.no, abstain=d.abstain,
-                                     percent=format_percent(d.yes / d.denominator))
+                                     percent=format_percent(d.yes, whole=d.denominator))
             rule = w.d_two_thirds if d.kind in TWO_THIRDS else w.d_majority
             doc.paragraph(votes, "body")
             if d.needed:
@@ -115,9 +124,10 @@ def _proceedings(doc: PartyDocument, data: MinutesData, w: Words, heading: str) 
         parts.append((w.s_theme.format(theme=data.theme), "theme", ""))
     parts += [(w.s_next, "text", data.next_tasks), (w.s_discussion, "text", data.discussion),
               (w.s_sponsors, "sponsors", ""), (w.s_decisions, "decisions", ""),
-              (w.s_conclusion, "text", data.conclusion), (w.s_actions, "tasks", "")]
+              (w.s_conclusion, "text", data.conclusion), (w.s_carried, "carried", ""), (w.s_actions, "tasks", "")]
     present = {"sponsors": bool(data.sponsor_reports), "decisions": bool(data.decisions),
-               "tasks": bool(data.tasks), "theme": True}
+               "carried": any(t.carried_from is not None for t in data.tasks),
+               "tasks": any(t.carried_from is None for t in data.tasks), "theme": True}
     number = 0
     for title, what, text in parts:
         if not (present[what] if what in present else lines(text)):
@@ -133,15 +143,25 @@ def _proceedings(doc: PartyDocument, data: MinutesData, w: Words, heading: str) 
                         doc.paragraph(label.format(text=value), "body")
         elif what == "decisions":
             _decisions(doc, data, w)
-        elif what == "tasks":
+        elif what in ("carried", "tasks"):
             for task in data.tasks:
-                extra = [w.a_responsible.format(name=task.responsible)] if task.responsible else []
-                if task.due:
-                    extra.append(w.a_due.format(date=format_date(task.due)))
-                doc.paragraph(f"- {task.text}" + (f" ({'; '.join(extra)})" if extra else ""), "item")
+                if (task.carried_from is not None) == (what == "carried"):
+                    doc.paragraph(_task(task, w), "item")
         else:
             for line in lines(text):
                 doc.paragraph(line, "body")
+
+
+def _task(task, w: Words) -> str:
+    """'- text (responsible: comrade X; set at the meeting of 03/10/2026; due 31/10/2026; overdue)'."""
+    extra = [w.a_responsible.format(name=task.responsible)] if task.responsible else []
+    if task.carried_from is not None:
+        extra.append(w.a_set_on.format(date=format_date(task.carried_from)))
+    if task.due:
+        extra.append(w.a_due.format(date=format_date(task.due)))
+    if task.overdue:
+        extra.append(w.a_overdue)
+    return f"- {task.text}" + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def _signatures(data: MinutesData, issuer, w: Words) -> list[Signature]:

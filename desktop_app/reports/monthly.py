@@ -11,8 +11,8 @@ import datetime as dt
 from pathlib import Path
 
 from desktop_app.core import clock
-from desktop_app.core.enums import MeetingKind, Stage, Status
-from desktop_app.i18n import _, format_date, format_percent
+from desktop_app.core.enums import MeetingKind, MembershipKind, Stage, Status
+from desktop_app.i18n import _, format_date, format_percent, format_plan
 from desktop_app.reports import issuing
 from desktop_app.reports.common import (
     Progress,
@@ -35,18 +35,27 @@ TYPE_CODE = "BC"  # báo cáo
 
 
 def _membership(doc: PartyDocument, data: MonthlyData, w: Words, on: dt.date) -> None:
-    official, probationary, exempt = (data.count(Status.OFFICIAL), data.count(Status.PROBATIONARY),
-                                      data.count(Status.EXEMPT))
-    doc.paragraph(w.mr_members.format(date=format_date(on), total=official + probationary + exempt,
-                                      official=official, probationary=probationary, exempt=exempt))
+    """The members on the last day, in the words and the order of the minutes' opening (exempt members are
+    among the official and probationary ones, and counted apart)."""
+    m = data.members
+    doc.paragraph(w.mr_members.format(date=format_date(on)))
+    for item in (w.c_total.format(total=m.total, official=m.official, probationary=m.probationary),
+                 w.c_exempt.format(n=m.exempt), w.c_elsewhere.format(n=m.elsewhere)):
+        doc.paragraph(f"- {item}", "item")
     if not data.changes:
         doc.paragraph(w.mr_no_changes)
         return
     doc.paragraph(w.mr_changes)
-    rows = [[str(i), c.name, format_date(c.date), Stage.label(c.stage) + (f" ({c.document_ref})"
-                                                                                if c.document_ref else "")]
-            for i, c in enumerate(data.changes, 1)]
+    rows = [[str(i), c.name, format_date(c.date), _change(c, w)] for i, c in enumerate(data.changes, 1)]
     doc.table([w.col_no, w.col_name, w.col_date, w.col_change], rows, [8, 48, 22, 72], wrap=[1, 3], center=[0, 2])
+
+
+def _change(c, w: Words) -> str:
+    if c.stage == MembershipKind.MOVE:
+        text = (w.mr_moved_in if c.moved_in else w.mr_moved_out).format(branch=c.other_branch)
+    else:
+        text = Stage.label(c.stage)
+    return text + (f" ({c.document_ref})" if c.document_ref else "")
 
 
 def _meetings(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
@@ -57,7 +66,7 @@ def _meetings(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
     rows = []
     for m in data.meetings:
         c = m.counts
-        rate = format_percent(c.rate) if c.rate is not None else ""
+        rate = format_percent(c.present, whole=c.expected) if c.expected else ""
         rows.append([format_date(m.date), MeetingKind.label(m.kind), str(c.expected), str(c.present), rate,
                      str(c.excused), str(c.unexcused)])
     doc.table([w.col_date, w.col_kind, w.col_expected, w.col_present, w.col_rate, w.col_excused, w.col_unexcused],
@@ -80,7 +89,7 @@ def _development(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
     year = data.end.year
     if data.target:
         doc.paragraph(w.mr_admitted.format(year=year, admitted=data.admitted_in_year, target=data.target,
-                                           percent=format_percent(data.admitted_in_year / data.target)))
+                                           plan=format_plan(data.admitted_in_year, data.target)))
     else:
         doc.paragraph(w.mr_admitted_no_target.format(year=year, admitted=data.admitted_in_year))
 
@@ -96,7 +105,8 @@ def _tasks(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
             doc.paragraph(w.mr_no_tasks)
         return
     doc.paragraph(w.mr_open_tasks)
-    rows = [[str(i), t.text, t.responsible, format_date(t.due)] for i, t in enumerate(data.open_tasks, 1)]
+    rows = [[str(i), t.text, t.responsible, format_date(t.due) + (f" ({w.a_overdue})" if t.overdue else "")]
+            for i, t in enumerate(data.open_tasks, 1)]
     doc.table([w.col_no, w.col_task, w.col_responsible, w.col_due], rows, [8, 80, 40, 22], wrap=[1, 2],
               center=[0, 3])
 

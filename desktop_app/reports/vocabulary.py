@@ -71,13 +71,18 @@ class Words:
         self.branch_secretary = pgettext("document", "branch secretary")
         self.c_total = pgettext("document", "Members of the branch: {total} ({official} official, {probationary} "
                                             "probationary).")
-        self.c_exempt = pgettext("document", "Exempt from activities: {n}.")
-        self.c_elsewhere = pgettext("document", "Temporarily active in another branch: {n}.")
+        # Exempt members and those introduced elsewhere are members of the branch: counted in the total above.
+        self.c_exempt = pgettext("document", "Of them, exempt from activities: {n}.")
+        self.c_elsewhere = pgettext("document", "Of them, temporarily active in another branch: {n}.")
         self.c_present = pgettext("document", "Present: {n} ({official} official, {probationary} probationary).")
         self.c_excused = pgettext("document", "Absent with reason: {n}")
         self.c_unexcused = pgettext("document", "Absent without reason: {n}")
         self.c_guests = pgettext("document", "Temporary members and guests: {n}")
         self.c_rate = pgettext("document", "Attendance: {rate} of the members expected.")
+        self.c_accepted = pgettext("document", "reason accepted")
+        self.c_denominator = pgettext("document", "Official members counted in votes: {denominator} of {official} "
+                                                  "(not counted: {not_counted}: temporarily elsewhere, exempt and "
+                                                  "absent, or absent with a reason the chair accepted).")
         self.s_evaluation = pgettext("document", "Evaluation of last month's work")
         self.s_current = pgettext("document", "Current affairs and new policies")
         self.s_theme = pgettext("document", "Thematic discussion: {theme}")
@@ -102,6 +107,9 @@ class Words:
         self.d_failed = pgettext("document", "Result: not adopted.")
         self.a_responsible = pgettext("document", "responsible: comrade {name}")
         self.a_due = pgettext("document", "due {date}")
+        self.a_set_on = pgettext("document", "set at the meeting of {date}")
+        self.a_overdue = pgettext("document", "overdue")
+        self.s_carried = pgettext("document", "Tasks carried over from earlier meetings")
         self.m_closed = pgettext("document", "The meeting closed at {time} the same day.")
         self.m_adopted = pgettext("document", "The minutes were read to the meeting and adopted on {date}.")
         self.m_draft = pgettext("document", "Draft minutes, not yet adopted by the branch.")
@@ -111,8 +119,7 @@ class Words:
         self.h_meetings = pgettext("document", "BRANCH MEETINGS")
         self.h_development = pgettext("document", "PARTY DEVELOPMENT")
         self.h_tasks = pgettext("document", "TASKS FOR {period}")
-        self.mr_members = pgettext("document", "On {date} the branch has {total} members: {official} official, "
-                                               "{probationary} probationary and {exempt} exempt from activities.")
+        self.mr_members = pgettext("document", "Membership on {date}:")
         self.mr_changes = pgettext("document", "Changes during the month:")
         self.mr_no_changes = pgettext("document", "No changes during the month.")
         self.col_change = pgettext("document", "Change")
@@ -129,8 +136,10 @@ class Words:
         self.mr_pipeline = pgettext("document", "Sources for admission: {prospects} outstanding mass members, "
                                                 "{sympathisers} Party sympathisers and {applicants} applicants; "
                                                 "{probationary} probationary members.")
-        self.mr_admitted = pgettext("document", "Admitted in {year}: {admitted} against a target of {target} "
-                                                "({percent}).")
+        self.mr_admitted = pgettext("document", "Admitted in {year}: {admitted} against the branch's target of "
+                                                "{target}, {plan}.")
+        self.mr_moved_in = pgettext("document", "Moved here from {branch}")
+        self.mr_moved_out = pgettext("document", "Moved to {branch}")
         self.mr_admitted_no_target = pgettext("document", "Admitted in {year}: {admitted} (no target set).")
         self.mr_planned = pgettext("document", "Tasks agreed at the meeting:")
         self.mr_open_tasks = pgettext("document", "Tasks still open:")
@@ -174,8 +183,18 @@ class Words:
         self.h_results = pgettext("document", "RESULTS")
         self.h_groups = pgettext("document", "NEW MEMBERS BY GROUP")
         self.h_by_branch = pgettext("document", "RESULTS BY BRANCH")
-        self.q_summary = pgettext("document", "Target: {target}; admitted: {admitted}, {percent} of the plan.")
+        self.q_org_target = pgettext("document", "Target of the organisation for {year}: {target} new members.")
+        self.q_both_targets = pgettext("document", "Target of the organisation for {year}: {target} new members; "
+                                                   "targets of the branches added up: {branches} (the share of the "
+                                                   "plan is of the organisation's target).")
+        self.q_branch_targets = pgettext("document", "Targets of the branches added up: {target}.")
+        self.q_summary = pgettext("document", "Admitted: {admitted}, {plan}.")
         self.q_summary_no_target = pgettext("document", "Admitted: {admitted}; no target set.")
+        self.q_rural = pgettext("document", "Of them: {rural} in rural areas ({share}); {other} outside rural "
+                                            "areas ({other_share}).")
+        self.q_rural_group = pgettext("document", "Rural areas")
+        self.q_not_rural_group = pgettext("document", "Outside rural areas")
+        self.total_branches = pgettext("document", "Branches in total")
         self.q_branches = pgettext("document", "Branches that admitted members: {n} of {total}.")
         self.q_as_of = pgettext("document", "Figures as of {date}.")
         self.q_women = pgettext("document", "Women")

@@ -171,9 +171,31 @@ class StageEvent(BaseModel):
     note = _text()
     policy_version = _text()
     meeting = DeferredForeignKey("Meeting", null=True, on_delete="SET NULL")
+    received_on = DateField(null=True)  # a decision: the day the branch received it (deadlines run from it)
 
     class Meta:
         indexes = ((("stage", "date"), False),)  # migration 3
+
+
+class MembershipEvent(BaseModel):
+    """One dated change of a person's place in the organisation's branches (migration 4): admission,
+    recognition, transfers in and out, moves between branches, temporary activity, exemption, death,
+    striking off. Every count of members on a date is replayed from these (services.people.membership)."""
+
+    # The composite indexes below serve the foreign keys too.
+    person = ForeignKeyField(Person, backref="membership", on_delete="CASCADE", index=False)
+    branch = ForeignKeyField(Branch, backref="membership_events", on_delete="RESTRICT", index=False)  # concerned
+    kind = CharField()  # core.enums.MembershipKind
+    date = DateField()
+    other_branch = ForeignKeyField(Branch, null=True, on_delete="SET NULL", backref="+", index=False)  # move: left
+    standing = _text()  # a member arriving (transfer in, on record): official or probationary
+    place = _text()  # where a transfer comes from or goes to, where a temporary activity is
+    document_ref = _text()
+    note = _text()
+    stage_event = ForeignKeyField(StageEvent, null=True, on_delete="CASCADE", backref="+")  # the step it came with
+
+    class Meta:
+        indexes = ((("branch", "date"), False), (("person", "date"), False), (("other_branch", "date"), False))
 
 
 class DossierItem(BaseModel):
@@ -231,6 +253,7 @@ class Attendance(BaseModel):
     status = CharField(default="present", constraints=[SQL("DEFAULT 'present'")])
     reason = _text()
     member_status = _text()  # the person's status at the meeting (official, probationary…), for counts
+    reason_accepted = _flag()  # the convener accepted the reason of the absence (294-QĐ/TW 9.3.2; migration 4)
 
     class Meta:
         indexes = ((("meeting", "person"), True), (("status", "meeting"), False))  # the second: migration 2
@@ -270,6 +293,7 @@ class ActionItem(Versioned):
     done = _flag()
     done_on = DateField(null=True)
     carried_to = ForeignKeyField(Meeting, null=True, on_delete="SET NULL", backref="carried_items")
+    carried_from = ForeignKeyField("self", null=True, on_delete="SET NULL", backref="+")  # the task it continues
 
 
 class Quota(BaseModel):
@@ -310,6 +334,6 @@ class Setting(BaseModel):
 
 
 ALL_MODELS = [
-    Organisation, Branch, Person, StageEvent, DossierItem, Sponsorship, Meeting, Attendance,
+    Organisation, Branch, Person, StageEvent, MembershipEvent, DossierItem, Sponsorship, Meeting, Attendance,
     Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting,
 ]

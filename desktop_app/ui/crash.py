@@ -37,8 +37,10 @@ def _version() -> str:
         from importlib.metadata import version
 
         return version("so-chi-bo")
-    except Exception:  # running from a source tree that was never installed
-        return ""
+    except Exception:  # a source tree that was never installed, or the frozen build (no package metadata)
+        from desktop_app import __version__
+
+        return __version__
 
 
 class CrashDialog(QDialog):

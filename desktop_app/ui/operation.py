@@ -10,6 +10,9 @@ result, its failure and its progress, and which window it blocks; ``run()`` star
 - ``progress(fn)``: the work is called with a ``progress`` callback (done, total[, what]); its reports reach
   *fn(done, total, what)* on the GUI thread, and the blocking dialog.
 - ``blocking(title)``: a window-modal progress dialog over the parent while the work runs.
+- ``cancellable(fn)``: the work stops when asked (its next progress call raises services' ``Cancelled``, which
+  it lets unwind through its transaction): the blocking dialog gets a Cancel button, and ``cancel()`` asks too.
+  Once stopped, *fn()* is called on the GUI thread (without one, the failure callback gets ``Cancelled``).
 - ``reading()``: the work only reads the database; it may run beside other work, on a connection that refuses
   writes. Without it, database work runs on the one database thread, one operation after another.
 - ``without_database()``: the work does not touch the database (reading a workbook).
@@ -45,6 +48,8 @@ class Operation:
         self._reports_progress = False
         self._dialog: ProgressDialog | None = None
         self._discarded = False
+        self._cancellable = False
+        self._cancelled: Callable[[], object] | None = None
         self.task: worker.Task | None = None
 
     # ---- building ------------------------------------------------------------------------------------
@@ -66,6 +71,12 @@ class Operation:
         self.title = title
         return self
 
+    def cancellable(self, fn: Callable[[], object] | None = None) -> Operation:
+        self._cancellable = True
+        self._cancelled = fn
+        self._reports_progress = True  # the work is stopped through its progress calls
+        return self
+
     def reading(self) -> Operation:
         self.database = worker.READ
         return self
@@ -78,9 +89,12 @@ class Operation:
 
     def run(self) -> Operation:
         if self.title:
-            self._dialog = ProgressDialog(self.parent if isinstance(self.parent, QWidget) else None, self.title)
+            self._dialog = ProgressDialog(self.parent if isinstance(self.parent, QWidget) else None, self.title,
+                                          cancellable=self._cancellable)
         task = worker.Task(self.work, *self.args, pass_progress=self._reports_progress, database=self.database,
                            **self.kwargs)
+        if self._dialog is not None and self._cancellable:
+            self._dialog.canceled.connect(task.cancel)
         task.operation = self  # lives as long as its task, which the worker keeps until it ends
         queued = Qt.ConnectionType.QueuedConnection
         task.signals.progress.connect(self._on_progress, queued)
@@ -92,6 +106,11 @@ class Operation:
     @property
     def running(self) -> bool:
         return self.task is not None
+
+    def cancel(self) -> None:
+        """Ask the work to stop (a cancellable operation): it ends in the failure callback with ``Cancelled``."""
+        if self.task is not None:
+            self.task.cancel()
 
     def discard(self) -> None:
         self._discarded = True
@@ -108,7 +127,7 @@ class Operation:
     def _on_progress(self, done: int, total: int, what: str) -> None:
         if not self._wanted():
             return
-        if self._dialog is not None:
+        if self._dialog is not None and not (self.task is not None and self.task.cancelled):
             self._dialog.report(done, total, what)
         if self._progress is not None:
             self._progress(done, total, what)
@@ -124,6 +143,12 @@ class Operation:
         self._close_dialog()
         if not self._wanted():
             return
+        if self._cancelled is not None:
+            from desktop_app.services.common.errors import Cancelled
+
+            if isinstance(exc, Cancelled):
+                self._cancelled()
+                return
         if self._failure is not None:
             self._failure(exc)
             return

@@ -7,13 +7,21 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
 class ProgressDialog(QProgressDialog):
-    """Window-modal over *parent*, without a Cancel button; a busy bar until the work reports how far it is.
-    It appears only when the work lasts more than a moment."""
+    """Window-modal over *parent*, with a Cancel button when the work can stop (``canceled`` is emitted), else
+    without; a busy bar until the work reports how far it is. It appears only when the work lasts more than a
+    moment."""
 
-    def __init__(self, parent: QWidget | None, title: str):
+    def __init__(self, parent: QWidget | None, title: str, *, cancellable: bool = False):
         super().__init__(title, "", 0, 0, parent)
+        self.setObjectName("taskProgress")
         self.setWindowTitle(title)
-        self.setCancelButton(None)
+        self.title = title
+        if cancellable:
+            from desktop_app.i18n import _
+
+            self.setCancelButtonText(_("Cancel"))
+        else:
+            self.setCancelButton(None)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setMinimumDuration(300)
         self.setMinimumWidth(460)
@@ -24,8 +32,8 @@ class ProgressDialog(QProgressDialog):
         if total > 0:
             self.setMaximum(total)
             self.setValue(min(done, total))
-        if what:
-            self.setLabelText(what)
+        if what and not self.wasCanceled():
+            self.setLabelText(f"{self.title}\n{what}")
 
     def finish(self) -> None:
         self.close()

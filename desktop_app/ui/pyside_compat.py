@@ -13,7 +13,6 @@ makes them immortal in practice, as they are on 3.12. Nothing changes on Python 
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 HEAD_START = 1 << 40  # a trillion calls before the count could run out
@@ -37,6 +36,8 @@ def protect_singletons() -> bool:
         return True
     if hasattr(sys, "gettotalrefcount"):  # a debug build lays PyObject out differently: leave it alone
         return False
+    import ctypes  # only here: importing it costs a few milliseconds of every start
+
     for obj in (None, True, False):
         counter = ctypes.c_ssize_t.from_address(id(obj))  # ob_refcnt is the first field of every object
         if abs(counter.value - sys.getrefcount(obj)) > 1000:  # not the layout expected: leave it alone

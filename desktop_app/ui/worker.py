@@ -11,6 +11,7 @@ Progress, result and failure come back to the GUI thread as Qt signals of the ta
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -26,7 +27,10 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    """Runs ``work(progress=callback, *args, **kwargs)`` when ``pass_progress``, else ``work(*args, **kwargs)``."""
+    """Runs ``work(progress=callback, *args, **kwargs)`` when ``pass_progress``, else ``work(*args, **kwargs)``.
+
+    ``cancel()`` asks the work to stop: its next progress call raises services' ``Cancelled``, which unwinds
+    through the work's transaction (nothing written) and arrives as ``failed`` with that exception."""
 
     def __init__(self, work: Callable[..., Any], *args: Any, pass_progress: bool = False, database: str = WRITE,
                  **kwargs: Any):
@@ -36,9 +40,22 @@ class Task(QRunnable):
         self.pass_progress = pass_progress
         self.database = database
         self.setAutoDelete(False)  # the caller keeps the signals alive until finished
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
 
     def _progress(self, *args: Any) -> None:
-        """Accepts (done, total[, what]), (fraction) or (what) from the work function."""
+        """Accepts (done, total[, what]), (fraction) or (what) from the work function; raises Cancelled once
+        the task is cancelled."""
+        if self._cancel.is_set():
+            from desktop_app.services.common.errors import Cancelled
+
+            raise Cancelled()
         done, total, what = 0, 0, ""
         numbers = [a for a in args if isinstance(a, (int, float)) and not isinstance(a, bool)]
         texts = [a for a in args if isinstance(a, str)]

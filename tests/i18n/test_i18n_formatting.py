@@ -28,8 +28,60 @@ def test_numbers_and_percents_follow_the_language(lang):
 
 def test_percent_rounding_and_whole_percents():
     i18n.set_language("vi")
-    assert i18n.format_percent(2 / 3, 0) == "67%"
-    assert i18n.format_percent(1.0) == "100,0%"
+    assert i18n.format_percent(2 / 3, digits=0) == "67%"
+    assert i18n.format_percent(1.0) == "100%"  # a whole value prints without ",0"
+
+
+@pytest.mark.parametrize(("part", "whole", "vi", "en"), [
+    (78, 96, "81,3%", "81.3%"),  # 81,25 rounds half up, not to the even 81,2
+    (1, 8, "12,5%", "12.5%"),
+    (1, 16, "6,3%", "6.3%"),  # 6,25 → 6,3
+    (3, 16, "18,8%", "18.8%"),  # 18,75 → 18,8
+    (1, 40, "2,5%", "2.5%"),
+    (1, 80, "1,3%", "1.3%"),  # 1,25 → 1,3 (a binary float would hold 1.2499…)
+    (114, 100, "114%", "114%"),  # "đạt 114% kế hoạch", as committees write it
+    (101, 101, "100%", "100%"),
+    (0, 7, "0%", "0%"),
+    (1, 3, "33,3%", "33.3%"),
+    (2, 3, "66,7%", "66.7%"),
+    (99949, 100000, "99,9%", "99.9%"),  # 99,949 stays below 99,95
+    (99950, 100000, "100%", "100%"),  # 99,95 rounds up to a whole 100
+    (2345, 1, "234.500%", "234,500%"),
+])
+def test_percentages_round_half_up_and_drop_a_zero_decimal(part, whole, vi, en):
+    for lang, expected in (("vi", vi), ("en", en)):
+        i18n.set_language(lang)
+        assert i18n.format_percent(part, whole=whole) == expected
+        assert i18n.format_percent(part / whole) == expected  # a float share prints the same
+
+
+def test_percentages_against_integer_rounding():
+    """format_percent(p, q) is p/q × 100 rounded half up to one decimal, recomputed here in integers."""
+    import random
+
+    i18n.set_language("en")
+    rng = random.Random(14)
+    for _ in range(2000):
+        whole = rng.randint(1, 400)
+        part = rng.randint(0, 2 * whole)
+        tenths = (2 * 1000 * part + whole) // (2 * whole)  # floor(p/q × 1000 + ½)
+        expected = f"{tenths // 10}%" if tenths % 10 == 0 else f"{tenths // 10}.{tenths % 10}%"
+        if tenths >= 10000:
+            expected = f"{tenths // 10:,}%" if tenths % 10 == 0 else f"{tenths // 10:,}.{tenths % 10}%"
+        assert i18n.format_percent(part, whole=whole) == expected, (part, whole)
+
+
+@pytest.mark.parametrize(("done", "target", "vi", "en"), [
+    (114, 100, "đạt 114% kế hoạch, vượt 14%", "114% of the plan, 14% above it"),
+    (78, 96, "đạt 81,3% kế hoạch", "81.3% of the plan"),
+    (96, 96, "đạt 100% kế hoạch", "100% of the plan"),  # on plan is not above it
+    (97, 96, "đạt 101% kế hoạch, vượt 1%", "101% of the plan, 1% above it"),  # 101,04 → 101, 1,04 → 1
+    (0, 5, "đạt 0% kế hoạch", "0% of the plan"),
+])
+def test_plan_shares_say_above_the_plan(done, target, vi, en):
+    for lang, expected in (("vi", vi), ("en", en)):
+        i18n.set_language(lang)
+        assert i18n.format_plan(done, target) == expected
 
 
 def test_tables_and_forms_show_dd_mm_yyyy_in_both_languages(lang):

@@ -6,6 +6,7 @@ import os
 import pytest
 from xlsx_helpers import HEADERS_VI, Text, counts, make_workbook, member_row
 
+from desktop_app.i18n import _
 from desktop_app.services.interchange import importing
 from desktop_app.store.models import Person
 
@@ -136,3 +137,77 @@ def test_export_from_the_app(qtbot, branches, tmp_path, monkeypatch):
     export_to_excel(None, "members")
     qtbot.waitUntil(lambda: bool(said), timeout=20000)
     assert (tmp_path / "dang vien.xlsx").exists() and "1" in said[0]
+
+
+@pytest.fixture
+def big_workbook(tmp_path):
+    rows = [member_row(f"Người Số {i}", Text(f"{i:012d}"), birth=dt.date(1950, 1, 1) + dt.timedelta(days=i))
+            for i in range(4000)]
+    rows[7][2] = "Robot"  # one row with a problem
+    return make_workbook(tmp_path / "lon.xlsx", HEADERS_VI, rows)
+
+
+def test_the_check_and_the_import_show_progress_and_stop_changing_nothing(qtbot, wizard, big_workbook):
+    before = counts()
+    wizard.file_page.open(big_workbook)
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=20000)
+    assert "4,000" in wizard.file_page.status.text() or "4.000" in wizard.file_page.status.text()
+    wizard.next()
+    wizard.next()  # the check starts
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: page.progress.bar.value() > 0, timeout=20000)
+    assert page.progress.isVisible() and page.progress.text.text()
+    _shot(wizard, "5-checking")
+    page.progress.stop.click()
+    qtbot.waitUntil(lambda: wizard.busy == 0, timeout=20000)
+    assert not page.isComplete() and page.summary.text() == _("Checking stopped; nothing was changed. Press Back, "
+                                                              "then Next to check the rows again.")
+    assert not page.progress.isVisible()
+    _shot(wizard, "6-check-stopped")
+
+    wizard.back()
+    wizard.next()  # checked again, to the end this time
+    qtbot.waitUntil(page.isComplete, timeout=60000)
+    assert len(wizard.plan.accepted) == 3999 and [r.number for r in wizard.plan.refused] == [9]
+    wizard.next()  # the import starts
+    result = wizard.result_page
+    qtbot.waitUntil(lambda: result.progress.bar.value() > 0, timeout=20000)
+    _shot(wizard, "7-importing")
+    result.progress.stop.click()
+    qtbot.waitUntil(result.isComplete, timeout=60000)
+    _shot(wizard, "8-import-stopped")
+    assert wizard.imported == 0 and result.label.text() == _("Import stopped: nothing was imported.")
+    assert counts() == before
+
+
+def test_closing_while_checking_stops_the_check_then_closes(qtbot, wizard, big_workbook):
+    wizard.file_page.open(big_workbook)
+    qtbot.waitUntil(wizard.file_page.isComplete, timeout=20000)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.progress.bar.value() > 0, timeout=20000)
+    wizard.reject()
+    assert wizard.isVisible()  # not under a running task…
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=20000)  # …but as soon as it has stopped
+    assert wizard.busy == 0
+
+
+def test_an_export_from_the_app_can_be_cancelled(qtbot, branches, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog, QPushButton
+
+    from desktop_app.interchange import xlsx_import
+    from desktop_app.ui.dialogs.excel_export import export_to_excel
+
+    rows = [member_row(f"Người Số {i}", birth=dt.date(1950, 1, 1) + dt.timedelta(days=i)) for i in range(1200)]
+    xlsx_import.import_workbook("members", make_workbook(tmp_path / "in.xlsx", HEADERS_VI, rows))
+    target = tmp_path / "dang vien.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: said.append(text))
+    before = counts()
+    export_to_excel(None, "members")
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog))
+    dialog.findChild(QPushButton).click()  # Cancel, before the first 500 rows are written
+    qtbot.waitUntil(lambda: bool(said), timeout=20000)
+    assert said == [_("Export cancelled: no file was written.")]
+    assert not target.exists() and counts() == before

@@ -87,7 +87,8 @@ def sample(org):
     for p in present:
         Attendance.create(meeting=meeting, person=p, status=A.PRESENT, member_status=Status.OFFICIAL)
     Attendance.create(meeting=meeting, person=xuan, status=A.PRESENT, member_status=Status.PROBATIONARY)
-    Attendance.create(meeting=meeting, person=tuoi, status=A.EXCUSED, reason="ốm", member_status=Status.OFFICIAL)
+    Attendance.create(meeting=meeting, person=tuoi, status=A.EXCUSED, reason="ốm", member_status=Status.OFFICIAL,
+                      reason_accepted=True)
     Attendance.create(meeting=meeting, person=duc, status=A.UNEXCUSED, member_status=Status.OFFICIAL)
     Attendance.create(meeting=meeting, person=pom, status=A.EXEMPT, member_status=Status.EXEMPT)
     Attendance.create(meeting=meeting, person=lam, status=A.GUEST, member_status=Status.OFFICIAL)

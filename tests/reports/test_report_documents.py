@@ -66,7 +66,8 @@ def test_minutes(sample, tmp_path, lang):
     assert w.c_total.format(total=9, official=8, probationary=1) in text
     assert w.c_present.format(n=6, official=5, probationary=1) in text
     assert w.c_exempt.format(n=1) in text
-    assert w.c_excused.format(n=1) + " (Cà Văn Tươi: ốm)" in text
+    assert w.c_excused.format(n=1) + f" (Cà Văn Tươi: ốm, {w.c_accepted})" in text
+    assert w.c_denominator.format(denominator=6, official=8, not_counted=2) in text
     assert w.c_unexcused.format(n=1) + " (Đặng Văn Đức)" in text
     assert "Hà Văn Lâm" in text  # the guest
     # The admission vote on its denominator: 6 counted (8 less the absent exempt member and the excused one).
@@ -113,12 +114,15 @@ def test_monthly_report(sample, tmp_path, lang):
     assert TODAY_DATELINE[lang] in text
     assert f"{w.number_prefix} -BC/CB" in text  # a preview leaves the number blank
     assert w.type_report in text
-    assert w.mr_members.format(date="21/11/2026", total=9, official=7, probationary=1, exempt=1) in text
+    # The members as the minutes state them: the exempt member among the official ones, and counted apart.
+    assert w.mr_members.format(date="21/11/2026") in text
+    assert w.c_total.format(total=9, official=8, probationary=1) in text and w.c_exempt.format(n=1) in text
     assert "Tòng Văn Hải 03/11/2026" in text and "Quàng Thị Mai 03/11/2026" in text  # changes of the month
-    pct = "75,0%" if lang == "vi" else "75.0%"
-    assert f"03/11/2026 {'Thường kỳ' if lang == 'vi' else 'Regular'} 8 6 {pct} 1 1" in text
+    assert f"03/11/2026 {'Thường kỳ' if lang == 'vi' else 'Regular'} 8 6 75% 1 1" in text  # whole: no ",0"
     assert w.mr_pipeline.format(prospects=1, sympathisers=1, applicants=1, probationary=1) in text
-    assert w.mr_admitted.format(year=2026, admitted=1, target=2, percent="50,0%" if lang == "vi" else "50.0%") in text
+    plan = "50% kế hoạch" if lang == "vi" else "50% of the plan"
+    assert w.mr_admitted.format(year=2026, admitted=1, target=2, plan="đạt " + plan if lang == "vi" else plan) \
+        in text
     assert "Hoàn thiện hồ sơ đề nghị kết nạp quần chúng Tòng Văn Hải" in text  # the task still open
     assert "Thu đảng phí quý IV" not in text  # done
     assert w.recipient_report.format(body="Đảng ủy xã Mường Ảng") in text
@@ -183,18 +187,22 @@ def test_quota_report(sample, tmp_path, lang):
     path = build_quota(tmp_path / "q.pdf", lang=lang, year=2026, today=TODAY)
     text = check_pdf(path, lang, superior="ĐẢNG BỘ TỈNH ĐIỆN BIÊN")  # issued by the commune committee
     w = words(lang)
-    pct = (lambda v: v) if lang == "vi" else (lambda v: v.replace(",", "."))
     assert "ĐẢNG ỦY XÃ MƯỜNG ẢNG" in text
     assert f"{w.number_prefix} -BC/ĐU" in text
-    assert w.q_summary.format(target=5, admitted=2, percent=pct("40,0%")) in text
+    # The organisation's target and the branches' targets added up, each named, and which one the plan is.
+    assert w.q_both_targets.format(year=2026, target=5, branches=4) in text
+    plan = "đạt 40% kế hoạch" if lang == "vi" else "40% of the plan"
+    assert w.q_summary.format(admitted=2, plan=plan) in text
+    assert w.q_rural.format(rural=2, share="100%", other=0, other_share="0%") in text  # both branches are rural
     assert w.q_branches.format(n=2, total=2) in text
-    assert f"{w.q_women} 1 {pct('50,0%')}" in text
-    assert f"{w.q_ethnic} 1 {pct('50,0%')}" in text
-    assert f"{w.q_religious} 0 {pct('0,0%')}" in text
-    assert f"{w.q_age} 1 {pct('50,0%')}" in text
-    assert f"Chi bộ bản Co Muông 2 1 {pct('50,0%')} 1 1 0 1 1" in text
-    assert f"Chi bộ bản Ẳng Cang 2 1 {pct('50,0%')} 0 0 0 0 0" in text
-    assert f"{w.total} 4 2 {pct('50,0%')} 1 1 0 1 1" in text
+    assert f"{w.q_women} 1 50%" in text
+    assert f"{w.q_ethnic} 1 50%" in text
+    assert f"{w.q_religious} 0 0%" in text
+    assert f"{w.q_age} 1 50%" in text
+    assert f"{w.q_rural_group} 2 100%" in text and f"{w.q_not_rural_group} 0 0%" in text
+    assert "Chi bộ bản Co Muông 2 1 50% 1 1 0 1 1" in text
+    assert "Chi bộ bản Ẳng Cang 2 1 50% 0 0 0 0 0" in text
+    assert f"{w.total_branches} 4 2 50% 1 1 0 1 1" in text
     assert ("T/M ĐẢNG ỦY" if lang == "vi" else "ON BEHALF OF THE PARTY COMMITTEE") in text
     assert "Lường Văn Thiết" not in text  # no committee secretary named yet: room to sign, no name
 

@@ -19,13 +19,16 @@ def test_a_version_1_database_gains_the_index_and_keeps_its_rows(tmp_path):
     path = tmp_path / "v1.sqlite3"
     real = store_db.connect(path)
     assert migrations.run(real, migrations=migrations.MIGRATIONS[:1]) == [1]
-    # the rows as version 1 has them (the models have gained columns since)
-    sql = real.execute_sql
-    sql('INSERT INTO organisation (uid, name) VALUES (?, ?)', ("o-1", "Đảng bộ xã"))
-    sql('INSERT INTO branch (uid, organisation_id, code, name) VALUES (?, 1, ?, ?)', ("b-1", "CB01", "Chi bộ 1"))
-    sql('INSERT INTO person (uid, branch_id, full_name) VALUES (?, 1, ?)', ("p-1", "Lò Văn Pấng"))
-    sql('INSERT INTO meeting (uid, branch_id, date) VALUES (?, 1, ?)', ("m-1", "2026-10-05"))
-    sql('INSERT INTO attendance (uid, meeting_id, person_id, status) VALUES (?, 1, 1, ?)', ("a-1", "unexcused"))
+    # the organisation row as version 1 has it (the model has gained columns since)
+    real.execute_sql('INSERT INTO organisation (uid, name) VALUES (?, ?)', ("o-1", "Đảng bộ xã"))
+    org_id = real.execute_sql("SELECT id FROM organisation").fetchone()[0]
+    # rows as version 1 has them, written as SQL (the models have gained columns since)
+    real.execute_sql('INSERT INTO branch (uid, organisation_id, code, name) VALUES (?, ?, ?, ?)',
+                     ("b-1", org_id, "CB01", "Chi bộ 1"))
+    real.execute_sql('INSERT INTO person (uid, branch_id, full_name) VALUES (?, 1, ?)', ("p-1", "Lò Văn Pấng"))
+    real.execute_sql('INSERT INTO meeting (uid, branch_id, date) VALUES (?, 1, ?)', ("m-1", "2026-10-05"))
+    real.execute_sql('INSERT INTO attendance (uid, meeting_id, person_id, status) VALUES (?, 1, 1, ?)',
+                     ("a-1", "unexcused"))
     store_db.close()
 
     real = open_database(path)

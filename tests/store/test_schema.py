@@ -10,8 +10,8 @@ from desktop_app.store import migrations
 from desktop_app.store.models import ALL_MODELS, Branch, Organisation, Person
 from desktop_app.store.schema import open_database
 
-TABLES = {"organisation", "branch", "person", "stageevent", "dossieritem", "sponsorship", "meeting", "attendance",
-          "decision", "progressnote", "actionitem", "quota", "documentcounter", "auditentry", "setting"}
+TABLES = {"organisation", "branch", "person", "stageevent", "membershipevent", "dossieritem", "sponsorship", "meeting",
+          "attendance", "decision", "progressnote", "actionitem", "quota", "documentcounter", "auditentry", "setting"}
 
 
 def _columns(db, table):

@@ -43,12 +43,16 @@ def db_file(org, db, db_location):
 def test_exit_when_ready(db_file, _isolated_home):
     # In a process of its own: the app runs its event loop and quits, as a person starting it would see.
     env = {**os.environ, "SOCHIBO_HOME": str(_isolated_home), "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_file), "--exit-when-ready"],
-                            capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
-    assert result.returncode == 0, result.stderr[-800:]
-    # shown: the main window is on screen (the database opens behind it); ready: the first view shows its
-    # data; complete: what it computes on worker threads (the reminders) is in too
-    assert re.fullmatch(r"shown in \d+ ms\nready in \d+ ms\ncomplete in \d+ ms", result.stdout.strip())
+    # shown: the main window is on screen (the database opens behind it); ready: the overview shows its quota
+    # and pipeline figures; checked: they are worked out from the database; complete: what it computes on
+    # worker threads (the reminders) is in too
+    lines = r"shown in \d+ ms\nready in \d+ ms\nchecked in \d+ ms\ncomplete in \d+ ms"
+    for _start in ("first", "with the figures kept at the first one's closing"):
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(db_file), "--exit-when-ready"],
+                                capture_output=True, text=True, timeout=120, env=env, cwd=ROOT)
+        assert result.returncode == 0, result.stderr[-800:]
+        assert re.fullmatch(lines, result.stdout.strip()), result.stdout
+    assert len(list((_isolated_home / "cache" / "overview").glob("*.json"))) == 1
 
 
 def _run_script(code: str, home: Path) -> str:
@@ -247,3 +251,11 @@ def test_first_start_asks_over_the_main_window(qapp, tmp_path, monkeypatch):
             widget.close()
             widget.deleteLater()
     assert seen == {"window": "MainWindow", "visible": True, "text": ""}
+
+
+def test_the_app_has_its_icon(qapp):
+    """Every window of the app carries the icon of resources/icons (the frozen Windows program has the .ico)."""
+    made = app._make_app()
+    icon = made.windowIcon()
+    assert not icon.isNull()
+    assert icon.pixmap(32, 32).toImage().pixelColor(16, 20).red() > 150  # the red cover, not a blank icon

@@ -83,3 +83,19 @@ def test_delete_refused_while_the_branch_has_members(view, monkeypatch):
     view.delete_branch()
     assert any(kind == "warning" for kind, _text in shown)
     assert len(branches.list_branches()) == 1
+
+
+def test_the_organisation_target_is_set_above_the_list(view):
+    """One plan: the organisation's own target, the branches' targets added up beside it."""
+    view.quota_year.setValue(2026)
+    view.quota_target.setValue(4)
+    view.save_quota()
+    view.org_quota_year.setValue(2026)
+    view.org_quota_target.setValue(9)
+    view.save_org_quota()
+    assert quotas.quotas(2026) == {view.current_id: 4, None: 9}
+    assert "4" in view.org_quota_note.text()
+    view.org_quota_year.setValue(2025)
+    assert view.org_quota_target.value() == 0
+    view.org_quota_year.setValue(2026)
+    assert view.org_quota_target.value() == 9

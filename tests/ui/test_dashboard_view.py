@@ -54,3 +54,18 @@ def test_a_reminder_opens_its_record(view, data):
     item = next(r for r in view.reminder_rows() if r.person_id == data["probationary"])
     view._open_reminder(item)
     assert asked == [("person", data["probationary"])]
+
+
+def test_the_overview_names_the_organisation_target_and_the_branches(qtbot, data):
+    """The overview shows the organisation's target and, where it differs, the branches' targets added up,
+    each named, as the quota report does."""
+    quotas.set_quota(None, TODAY.year, 5)
+    v = DashboardView(context_on(TODAY))
+    qtbot.addWidget(v)
+    v.show()
+    note = v.quota_note.text()
+    assert "5" in note and "3" in note  # the organisation's 5, the branches' 3
+    assert "0/5" in v.summary.text()  # admissions against the organisation's plan
+    quotas.set_quota(None, TODAY.year, 3)
+    v.refresh()
+    assert "3" in v.quota_note.text() and v.quota_note.text().count("3") == 1  # equal: named once

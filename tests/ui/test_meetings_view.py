@@ -103,13 +103,27 @@ def test_attendance_changes_are_saved_and_counted_live(view, branch):
     assert attendance.attendance_counts(m.id).unexcused == 1
     assert page.counts.text() == counts_text(attendance.attendance_counts(m.id))
     combo.setCurrentIndex(combo.findData(A.EXCUSED))
-    reason = page.table.cellWidget(row, 3)
+    from desktop_app.ui.dialogs.meeting_attendance import ACCEPTED, REASON
+
+    reason = page.table.cellWidget(row, REASON)
     assert reason.isEnabled()
     reason.setText("Ốm")
     reason.textEdited.emit("Ốm")
     assert view.editor.has_pending()
     assert not view.has_unsaved_changes()  # leaving the view writes what is pending
     assert Attendance.get(meeting=m.id, person=branch["official"][1]).reason == "Ốm"
+    # The chair accepts the reason: only then is the member left out of the vote denominator (294-QĐ/TW 9.3.2).
+    accepted = page.table.cellWidget(row, ACCEPTED)
+    assert accepted.isEnabled() and not accepted.isChecked()
+    before = attendance.attendance_counts(m.id).denominator
+    accepted.setChecked(True)
+    row_saved = Attendance.get(meeting=m.id, person=branch["official"][1])
+    assert row_saved.reason_accepted and row_saved.reason == "Ốm"
+    assert attendance.attendance_counts(m.id).denominator == before - 1
+    assert page.counts.text() == counts_text(attendance.attendance_counts(m.id))
+    combo.setCurrentIndex(combo.findData(A.PRESENT))  # present again: nothing left to accept
+    assert not Attendance.get(meeting=m.id, person=branch["official"][1]).reason_accepted
+    assert not accepted.isEnabled() and not accepted.isChecked()
 
 
 def test_field_edits_autosave(view, branch, qtbot):

@@ -120,9 +120,18 @@ def _append_many(rows: list[tuple[str, str, str, dict | None, dict | None, dt.da
                       "record_uid": record_uid, "before": b, "after": a, "prev_hash": prev_hash, "hash": h,
                       "created_at": at, "updated_at": at})
         prev_hash = h
-    for start in range(0, len(batch), 500):
-        AuditEntry.insert_many(batch[start:start + 500]).execute()
+    _insert_entries(batch)
     _set_head(prev_hash, count + len(batch))
+
+
+def _insert_entries(batch: list[dict[str, Any]]) -> None:
+    """INSERT the entries at once (store.writes.insert_rows): peewee's insert_many renders every value into the
+    SQL, which took a third of a large import's time."""
+    if not batch:
+        return
+    fields = [AuditEntry._meta.fields[name] for name in batch[0]]
+    writes.insert_rows(AuditEntry._meta.database, AuditEntry._meta.table_name, [f.column_name for f in fields],
+                       [tuple(f.db_value(row[f.name]) for f in fields) for row in batch])
 
 
 def verify_chain() -> list[str]:

@@ -36,6 +36,7 @@ KIND_OF_TABLE: dict[str, str] = {
     "person": PEOPLE,
     "person_fts": PEOPLE,
     "stageevent": PEOPLE,  # a person's steps in the pipeline
+    "membershipevent": PEOPLE,  # a person's dated membership of the branches
     "dossieritem": DOSSIER,
     "sponsorship": SPONSORSHIPS,
     "meeting": MEETINGS,

@@ -15,6 +15,11 @@ class ValidationError(ServiceError):
         super().__init__("; ".join(self.errors.values()))
 
 
+class Cancelled(Exception):
+    """The user stopped a long piece of work before it ended; what it was writing was rolled back or removed.
+    Raised by the progress callback the work calls, so it unwinds through the work's own transaction."""
+
+
 class NotFoundError(ServiceError):
     pass
 

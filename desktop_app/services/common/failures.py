@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 from desktop_app.i18n import _
-from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.common.errors import Cancelled, ServiceError, ValidationError
 from desktop_app.store.backup import BackupError
 from desktop_app.store.db import NotADatabaseError
 from desktop_app.store.migrations import SchemaTooNewError
@@ -21,6 +21,8 @@ def explain_failure(exc: BaseException) -> str | None:
         return server
     if isinstance(exc, ValidationError):
         return "\n".join(exc.errors.values())
+    if isinstance(exc, Cancelled):
+        return _("Stopped before the end: nothing was changed.")
     if isinstance(exc, ServiceError):
         return str(exc)
     if isinstance(exc, NotADatabaseError):

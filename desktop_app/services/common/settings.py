@@ -88,6 +88,16 @@ IDLE_LOCK_MINUTES = declare("security.idle_lock_minutes", int, 15, N_("Lock afte
                             _within(0, 240))  # 0: never
 MASK_IDS = declare("privacy.mask_ids", bool, True, N_("Mask ID numbers in lists"))  # citizen ID, card, phone
 
+# ---- workbooks read for an import (services.interchange.limits) -----------------------------------------
+# Far beyond any branch's or committee's list, so that a wrong file or a zip bomb is refused with a message
+# that says the limit instead of grinding through gigabytes.
+IMPORT_MAX_ROWS = declare("import.max_rows", int, 200_000, N_("Rows read from a sheet, at most"),
+                          _within(1, 1_048_576))
+IMPORT_MAX_UNPACKED_MB = declare("import.max_unpacked_mb", int, 256, N_("Size of a workbook unpacked, at most (MB)"),
+                                 _within(1, 16_384))
+IMPORT_MAX_COLUMNS = declare("import.max_columns", int, 1_000, N_("Columns read from a sheet, at most"),
+                             _within(1, 16_384))
+
 # ---- rules and calendar ----------------------------------------------------------------------------------
 # {"off": [{"date": "2027-02-11", "note": "…"}], "working": […]}; entries are checked as they are read
 # (organisation.calendar_days).

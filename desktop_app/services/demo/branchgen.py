@@ -10,13 +10,13 @@ from desktop_app.services.demo.candidates import add_candidate
 from desktop_app.services.demo.context import BranchCtx, Shared
 from desktop_app.services.demo.dates import VoteDays, meeting_calendar, months_back, working_day_on_or_after
 from desktop_app.services.demo.layout import BranchPlan
-from desktop_app.services.demo.members import add_member, choose_leaders, exempt_before_records, life_events
+from desktop_app.services.demo.members import add_member, arrive, choose_leaders, exempt_before_records, life_events
 from desktop_app.services.demo.sessions import add_monthly_resolutions, write_meetings
 from desktop_app.services.demo.writer import Sink
 
 ADMISSION_RATE = 0.045  # new members a year, as a share of the branch
 # The organisation's first branch shows one of each life event, so every screen has an example.
-SHOWCASE = 5
+SHOWCASE = 6
 
 
 def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
@@ -33,7 +33,7 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
         admitted = 0  # a club of retired members admits nobody
     transfers_in = round(plan.size * 0.008 * years * rng.random() * 2) + (1 if showcase else 0)
     losses = min(0.3, 0.017 * years)  # deaths and transfers over the years on record
-    departures = 3 if showcase else 0  # the showcased transfer, death and striking off
+    departures = 4 if showcase else 0  # the showcased transfer, move, death and striking off
     initial = max(7, round((plan.size - admitted - transfers_in + departures) / (1 - losses)))
 
     for _ in range(initial):
@@ -44,7 +44,7 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
     if showcase and len(others) >= SHOWCASE:
         by_age = sorted(others, key=lambda p: p.birth)  # oldest first
         picks = {"exempt": by_age[0], "deceased": by_age[1], "elsewhere": by_age[-1], "transferred": by_age[-2],
-                 "struck_off": by_age[-3]}
+                 "struck_off": by_age[-3], "moved": by_age[-4]}
         by_person = {id(p): kind for kind, p in picks.items()}
     for person in others:
         if id(person) not in by_person:
@@ -56,6 +56,8 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
     for _ in range(transfers_in):
         joined = working_day_on_or_after(start + dt.timedelta(days=rng.randint(30, max(span - 60, 31))))
         add_member(ctx, persons.pick_occupation(rng, plan, candidate=False), joined=joined)
+    for person, day, left in shared.movers.pop(plan.index, []):  # members who moved here from other branches
+        ctx.people.append(arrive(ctx, person, day, left))
 
     _candidates(ctx, admitted, showcase)
     add_monthly_resolutions(ctx)

@@ -53,6 +53,8 @@ class Shared:
     card_serial: int = 12000  # next party card number
     org_id: int = 0
     docs: dict[object, list[DocNo]] = field(default_factory=dict)  # by series, numbered in date order
+    plans: list[BranchPlan] = field(default_factory=list)  # every branch of the organisation
+    movers: dict[int, list] = field(default_factory=dict)  # branch index → [(member, day, branch left)]
 
     @property
     def window_start(self) -> dt.date:

@@ -24,6 +24,7 @@ from desktop_app.services.common.tx import atomic
 from desktop_app.services.demo import layout, places
 from desktop_app.services.demo.branchgen import build_branch
 from desktop_app.services.demo.context import Ids, Shared
+from desktop_app.services.demo.history import membership_rows
 from desktop_app.services.demo.model import DocNo, Human
 from desktop_app.services.demo.writer import COLUMNS, Sink, iso, stamp
 from desktop_app.services.organisation.organisation import get_organisation
@@ -109,22 +110,23 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         plans = layout.branch_plans(size.branches, size.members, size.candidates, random.Random(f"layout-{seed}"))
         for plan in plans:
             plan.id, plan.uid = shared.ids.new("branch")
+        shared.plans = plans
         trail: list[tuple] = [("create", "organisation", org_uid, None, {"demo": scale, "seed": seed})] \
             if org_created else []
         for number, plan in enumerate(plans):
             report(0.85 * number / len(plans), _("Creating {branch}…").format(branch=plan.name))
             before = {t: sink.total(t) for t in ("meeting", "attendance", "decision", "progressnote", "actionitem")}
             ctx = build_branch(shared, plan, sink)
-            people += ctx.people
+            people += [p for p in ctx.people if not p.alias]  # a member who moved here is written once
             leaders = ctx.leaders
             created = stamp(shared.window_start, 8)
             sink.add("branch", (plan.id, plan.uid, created, created, org_id, plan.code, plan.name, fold(plan.name),
                                 plan.kind, int(plan.rural), leaders[0].id if leaders else None,
                                 leaders[1].id if len(leaders) > 1 else None, 1, ""))
             counts = {t: sink.total(t) - n for t, n in before.items()}
-            counts.update(person=len(ctx.people), stageevent=sum(len(p.events) for p in ctx.people),
-                          dossieritem=sum(len(p.papers) for p in ctx.people),
-                          sponsorship=sum(len(p.sponsors) for p in ctx.people))
+            own = [p for p in ctx.people if not p.alias]
+            counts.update(person=len(own), stageevent=sum(len(p.events) for p in own),
+                          dossieritem=sum(len(p.papers) for p in own), sponsorship=sum(len(p.sponsors) for p in own))
             trail += [("create", table, plan.uid, None, {"demo": scale, "branch": plan.code, "rows": n})
                       for table, n in counts.items() if n]
         report(0.87, _("Writing people and their histories…"))
@@ -185,12 +187,23 @@ def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
                             f["workplace"], f["position"], f["youth_union"], f["trade_union"], f["categories"],
                             person.status, f["card_number"], iso(f["admission_date"]), iso(f["ceremony_date"]),
                             iso(f["official_date"]), iso(f["joined_branch_date"]), f["note"]))
+        event_ids: dict[int, int] = {}
         for event in person.events:
             eid, euid = ids.new("stageevent")
+            event_ids[id(event)] = eid
             when = stamp(max(event.date, start))
             sink.add("stageevent", (eid, euid, when, when, person.id, event.stage, iso(event.date),
                                     _doc(event.doc), event.note, _version(event.date, shared),
-                                    event.meeting.id if event.meeting is not None and event.meeting.held else None))
+                                    event.meeting.id if event.meeting is not None and event.meeting.held else None,
+                                    iso(event.received)))
+        for row in membership_rows(person, shared.today):
+            mid, muid = ids.new("membershipevent")
+            when = stamp(max(row.date, start))
+            step = row.event
+            sink.add("membershipevent", (mid, muid, when, when, person.id, row.branch_id, row.kind, iso(row.date),
+                                         row.other_branch_id, row.standing, row.place,
+                                         _doc(step.doc) if step else "", step.note if step else "",
+                                         event_ids.get(id(step)) if step else None))
         for paper in person.papers:
             did, duid = ids.new("dossieritem")
             when = stamp(max(paper.date, start))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.core.enums import DecisionKind, Stage, Status
-from desktop_app.services.demo import persons
+from desktop_app.services.demo import persons, places
 from desktop_app.services.demo.context import BranchCtx
 from desktop_app.services.demo.dates import (
     ONE_DAY,
@@ -18,6 +18,7 @@ from desktop_app.services.demo.dates import (
     add_working_days,
     working_day_on_or_after,
 )
+from desktop_app.services.demo.layout import BranchPlan
 from desktop_app.services.demo.model import DecisionPlan, Event, Human, Paper
 
 OLD_NOTE = "Ghi theo hồ sơ đảng viên"
@@ -71,7 +72,8 @@ def add_member(ctx: BranchCtx, occupation: str, *, joined: dt.date | None = None
     member_from = max(ceremony, person.unit_since)
     if joined is not None:
         member_from = joined
-        f["note"] = "Chuyển sinh hoạt đến"
+        person.origin = rng.choice(places.OTHER_ORGANISATIONS)
+        f["note"] = f"Chuyển sinh hoạt đến từ {person.origin}"
         person.events.append(Event(Stage.TRANSFERRED_IN, joined, "", "Chuyển sinh hoạt đảng chính thức đến"))
         person.unit_since = joined
     f["joined_branch_date"] = member_from
@@ -104,12 +106,14 @@ def life_events(ctx: BranchCtx, person: Human, force: str = "") -> None:
     def some_day(margin: int = 0) -> dt.date:
         return first + dt.timedelta(days=rng.randint(0, max(span - margin, 1)))
 
-    leave = force if force in ("deceased", "transferred", "struck_off") else ""
+    leave = force if force in ("deceased", "transferred", "struck_off", "moved") else ""
     if not force:
         if age >= 68 and rng.random() < 0.03 * years:
             leave = "deceased"
         elif age < 58 and rng.random() < 0.012 * years:
             leave = "transferred"
+        elif age < 58 and rng.random() < 0.008 * years:
+            leave = "moved"
         elif age < 60 and rng.random() < 0.0015 * years:
             leave = "struck_off"
     if leave == "struck_off":
@@ -136,7 +140,35 @@ def life_events(ctx: BranchCtx, person: Human, force: str = "") -> None:
     if leave == "deceased":
         _leave(ctx, person, Stage.DECEASED, until, "Từ trần", Status.DECEASED)
     elif leave == "transferred":
+        person.destination = rng.choice(places.OTHER_ORGANISATIONS)
         _leave(ctx, person, Stage.TRANSFERRED_OUT, until, rng.choice(TRANSFER_OUT_NOTES), Status.TRANSFERRED)
+    elif leave == "moved":
+        _move_away(ctx, person, until)
+
+
+def _move_away(ctx: BranchCtx, person: Human, day: dt.date) -> None:
+    """The member goes on to another branch of the organisation (one generated later, which takes them in:
+    branchgen.arrivals); here they are a member until *day*."""
+    later = [plan for plan in ctx.shared.plans if plan.index > ctx.plan.index]
+    if not later:
+        return
+    target = ctx.rng.choice(later)
+    person.member_until = day
+    person.stable = False
+    ctx.shared.movers.setdefault(target.index, []).append((person, day, ctx.plan))
+
+
+def arrive(ctx: BranchCtx, person: Human, day: dt.date, left: BranchPlan) -> Human:
+    """*person*, who left the branch *left* on *day*, as a member of this branch from then: the same record
+    (written once, with this branch), a second working copy for this branch's meetings."""
+    person.branch_id = ctx.plan.id
+    person.moves.append((day, left.id, ctx.plan.id))
+    person.fields["joined_branch_date"] = day
+    person.fields["note"] = f"Chuyển sinh hoạt từ {left.name}"
+    here = Human(person.id, person.uid, ctx.plan.id, person.fields, person.status, events=person.events,
+                 member_from=day, voting_from=person.voting_from, unit_since=day, exempt_from=person.exempt_from,
+                 fee=person.fee, stable=False, alias=True)
+    return here
 
 
 def _strike_off(ctx: BranchCtx, person: Human, stopped: dt.date) -> None:

@@ -57,6 +57,7 @@ class Event:
     doc: DocNo | str = ""
     note: str = ""
     meeting: MeetingPlan | None = None
+    received: dt.date | None = None  # a decision: the day the branch received it
 
 
 @dataclass(eq=False)
@@ -102,6 +103,10 @@ class Human:
     fee: int = 0  # monthly party fee in đồng (at 2025 rates)
     load: int = 0  # open assignments as helper or introducer
     stable: bool = True  # stays a full member throughout (may lead the branch)
+    origin: str = ""  # a member who transferred in: where from
+    destination: str = ""  # a member who transferred out: where to
+    moves: list[tuple[dt.date, int, int]] = field(default_factory=list)  # (day, branch left, branch joined)
+    alias: bool = False  # the same person in the branch they moved to (written once, from the first)
 
     @property
     def name(self) -> str:

@@ -7,7 +7,7 @@ import datetime as dt
 from desktop_app.core.enums import SponsorRole, Stage
 from desktop_app.services.demo import timeline as tl
 from desktop_app.services.demo.context import BranchCtx
-from desktop_app.services.demo.dates import CUTOVER, working_day_on_or_before
+from desktop_app.services.demo.dates import CUTOVER, add_working_days, working_day_on_or_before
 from desktop_app.services.demo.model import Event, Human, Paper
 
 DROP_REASONS = ("Đi làm ăn xa, không còn điều kiện phấn đấu", "Chuyển nơi cư trú theo gia đình",
@@ -79,6 +79,9 @@ def record_history(ctx: BranchCtx, person: Human, steps: dict, introducers: list
         day = steps[Stage.ADMISSION_DECISION][0]
         doc = shared.doc("QĐ", tl.document_issuer(day), day)
         add(Stage.ADMISSION_DECISION, doc, "Quyết định kết nạp đảng viên")
+        # The decision reaches the branch a few working days later, before the ceremony.
+        received = add_working_days(day, rng.randint(1, 5))
+        events[-1].received = min(received, steps.get(Stage.CEREMONY, (ctx.today, None))[0], ctx.today)
         papers.append(Paper("9-KNĐ", day, doc))
     if step(Stage.CEREMONY):
         place = steps[Stage.CEREMONY][1]

@@ -68,6 +68,15 @@ _UPLAND = {  # minority groups' home provinces when they come from elsewhere
 }
 
 
+# Party organisations elsewhere, where members come from by transfer and go to.
+OTHER_ORGANISATIONS = (
+    "Đảng bộ xã Ẳng Nưa, tỉnh Điện Biên", "Đảng bộ xã Búng Lao, tỉnh Điện Biên", "Đảng bộ phường Him Lam, "
+    "tỉnh Điện Biên", "Đảng bộ xã Tuần Giáo, tỉnh Điện Biên", "Đảng bộ phường Tô Hiệu, tỉnh Sơn La",
+    "Đảng bộ xã Quỳnh Nhai, tỉnh Sơn La", "Đảng bộ phường Vũ Phúc, tỉnh Hưng Yên", "Đảng bộ xã Hải Hậu, tỉnh Ninh Bình",
+    "Đảng bộ Quân sự tỉnh Điện Biên", "Đảng bộ Công an tỉnh Điện Biên",
+)
+
+
 def home_place(rng: random.Random, ethnicity: str, local_share: float) -> tuple[str, str, str]:
     """(commune, district, province) of a person's home town."""
     if ethnicity in _UPLAND and rng.random() < 0.7:

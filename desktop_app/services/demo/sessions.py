@@ -1,9 +1,9 @@
 """What happened at each meeting: times and place, attendance, votes, helpers' reports, tasks, minutes.
 
 Attendance lists every member of the branch at the time; votes are counted on the denominator the
-rules give (official members less those elsewhere, exempt and absent, or absent with an accepted
-reason — Regulation 294-QĐ/TW point 9.3.2), so every recorded admission and recognition carries
-two thirds of it.
+rules give (official members less those elsewhere, exempt and absent, or absent with a reason the
+convener accepted — Regulation 294-QĐ/TW point 9.3.2; an absence with a reason not accepted still
+counts), so every recorded admission and recognition carries two thirds of it.
 """
 
 from __future__ import annotations
@@ -41,37 +41,44 @@ def _member_status(person: Human, day: dt.date) -> str:
     return Status.OFFICIAL if person.voting_from and person.voting_from <= day else Status.PROBATIONARY
 
 
+def _accepted(rng, reason: str) -> bool:
+    """Whether the convener accepts the reason of an absence: nearly always, a family matter not always."""
+    return rng.random() < (0.5 if reason == "Việc gia đình" else 0.92)
+
+
 def _attendance(ctx: BranchCtx, meeting: MeetingPlan, members: list[Human], must_attend: set[int]) -> list[list]:
-    """[person, status, reason, member status] for every member."""
+    """[person, status, reason, member status, reason accepted] for every member."""
     rng, day = ctx.rng, meeting.date
     rows = []
     for person in members:
         member_status = _member_status(person, day)
         if member_status == Status.EXEMPT:
-            rows.append([person, A.EXEMPT, "Miễn công tác và sinh hoạt đảng", member_status])
+            rows.append([person, A.EXEMPT, "Miễn công tác và sinh hoạt đảng", member_status, False])
         elif person.is_elsewhere(day):
-            rows.append([person, A.ELSEWHERE, person.fields["note"] or "Sinh hoạt tạm thời nơi khác", member_status])
+            rows.append([person, A.ELSEWHERE, person.fields["note"] or "Sinh hoạt tạm thời nơi khác", member_status,
+                         False])
         elif person.unexcused_from is not None and person.unexcused_from <= day:
-            rows.append([person, A.UNEXCUSED, "", member_status])
+            rows.append([person, A.UNEXCUSED, "", member_status, False])
         elif person.id in must_attend:
-            rows.append([person, A.PRESENT, "", member_status])
+            rows.append([person, A.PRESENT, "", member_status, False])
         else:
             # Most branches keep attendance above 85 %; the old miss more often, for their health.
             roll = rng.random()
             excused = 0.07 if (day - person.birth).days > 70 * 365 else 0.035
             if roll < excused:
-                rows.append([person, A.EXCUSED, texts.ABSENCE_REASONS.pick(rng), member_status])
+                reason = texts.ABSENCE_REASONS.pick(rng)
+                rows.append([person, A.EXCUSED, reason, member_status, _accepted(rng, reason)])
             elif roll < excused + 0.004:
-                rows.append([person, A.UNEXCUSED, "", member_status])
+                rows.append([person, A.UNEXCUSED, "", member_status, False])
             else:
-                rows.append([person, A.PRESENT, "", member_status])
+                rows.append([person, A.PRESENT, "", member_status, False])
     return rows
 
 
 def _counts(rows: list[list]) -> tuple[int, int, int]:
     """(official members incl. exempt, denominator, official members present = voters)."""
     official = [r for r in rows if r[3] in (Status.OFFICIAL, Status.EXEMPT)]
-    counted = [r for r in official if r[1] in (A.PRESENT, A.UNEXCUSED)]
+    counted = [r for r in official if r[1] in (A.PRESENT, A.UNEXCUSED) or (r[1] == A.EXCUSED and not r[4])]
     voters = sum(1 for r in official if r[1] == A.PRESENT)
     return len(official), len(counted), voters
 
@@ -96,8 +103,9 @@ def _secure_quorum(rows: list[list], day: dt.date) -> None:
     for row in rows:
         if rules.vote_passes(voters, official, official - denominator, "admission", on=day):
             return
-        if row[1] == A.UNEXCUSED and row[3] == Status.OFFICIAL and row[0].unexcused_from is None:
-            row[1] = A.PRESENT
+        absent = row[1] == A.UNEXCUSED or (row[1] == A.EXCUSED and not row[4])
+        if absent and row[3] == Status.OFFICIAL and row[0].unexcused_from is None:
+            row[1], row[2], row[4] = A.PRESENT, "", False
             official, denominator, voters = _counts(rows)
 
 
@@ -119,7 +127,7 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
     held = [m for m in ctx.meetings if m.held]
     regular_held = [m for m in held if m.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED)]
     next_regular = {m.id: n for m, n in zip(regular_held, regular_held[1:], strict=False)}
-    carried: list[tuple] = []  # tasks carried into the next regular meeting: (text, responsible, due)
+    carried: list[tuple] = []  # tasks carried into the next regular meeting: (text, responsible, due, from task)
     for meeting in ctx.meetings:
         day = meeting.date
         created = stamp(day)
@@ -141,13 +149,13 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
         if chair is not leaders[0]:
             for row in rows:
                 if row[0] is leaders[0] and row[1] == A.PRESENT:
-                    row[1], row[2] = A.EXCUSED, "Đi công tác"
+                    row[1], row[2], row[4] = A.EXCUSED, "Đi công tác", True
         decisions = meeting.decisions
         if any(d.kind in TWO_THIRDS for d in decisions):
             _secure_quorum(rows, day)
         ids, uids = ctx.shared.ids.block("attendance", len(rows))
-        sink.extend("attendance", [(aid, auid, created, created, meeting.id, row[0].id, row[1], row[2], row[3])
-                                   for aid, auid, row in zip(ids, uids, rows, strict=True)])
+        sink.extend("attendance", [(aid, auid, created, created, meeting.id, row[0].id, row[1], row[2], row[3],
+                                    int(row[4])) for aid, auid, row in zip(ids, uids, rows, strict=True)])
         present = [r[0] for r in rows if r[1] == A.PRESENT]
         version = rules.policy_for(day).version
         monthly_yes = None
@@ -236,17 +244,17 @@ def _action_items(ctx: BranchCtx, sink: Sink, meeting: MeetingPlan, present: lis
     rng, day, today = ctx.rng, meeting.date, ctx.today
     doers = [p for p in present if p.voting_from and p.voting_from <= day] or present
     due = (following.date if following else day + dt.timedelta(days=30)) - dt.timedelta(days=rng.randint(1, 5))
-    tasks = list(carried) + [(rng.choice(texts.ACTIONS).format(m=day.month % 12 + 1), rng.choice(doers).id, due)
-                             for _ in range(rng.randint(1, 3))]
+    tasks = list(carried) + [(rng.choice(texts.ACTIONS).format(m=day.month % 12 + 1), rng.choice(doers).id, due,
+                              None) for _ in range(rng.randint(1, 3))]
     still_open = []
-    for text, responsible, task_due in tasks:
+    for text, responsible, task_due, carried_from in tasks:
         done_on = carried_to = None
+        tid, tuid = ctx.shared.ids.new("actionitem")
         if following is not None and rng.random() < 0.82:
             done_on = min(day + dt.timedelta(days=rng.randint(3, 25)), following.date, today)
         elif following is not None:
             carried_to = following.id
-            still_open.append((text, responsible, task_due))
-        tid, tuid = ctx.shared.ids.new("actionitem")
+            still_open.append((text, responsible, task_due, tid))  # carried with its first due date
         sink.add("actionitem", (tid, tuid, stamp(day), stamp(day), meeting.id, text, responsible, iso(task_due),
-                                int(done_on is not None), iso(done_on), carried_to))
+                                int(done_on is not None), iso(done_on), carried_to, carried_from))
     return still_open

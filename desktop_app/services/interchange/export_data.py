@@ -1,14 +1,15 @@
 """What the Excel exports contain: read-only queries, plus the audit entry an export leaves.
 
 Rows are plain dicts keyed like the workbook columns (interchange.columns), with stored codes;
-the workbook writer turns codes into labels. Attendance can run to a million rows on a large
-committee's ten years of meetings, so it is streamed rather than loaded.
+the workbook writer turns codes into labels. Every list is streamed rather than loaded (attendance runs
+to a million rows on a large committee's ten years of meetings), and counted first for the progress bar.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
 from peewee import JOIN, fn
@@ -21,22 +22,29 @@ from desktop_app.store.models import Attendance, Branch, Meeting, Person
 MEMBERS, CANDIDATES = "members", "candidates"
 
 
-def people(kind: str, branch_id: int | None = None) -> list[dict[str, Any]]:
-    """Members (official, probationary, exempt) or candidates (prospect, sympathiser, applicant),
-    not deleted, by branch code and then as Vietnamese lists sort names."""
+def _people_query(kind: str, branch_id: int | None):
     statuses = Status.MEMBERS if kind == MEMBERS else Status.CANDIDATES
-    query = (Person.select(Person, Branch.code.alias("branch_code"), Branch.name.alias("branch_name"))
-             .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
-             .where(Person.deleted_at.is_null() & Person.status.in_(list(statuses)))
-             .order_by(Branch.code, Person.sort_key, Person.id))
+    query = Person.select().where(Person.deleted_at.is_null() & Person.status.in_(list(statuses)))
     if branch_id is not None:
         query = query.where(Person.branch == branch_id)
-    rows = []
+    return query
+
+
+def people_count(kind: str, branch_id: int | None = None) -> int:
+    return _people_query(kind, branch_id).count()
+
+
+def people(kind: str, branch_id: int | None = None) -> Iterator[dict[str, Any]]:
+    """Members (official, probationary, exempt) or candidates (prospect, sympathiser, applicant),
+    not deleted, by branch code and then as Vietnamese lists sort names; streamed."""
+    query = (_people_query(kind, branch_id)
+             .select(Person, Branch.code.alias("branch_code"), Branch.name.alias("branch_name"))
+             .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
+             .order_by(Branch.code, Person.sort_key, Person.id))
     for row in query.dicts().iterator():
         row["branch"] = row.pop("branch_name") or ""
         row["branch_code"] = row["branch_code"] or ""
-        rows.append(row)
-    return rows
+        yield row
 
 
 def _meeting_filter(query, branch_id: int | None, year: int | None):
@@ -48,9 +56,13 @@ def _meeting_filter(query, branch_id: int | None, year: int | None):
     return query
 
 
-def meetings(branch_id: int | None = None, year: int | None = None) -> list[dict[str, Any]]:
+def meetings_count(branch_id: int | None = None, year: int | None = None) -> int:
+    return _meeting_filter(Meeting.select(), branch_id, year).count()
+
+
+def meetings(branch_id: int | None = None, year: int | None = None) -> Iterator[dict[str, Any]]:
     """Meetings by branch and date, with the chair's and secretary's names and the attendance counts
-    ("expected" counts everyone on the attendance list but guests)."""
+    ("expected" counts everyone on the attendance list but guests); streamed, counted a batch at a time."""
     Chair, Secretary = Person.alias(), Person.alias()
     query = (Meeting.select(Meeting.id, Branch.code.alias("branch_code"), Branch.name.alias("branch"), Meeting.date,
                             Meeting.kind, Meeting.start_time, Meeting.end_time, Meeting.place,
@@ -60,21 +72,22 @@ def meetings(branch_id: int | None = None, year: int | None = None) -> list[dict
              .switch(Meeting).join(Chair, JOIN.LEFT_OUTER, on=(Meeting.chair == Chair.id))
              .switch(Meeting).join(Secretary, JOIN.LEFT_OUTER, on=(Meeting.secretary == Secretary.id))
              .order_by(Branch.code, Meeting.date, Meeting.id))
-    rows = list(_meeting_filter(query, branch_id, year).dicts())
-    counts: dict[int, dict[str, int]] = {}
-    tally = (Attendance.select(Attendance.meeting, Attendance.status, fn.COUNT(Attendance.id))
-             .join(Meeting, on=(Attendance.meeting == Meeting.id))
-             .group_by(Attendance.meeting, Attendance.status))
-    for meeting_id, status, count in _meeting_filter(tally, branch_id, year).tuples():
-        counts.setdefault(meeting_id, {})[status] = count
-    for row in rows:
-        tally_row = counts.get(row["id"], {})
-        row["expected"] = sum(n for s, n in tally_row.items() if s != AttendanceStatus.GUEST)
-        for status in (AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.UNEXCUSED):
-            row[status] = tally_row.get(status, 0)
-        row["chair"] = row["chair"] or ""
-        row["secretary"] = row["secretary"] or ""
-    return rows
+    rows = _meeting_filter(query, branch_id, year).dicts().iterator()
+    while batch := list(islice(rows, 500)):
+        counts: dict[int, dict[str, int]] = {}
+        tally = (Attendance.select(Attendance.meeting, Attendance.status, fn.COUNT(Attendance.id))
+                 .where(Attendance.meeting.in_([r["id"] for r in batch]))
+                 .group_by(Attendance.meeting, Attendance.status))
+        for meeting_id, status, count in tally.tuples():
+            counts.setdefault(meeting_id, {})[status] = count
+        for row in batch:
+            tally_row = counts.get(row["id"], {})
+            row["expected"] = sum(n for s, n in tally_row.items() if s != AttendanceStatus.GUEST)
+            for status in (AttendanceStatus.PRESENT, AttendanceStatus.EXCUSED, AttendanceStatus.UNEXCUSED):
+                row[status] = tally_row.get(status, 0)
+            row["chair"] = row["chair"] or ""
+            row["secretary"] = row["secretary"] or ""
+            yield row
 
 
 def attendance_count(branch_id: int | None = None, year: int | None = None) -> int:

@@ -16,13 +16,13 @@ Decisions worth knowing:
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from desktop_app.core.enums import Status
 from desktop_app.core.text import clean_name, fold, nfc
 from desktop_app.i18n import _, format_date
 from desktop_app.services.interchange import value_labels
+from desktop_app.services.interchange.import_plan import RowInput, RowOutcome  # noqa: F401 - kept here too
 from desktop_app.services.people.people import DATE_FIELDS, TEXT_FIELDS, field_labels
 
 MEMBERS, CANDIDATES = "members", "candidates"
@@ -31,24 +31,6 @@ ALLOWED_STATUS = {MEMBERS: Status.MEMBERS, CANDIDATES: Status.CANDIDATES}
 # Every key a row may carry; "branch" is a branch code or name, "branch_code" a code.
 FIELDS = ("full_name", "gender", "birth_date", "cccd", "card_number", "status", "branch", "branch_code",
           "theory_level", "categories", "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS)
-
-
-@dataclass
-class RowInput:
-    number: int  # the row number the user sees in the spreadsheet
-    values: dict[str, Any]  # field key -> raw cell value
-
-
-@dataclass
-class RowOutcome:
-    number: int
-    name: str
-    errors: list[str] = field(default_factory=list)
-    values: dict[str, Any] | None = None  # checked values ready to store, when accepted
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def is_blank(value: Any) -> bool:

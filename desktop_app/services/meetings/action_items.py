@@ -1,8 +1,9 @@
 """Tasks a meeting assigns, carried into each next meeting until done.
 
-Carrying copies the open task into the new meeting and links the old one to it (``carried_to``), so
-each meeting's minutes keep the tasks as they stood that month, and the task is closed in the
-meeting where it is reported done.
+Carrying copies the open task into the new meeting and links the two (the old one's ``carried_to``,
+the copy's ``carried_from``), so each meeting's minutes keep the tasks as they stood that month, and
+the task is closed in the meeting where it is reported done. A carried task keeps the due date it was
+set with: at a meeting after that date it is overdue, not a new assignment.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from desktop_app.core import clock
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_date
 from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
@@ -34,6 +35,17 @@ class ActionItemRow:
     done_on: dt.date | None
     carried_to_id: int | None
     carried_from: dt.date | None  # date of the meeting that first set the task, when carried in
+    meeting_date: dt.date | None = None  # the date of the meeting the row belongs to
+
+    @property
+    def is_carried(self) -> bool:
+        return self.carried_from is not None
+
+    @property
+    def overdue(self) -> bool:
+        """Still open at the meeting and due before it."""
+        return (not self.done and self.due is not None and self.meeting_date is not None
+                and self.due < self.meeting_date)
 
 
 def get_item(item_id: int) -> ActionItem:
@@ -43,33 +55,37 @@ def get_item(item_id: int) -> ActionItem:
     return item
 
 
-def _origin_dates(meeting_id: int) -> dict[tuple, dt.date]:
-    """(text, responsible, due) → the date of the first meeting that set each task carried into *meeting_id*."""
-    origins: dict[tuple, dt.date] = {}
-    frontier = [meeting_id]
-    seen = set()
-    while frontier:  # walk back along the carried_to links
-        query = (ActionItem.select(ActionItem.text, ActionItem.responsible, ActionItem.due, ActionItem.meeting,
-                                   Meeting.date)
+def _origin_dates(meeting_id: int) -> dict[int, dt.date]:
+    """{task of *meeting_id* carried in: the date of the meeting that first set it}, along the carried_from links."""
+    origins: dict[int, dt.date] = {}
+    current = dict(ActionItem.select(ActionItem.id, ActionItem.carried_from)
+                   .where((ActionItem.meeting == meeting_id) & ActionItem.carried_from.is_null(False)).tuples())
+    while current:  # each round steps one meeting back
+        query = (ActionItem.select(ActionItem.id, ActionItem.carried_from, Meeting.date)
                  .join(Meeting, on=(ActionItem.meeting == Meeting.id))
-                 .where(ActionItem.carried_to.in_(frontier)))
-        frontier = []
-        for text, responsible, due, source_id, date in query.tuples():
-            origins[(text, responsible, due)] = date  # older meetings overwrite newer ones
-            if source_id not in seen:
-                seen.add(source_id)
-                frontier.append(source_id)
+                 .where(ActionItem.id.in_(list(set(current.values())))))
+        back = {iid: (parent, day) for iid, parent, day in query.tuples()}
+        following = {}
+        for item, source in current.items():
+            if source not in back:
+                continue
+            parent, day = back[source]
+            origins[item] = day  # older meetings overwrite newer ones
+            if parent is not None:
+                following[item] = parent
+        current = following
     return origins
 
 
 def action_items(meeting_id: int) -> list[ActionItemRow]:
     origins = _origin_dates(meeting_id)
+    meeting = Meeting.get_or_none(Meeting.id == meeting_id)
+    day = meeting.date if meeting else None
     query = (ActionItem.select(ActionItem, Person.full_name.alias("responsible_name"))
              .join(Person, JOIN.LEFT_OUTER, on=(ActionItem.responsible == Person.id))
              .where(ActionItem.meeting == meeting_id).order_by(ActionItem.id))
     return [ActionItemRow(i.id, i.meeting_id, i.text, i.responsible_id, i.responsible_name or "", i.due,
-                          bool(i.done), i.done_on, i.carried_to_id,
-                          origins.get((i.text, i.responsible_id, i.due)))
+                          bool(i.done), i.done_on, i.carried_to_id, origins.get(i.id), day)
             for i in query.objects()]
 
 
@@ -120,6 +136,10 @@ def update_action_item(item_id: int, data: dict) -> ActionItem:
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
     values = _validate(data, False)
+    if item.carried_from_id is not None and "due" in values and values["due"] != item.due:
+        raise ValidationError({"due": _("A task carried from an earlier meeting keeps the due date it was set with "
+                                        "({date}); record a new task for a new date.").format(
+            date=format_date(item.due) if item.due else "—")})
     with atomic():
         before = audit.snapshot(item)
         for key, value in values.items():
@@ -168,7 +188,8 @@ def carry_into(meeting: Meeting) -> int:
     """Copy the branch's open tasks from earlier meetings into *meeting*; call inside a transaction."""
     count = 0
     for old in open_items(meeting.branch_id, meeting.date, exclude_meeting=meeting.id):
-        copy = ActionItem.create(meeting=meeting, text=old.text, responsible=old.responsible_id, due=old.due)
+        copy = ActionItem.create(meeting=meeting, text=old.text, responsible=old.responsible_id, due=old.due,
+                                 carried_from=old)
         audit.record_change("create", copy, None)
         before = audit.snapshot(old)
         old.carried_to = meeting

@@ -1,9 +1,11 @@
 """Who attended a meeting, and the counts the minutes state (domain.md §3.4).
 
-Every member of the branch (official, probationary, exempt) has one row per meeting, created when
-the meeting is prepared; guests (members of other branches in temporary activity here, or visitors)
-are added by hand. The member's status at the meeting is kept on the row, so the counts of old
-minutes do not move when people later change status.
+Every member of the branch on the meeting's day (official, probationary, exempt: the membership
+history says who) has one row per meeting, created when the meeting is prepared; guests (members of
+other branches in temporary activity here, or visitors) are added by hand. The member's status at the
+meeting is kept on the row, so the counts of old minutes do not move when people later change status.
+An absence with reason records whether the convener accepted the reason: only those absences leave
+the vote denominator (Regulation 294-QĐ/TW point 9.3.2).
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
 from desktop_app.services.meetings import meeting_rules
 from desktop_app.services.meetings.meetings import editable_meeting, get_meeting
+from desktop_app.services.people import membership
+from desktop_app.services.people.membership import MemberOnDay
 from desktop_app.store.models import Attendance, Meeting, Person
 
 # Exempt members are members in full (usually official ones) excused from activity: they count with the officials.
@@ -35,6 +39,7 @@ class AttendanceRow:
     member_status: str  # official, probationary, exempt at the meeting; any status for a guest
     status: str  # core.enums.AttendanceStatus
     reason: str
+    reason_accepted: bool = False  # an absence with reason: the convener accepted the reason
 
     @property
     def is_guest(self) -> bool:
@@ -45,12 +50,12 @@ class AttendanceRow:
 class Counts:
     """The figures the opening of the minutes announces."""
 
-    total: int  # members of the branch: official (with exempt) and probationary
+    total: int  # members of the branch: official and probationary (exempt ones among them)
     official: int
     probationary: int
-    exempt: int  # exempt members not attending
+    exempt: int  # of the members, those exempted from activities (attending or not)
     elsewhere: int  # introduced for temporary activity elsewhere
-    expected: int  # members who should attend: total less exempt (absent) and elsewhere
+    expected: int  # members who should attend: total less the exempt not attending and those elsewhere
     present: int
     present_official: int
     present_probationary: int
@@ -59,12 +64,14 @@ class Counts:
     guests: int
     excused_names: tuple[tuple[str, str], ...]  # (name, reason)
     unexcused_names: tuple[str, ...]
+    excused_accepted: tuple[str, ...]  # of those absent with reason, the names whose reason the convener accepted
     exempt_names: tuple[str, ...]
     elsewhere_names: tuple[str, ...]
     guest_names: tuple[str, ...]
     denominator: int  # official members counted for votes (Regulation 294-QĐ/TW, point 9.3.2)
     not_counted: int  # official members left out of the denominator
     voters: int  # official members present: the only ones who vote
+    exempt_absent: int = 0  # exempt members not attending
 
     @property
     def absent(self) -> int:
@@ -79,10 +86,11 @@ class Counts:
 def attendance(meeting_id: int) -> list[AttendanceRow]:
     """The rows of a meeting: members by Vietnamese name order, then guests."""
     query = (Attendance.select(Attendance.id, Person.id, Person.full_name, Attendance.member_status,
-                               Attendance.status, Attendance.reason)
+                               Attendance.status, Attendance.reason, Attendance.reason_accepted)
              .join(Person).where(Attendance.meeting == meeting_id)
              .order_by((Attendance.status == A.GUEST), Person.sort_key, Person.id))
-    return [AttendanceRow(*row) for row in query.tuples()]
+    return [AttendanceRow(aid, pid, name, member_status, status, reason, bool(accepted))
+            for aid, pid, name, member_status, status, reason, accepted in query.tuples()]
 
 
 def member_choices(meeting_id: int) -> list[tuple[int, str]]:
@@ -90,21 +98,27 @@ def member_choices(meeting_id: int) -> list[tuple[int, str]]:
     return [(r.person_id, r.full_name) for r in attendance(meeting_id) if not r.is_guest]
 
 
-def branch_members(branch_id: int) -> list[Person]:
-    return list(Person.select().where((Person.branch == branch_id) & Person.deleted_at.is_null()
-                                      & Person.status.in_(list(MEMBER_STATUSES)))
-                .order_by(Person.sort_key, Person.id))
+def branch_members(branch_id: int, day: dt.date) -> list[MemberOnDay]:
+    """The members of the branch on *day*, by Vietnamese name order."""
+    members = {m.person_id: m for m in membership.members_on(branch_id, day)}
+    order = (Person.select(Person.id).where(Person.id.in_(list(members)))
+             .order_by(Person.sort_key, Person.id).tuples()) if members else []
+    return [members[pid] for (pid,) in order]
 
 
-def default_status(person: Person) -> str:
-    return A.EXEMPT if person.status == Status.EXEMPT else A.PRESENT
+def default_status(member: MemberOnDay) -> str:
+    """Exempt members are listed exempt, members introduced elsewhere as elsewhere, the others present."""
+    if member.exempt:
+        return A.EXEMPT
+    return A.ELSEWHERE if member.away else A.PRESENT
 
 
 def add_members(meeting: Meeting) -> int:
-    """Give every current member of the branch a row (those already listed are kept); call inside a transaction."""
+    """Give every member of the branch on the meeting's day a row (those already listed are kept); call inside
+    a transaction."""
     listed = {pid for (pid,) in Attendance.select(Attendance.person).where(Attendance.meeting == meeting).tuples()}
-    rows = [Attendance(meeting=meeting, person=p, status=default_status(p), member_status=p.status)
-            for p in branch_members(meeting.branch_id) if p.id not in listed]
+    rows = [Attendance(meeting=meeting, person=m.person_id, status=default_status(m), member_status=m.status)
+            for m in branch_members(meeting.branch_id, meeting.date) if m.person_id not in listed]
     for row in rows:
         row.save(force_insert=True)
         audit.record_change("create", row, None)
@@ -126,8 +140,11 @@ def _row(meeting_id: int, person_id: int) -> Attendance:
     return row
 
 
-def set_attendance(meeting_id: int, person_id: int, status: str, reason: str = "") -> Attendance:
-    """Record whether a member attended; *reason* is the reason of an absence (or where they are)."""
+def set_attendance(meeting_id: int, person_id: int, status: str, reason: str = "",
+                   reason_accepted: bool | None = None) -> Attendance:
+    """Record whether a member attended; *reason* is the reason of an absence (or where they are);
+    *reason_accepted* whether the convener accepted the reason of an absence with reason (None: as recorded
+    before). Any other attendance clears it."""
     editable_meeting(meeting_id)
     row = _row(meeting_id, person_id)
     check = Checker({"status": status, "reason": reason})
@@ -142,12 +159,19 @@ def set_attendance(meeting_id: int, person_id: int, status: str, reason: str = "
         raise ValidationError({"status": _("Only a member exempted from activities can be marked exempt; the "
                                            "exemption is decided by the branch first.")})
     reason_value = values.get("reason", "") if new != A.PRESENT else ""
-    if row.status == new and row.reason == reason_value:
+    if new != A.EXCUSED:
+        accepted = False
+    elif reason_accepted is None:
+        accepted = bool(row.reason_accepted) and row.status == A.EXCUSED
+    else:
+        accepted = bool(reason_accepted)
+    if row.status == new and row.reason == reason_value and bool(row.reason_accepted) == accepted:
         return row
     with atomic():
         before = audit.snapshot(row)
         row.status = new
         row.reason = reason_value
+        row.reason_accepted = accepted
         row.save()
         audit.record_change("update", row, before)
     return row
@@ -192,25 +216,29 @@ def counts_of(rows: list[AttendanceRow], on: dt.date) -> Counts:
     def with_status(items, *statuses):
         return [r for r in items if r.status in statuses]
 
-    exempt = with_status(members, A.EXEMPT)
+    exempt = [r for r in members if r.member_status == Status.EXEMPT]
+    exempt_absent = with_status(members, A.EXEMPT)
     elsewhere = with_status(members, A.ELSEWHERE)
     excused = with_status(members, A.EXCUSED)
     unexcused = with_status(members, A.UNEXCUSED)
     present_official = len(with_status(official, A.PRESENT))
     present_probationary = len(with_status(probationary, A.PRESENT))
-    denominator = meeting_rules.denominator([(r.member_status, r.status) for r in official], on).value
+    denominator = meeting_rules.denominator([(r.member_status, r.status, r.reason_accepted) for r in official],
+                                            on).value
     guests = [r for r in rows if r.is_guest]
     return Counts(
         total=len(official) + len(probationary), official=len(official), probationary=len(probationary),
         exempt=len(exempt), elsewhere=len(elsewhere),
-        expected=len(official) + len(probationary) - len(exempt) - len(elsewhere),
+        expected=len(official) + len(probationary) - len(exempt_absent) - len(elsewhere),
         present=present_official + present_probationary, present_official=present_official,
         present_probationary=present_probationary, excused=len(excused), unexcused=len(unexcused),
         guests=len(guests), excused_names=tuple((r.full_name, r.reason) for r in excused),
-        unexcused_names=tuple(r.full_name for r in unexcused), exempt_names=tuple(r.full_name for r in exempt),
+        unexcused_names=tuple(r.full_name for r in unexcused),
+        excused_accepted=tuple(r.full_name for r in excused if r.reason_accepted),
+        exempt_names=tuple(r.full_name for r in exempt),
         elsewhere_names=tuple(r.full_name for r in elsewhere), guest_names=tuple(r.full_name for r in guests),
         denominator=denominator, not_counted=len(official) - denominator,
-        voters=present_official)
+        voters=present_official, exempt_absent=len(exempt_absent))
 
 
 def attendance_counts(meeting_id: int) -> Counts:

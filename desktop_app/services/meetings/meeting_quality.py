@@ -56,7 +56,8 @@ def quality(meeting_id: int) -> QualityReport:
         _("More than {n}% of members attend").format(n=pol.attendance_min_percent),
         None if rate is None else judged.rate_ok,
         "" if rate is None else _("{present} of {expected} attended ({percent})").format(
-            present=counts.present, expected=counts.expected, percent=format_percent(rate)),
+            present=counts.present, expected=counts.expected, percent=format_percent(
+                counts.present, whole=counts.expected)),
         "", pol.source("attendance_min_percent")))
 
     indicators.append(Indicator(

@@ -42,15 +42,16 @@ def vote_kind(kind: str) -> str:
     return kind if kind in TWO_THIRDS_KINDS else "ordinary"
 
 
-def denominator(official_rows: Iterable[tuple[str, str]], on: dt.date) -> rules.Denominator:
-    """The vote denominator from (member status, attendance status) of each official member summoned.
+def denominator(official_rows: Iterable[tuple[str, str, bool]], on: dt.date) -> rules.Denominator:
+    """The vote denominator from (member status, attendance status, reason accepted) of each official member
+    summoned.
 
-    An absence marked "absent with reason" is one whose reason the convener accepted (the secretary
-    records an absence as excused only then); exempt members count only when present.
+    Only an absence with a reason the convener accepted leaves the denominator (Regulation 294-QĐ/TW point
+    9.3.2): "absent with reason" alone still counts. Exempt members count only when present.
     """
     members = [rules.SummonedMember(status, exempt=member_status == Status.EXEMPT,
-                                    reason_accepted=status == AttendanceStatus.EXCUSED)
-               for member_status, status in official_rows]
+                                    reason_accepted=status == AttendanceStatus.EXCUSED and bool(accepted))
+               for member_status, status, accepted in official_rows]
     return rules.denominator_from_attendance(members, on=on)
 
 

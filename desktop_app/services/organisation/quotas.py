@@ -1,19 +1,17 @@
-"""Yearly admission quotas (chỉ tiêu) per branch or for the whole organisation, and progress."""
+"""Yearly admission quotas (chỉ tiêu) per branch or for the whole organisation.
+
+The admissions counted against them are the quota report's (documents.report_data.quota_data), each in
+the branch the person belonged to on the day of the decision."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-from peewee import fn
-
-from desktop_app.core.enums import Stage
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
 from desktop_app.services.organisation.organisation import get_organisation
-from desktop_app.store.models import Branch, Person, Quota, StageEvent
+from desktop_app.store.models import Branch, Quota
 
 
 def set_quota(branch_id: int | None, year: int, target: int) -> Quota:
@@ -44,22 +42,3 @@ def quotas(year: int) -> dict[int | None, int]:
     """{branch id (None = whole organisation): target} for *year*."""
     return {branch: target for branch, target in
             Quota.select(Quota.branch, Quota.target).where(Quota.year == year).tuples()}
-
-
-def admitted(year: int, until: dt.date | None = None) -> dict[int, int]:
-    """{branch id: people admitted} — admission decisions dated in *year* (up to *until*)."""
-    end = until or dt.date(year, 12, 31)
-    query = (StageEvent.select(Person.branch, fn.COUNT(fn.DISTINCT(StageEvent.person)))
-             .join(Person, on=(StageEvent.person == Person.id))
-             .where((StageEvent.stage == Stage.ADMISSION_DECISION) & (StageEvent.date >= dt.date(year, 1, 1))
-                    & (StageEvent.date <= end) & Person.deleted_at.is_null())
-             .group_by(Person.branch))
-    return dict(query.tuples())
-
-
-def progress(year: int) -> list[tuple[int, str, str, int, int]]:
-    """(branch id, code, name, target, admitted) for every active branch."""
-    targets = quotas(year)
-    done = admitted(year)
-    rows = Branch.select(Branch.id, Branch.code, Branch.name).where(Branch.deleted_at.is_null()).order_by(Branch.code)
-    return [(bid, code, name, targets.get(bid, 0), done.get(bid, 0)) for bid, code, name in rows.tuples()]

@@ -111,7 +111,7 @@ def deadlines(person_id: int, on: dt.date | None = None) -> list[DeadlineRow]:
     """The dates the rules set for this person, from the steps and forms recorded so far."""
     from desktop_app.core import rules
     from desktop_app.i18n import _
-    from desktop_app.services.people import dossier
+    from desktop_app.services.people import dossier, people
 
     recorded: dict[str, dt.date] = {}
     for stage, day in (StageEvent.select(StageEvent.stage, StageEvent.date)
@@ -132,7 +132,9 @@ def deadlines(person_id: int, on: dt.date | None = None) -> list[DeadlineRow]:
         add(_("Admission decision due"), rules.decision_deadline(resolution, "admission"), Stage.ADMISSION_DECISION)
     decision = recorded.get(Stage.ADMISSION_DECISION)
     if decision:
-        add(_("Admission ceremony due"), rules.ceremony_deadline(decision), Stage.CEREMONY)
+        # From the day the decision reached the branch (294-QĐ/TW 4.1), its own date until that is recorded.
+        received = people.received_on([person_id]).get(person_id)
+        add(_("Admission ceremony due"), rules.ceremony_deadline(received or decision), Stage.CEREMONY)
     ceremony = recorded.get(Stage.CEREMONY)
     if ceremony:
         add(_("Party member history and record slip due"), rules.history_declaration_deadline(ceremony), None,

@@ -11,12 +11,13 @@ from peewee import JOIN, Value
 from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
 from desktop_app.core.text import fold, name_sort_key
-from desktop_app.i18n import _
+from desktop_app.i18n import _, format_date
 from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.soft_delete import set_deleted
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
+from desktop_app.services.people import membership
 from desktop_app.store import raw, search_index
 from desktop_app.store.models import Branch, Person, StageEvent
 
@@ -125,6 +126,10 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
                                                                                        name=other.full_name))
     if creating and "status" in data:
         check.choice("status", Status.codes(), label=labels["status"])
+    if person is not None and "branch" in check.clean and check.clean["branch"] is None \
+            and person.branch_id is not None and person.status in Status.MEMBERS:
+        check.fail("branch", _("A member belongs to a branch: choose the new branch, or record the transfer out "
+                               "in the member's history."))
     return check.done()
 
 
@@ -144,12 +149,15 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
         _apply(person, values)
         person.save(force_insert=True)
         first = FIRST_STAGE.get(status)
+        step_dates = {Stage.CEREMONY: person.ceremony_date, Stage.RECOGNITION_DECISION: person.official_date}
+        when = stage_date or (step_dates.get(first) if first else None) or clock.today()
         if first is not None:
-            when = stage_date or {Stage.CEREMONY: person.ceremony_date,
-                                  Stage.RECOGNITION_DECISION: person.official_date}.get(first) or clock.today()
             StageEvent.create(person=person, stage=first, date=when, note=_("Recorded when the person was added."))
         search_index.index_person(person)
         audit.record_change("create", person, None)
+        if status in Status.MEMBERS:  # a member joins the branch's membership history
+            known = person.official_date or person.ceremony_date or person.admission_date
+            membership.join(person, when if first is not None else known)
     return person
 
 
@@ -162,13 +170,33 @@ def update_person(person_id: int, data: dict) -> Person:
     if unknown:
         raise ValidationError({k: _("This field cannot be changed here.") for k in sorted(unknown)})
     values = validate_person(data, person)
+    old_branch = person.branch_id
+    moved = values.get("branch", old_branch) != old_branch and values.get("branch") is not None
+    if moved:
+        # The day of the move is "in this branch since" when the edit changes it (the form sends every field:
+        # the old branch's date left as it was is no date of the move), else today.
+        since = values.get("joined_branch_date")
+        values["joined_branch_date"] = since if since and since != person.joined_branch_date else clock.today()
+        if old_branch is not None:
+            _check_move_date(person, values["joined_branch_date"])
     with atomic():
         before = audit.snapshot(person)
         _apply(person, values)
         person.save()
         search_index.index_person(person)
         audit.record_change("update", person, before)
+        if moved:
+            membership.move(person, old_branch, person.branch_id, person.joined_branch_date)
     return person
+
+
+def _check_move_date(person: Person, on: dt.date) -> None:
+    """A move cannot come before the person's last recorded change of membership (replays would go wrong)."""
+    last = membership.history(person.id)
+    if last and on < last[-1].date:
+        raise ValidationError({"joined_branch_date": _(
+            "The move to another branch cannot be dated before {date}, the last change recorded in the member's "
+            "history.").format(date=format_date(last[-1].date))})
 
 
 def delete_person(person_id: int) -> None:
@@ -183,25 +211,34 @@ def restore_person(person_id: int) -> Person:
 
 
 def record_stage(person_id: int, stage: str, date: dt.date, *, document_ref: str = "", note: str = "",
-                 meeting_id: int | None = None, policy_version: str = "") -> StageEvent:
-    """Record one dated step and move the person's status and key dates along with it.
+                 meeting_id: int | None = None, policy_version: str = "", received_on: dt.date | None = None,
+                 place: str = "") -> StageEvent:
+    """Record one dated step and move the person's status, key dates and membership along with it.
 
-    No Party rule is checked here: services.pipeline checks them before calling this.
+    *received_on* is the day the branch received a decision (the ceremony deadline runs from it); *place*
+    where a member transferring in comes from or one transferring out goes. No Party rule is checked here:
+    services.pipeline checks them before calling this.
     """
     person = get_person(person_id)
-    check = Checker({"stage": stage, "date": date, "document_ref": document_ref, "note": note})
+    check = Checker({"stage": stage, "date": date, "document_ref": document_ref, "note": note,
+                     "received_on": received_on, "place": place})
     check.choice("stage", Stage.codes(), required=True, label=_("Step"))
     check.date("date", required=True, not_future=True, label=_("Date"))
     check.text("document_ref", max_length=100, name=True, label=_("Document"))
     check.text("note", label=_("Note"))
+    check.date("received_on", not_future=True, label=_("Received on"))
+    check.text("place", max_length=200, name=True, label=_("Where"))
     values = check.done()
+    if values.get("received_on") and values.get("date") and values["received_on"] < values["date"]:
+        raise ValidationError({"received_on": _("A decision cannot be received before the day it was made.")})
     if person.birth_date and values["date"] < person.birth_date:
         raise ValidationError({"date": _("{field} cannot be before the date of birth.").format(field=_("Date"))})
     with atomic():
         before = audit.snapshot(person)
         event = StageEvent.create(person=person, stage=stage, date=values["date"],
                                   document_ref=values["document_ref"], note=values["note"],
-                                  meeting=meeting_id, policy_version=policy_version)
+                                  meeting=meeting_id, policy_version=policy_version,
+                                  received_on=values.get("received_on"))
         new_status = Stage.STATUS_AFTER.get(stage)
         if new_status:
             person.status = new_status
@@ -214,7 +251,49 @@ def record_stage(person_id: int, stage: str, date: dt.date, *, document_ref: str
         person.save()
         audit.record_change("update", person, before)
         audit.record_change("create", event, None)
+        membership.after_stage(person, event, place=values.get("place") or "")
     return event
+
+
+def set_received(person_id: int, received_on: dt.date | None, stage: str = Stage.ADMISSION_DECISION) -> StageEvent:
+    """The day the branch received the person's latest decision of *stage* (admission or recognition); the
+    ceremony deadline runs from it (Regulation 294-QĐ/TW point 4.1). None clears it."""
+    person = get_person(person_id)
+    if stage not in (Stage.ADMISSION_DECISION, Stage.RECOGNITION_DECISION):
+        raise ValidationError({"stage": _("Only a decision has a day it was received.")})
+    event = (StageEvent.select().where((StageEvent.person == person.id) & (StageEvent.stage == stage))
+             .order_by(StageEvent.date.desc(), StageEvent.id.desc()).first())
+    if event is None:
+        raise ValidationError({"received_on": _("No decision is recorded for {name} yet.").format(
+            name=person.full_name)})
+    check = Checker({"received_on": received_on})
+    day = check.date("received_on", not_future=True, label=_("Received on"))
+    check.done()
+    if day is not None and day < event.date:
+        raise ValidationError({"received_on": _("A decision cannot be received before the day it was made.")})
+    if event.received_on == day:
+        return event
+    with atomic():
+        before = audit.snapshot(event)
+        event.received_on = day
+        event.save()
+        audit.record_change("update", event, before)
+    return event
+
+
+def received_on(person_ids: list[int], stage: str = Stage.ADMISSION_DECISION) -> dict[int, dt.date]:
+    """{person: the day their latest decision of *stage* was received}, for those where it is recorded."""
+    result: dict[int, dt.date] = {}
+    for start in range(0, len(person_ids), 500):
+        query = (StageEvent.select(StageEvent.person, StageEvent.received_on)
+                 .where(StageEvent.person.in_(person_ids[start:start + 500]) & (StageEvent.stage == stage))
+                 .order_by(StageEvent.date, StageEvent.id))
+        for pid, day in raw.rows(query):
+            if day:
+                result[pid] = raw.to_day(day)
+            else:
+                result.pop(pid, None)  # a later decision not yet marked received
+    return result
 
 
 def history(person_id: int) -> list[StageEvent]:

@@ -121,7 +121,7 @@ def gather_facts(person_id: int, stage: str, on: dt.date, meeting_id: int | None
         status=person.status, birth_date=person.birth_date, stages=_stages(person_id), dossier=_dossier(person_id),
         introducers=_introducers(person_id, on), youth_union=bool(person.youth_union),
         trade_union=bool(person.trade_union), vote=_vote(person_id, stage, on, meeting_id, clean),
-        decision_received=clean.get("decision_received"),
+        decision_received=clean.get("decision_received") or people.received_on([person_id]).get(person_id),
         over_age_consent=bool(clean.get("over_age_consent")),
         late_ceremony_consent=bool(clean.get("late_ceremony_consent")),
         grassroots_branch=bool(org and org.is_grassroots_branch),
@@ -150,8 +150,11 @@ def check_advance(person_id: int, stage: str, on: dt.date, meeting_id: int | Non
 
 
 def advance(person_id: int, stage: str, on: dt.date, document_ref: str = "", note: str = "",
-            meeting_id: int | None = None, confirm_warnings: bool = False, **details: Any) -> StageEvent:
-    """Record *stage* for *person_id* on *on* if the rules allow it.
+            meeting_id: int | None = None, confirm_warnings: bool = False, received_on: dt.date | None = None,
+            **details: Any) -> StageEvent:
+    """Record *stage* for *person_id* on *on* if the rules allow it; *received_on* is the day a decision
+    reached the branch. A ceremony recorded with the day the admission decision was received
+    (``decision_received``) keeps that day on the decision when it was not recorded yet.
 
     Raises RuleViolation (nothing written) on errors, and on warnings unless *confirm_warnings*.
     """
@@ -168,5 +171,9 @@ def advance(person_id: int, stage: str, on: dt.date, document_ref: str = "", not
             raise RuleViolation(ngettext("Please confirm {n} warning before recording this step.",
                                          "Please confirm {n} warnings before recording this step.",
                                          count).format(n=count), found)
+        if stage == Stage.CEREMONY and details.get("decision_received") \
+                and person_id not in people.received_on([person_id]):
+            people.set_received(person_id, details["decision_received"])
         return people.record_stage(person_id, stage, on, document_ref=document_ref, note=note,
-                                   meeting_id=meeting_id, policy_version=found.policy_version)
+                                   meeting_id=meeting_id, policy_version=found.policy_version,
+                                   received_on=received_on)

@@ -16,6 +16,7 @@ from peewee import fn
 from desktop_app.core import rules
 from desktop_app.core.enums import AttendanceStatus, DossierStatus, MeetingKind, Stage, Status
 from desktop_app.i18n import _, format_date
+from desktop_app.services.people import people
 from desktop_app.store import raw
 from desktop_app.store.models import Attendance, Branch, DossierItem, Meeting, Person, StageEvent
 
@@ -50,6 +51,7 @@ class _Case:
     ceremony: dt.date | None
     stages: dict
     dossier: dict
+    received: dt.date | None = None  # the day the admission decision reached the branch
 
 
 def _people(on: dt.date, branch_id: int | None) -> list[_Case]:
@@ -76,6 +78,9 @@ def _people(on: dt.date, branch_id: int | None) -> list[_Case]:
                                           & (DossierItem.status == DossierStatus.RECEIVED))
                                    .group_by(DossierItem.person, DossierItem.code)):
         cases[pid].dossier[code] = date(day)
+    applicants = [pid for pid, case in cases.items() if Stage.ADMISSION_DECISION in case.stages]
+    for pid, day in people.received_on(applicants).items():
+        cases[pid].received = day
     return list(cases.values())
 
 
@@ -120,7 +125,9 @@ def _candidate(c: _Collector, case: _Case) -> None:
         c.deadline("decision_due", rules.decision_deadline(s[Stage.BRANCH_RESOLUTION], "admission"), _(
             "The admission decision for {name} is due by {date}."), case)
     elif Stage.CEREMONY not in s:
-        c.deadline("ceremony_due", rules.ceremony_deadline(s[Stage.ADMISSION_DECISION]), _(
+        # 30 working days from the day the decision reached the branch (its own date until that is recorded).
+        received = case.received if case.received and case.received >= s[Stage.ADMISSION_DECISION] else None
+        c.deadline("ceremony_due", rules.ceremony_deadline(received or s[Stage.ADMISSION_DECISION]), _(
             "The admission ceremony of {name} is due by {date}."), case)
 
 

@@ -23,7 +23,8 @@ MIGRATIONS: list[tuple[int, str]] = [
     (1, "m0001_initial"),
     (2, "m0002_attendance_status_index"),
     (3, "m0003_committee_signer"),
-    (4, "m0004_record_versions"),
+    (4, "m0004_membership_history"),
+    (5, "m0005_record_versions"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

@@ -64,6 +64,7 @@ class AdvanceStageDialog(BaseDialog):
         self.form.add_date("date", _("Date"), required=True)
         self.form.add_text("document_ref", _("Document"), max_length=100,
                            placeholder=_("number and date of the resolution or decision"))
+        self.form.add_date("received_on", _("Decision received by the branch on"))
         self.form.add_choice("meeting", _("Branch meeting"), self._meeting_choices())
         self.form.add_note("note", _("Note"), height=56)
         layout.addWidget(section)
@@ -131,6 +132,10 @@ class AdvanceStageDialog(BaseDialog):
             field = self.form.fields[name]
             for widget in (field.widget, field.label):
                 widget.setVisible(stage == Stage.CEREMONY)
+        # A decision records the day it reached the branch: the ceremony's 30 working days run from it.
+        field = self.form.fields["received_on"]
+        for widget in (field.widget, field.label):
+            widget.setVisible(stage in (Stage.ADMISSION_DECISION, Stage.RECOGNITION_DECISION))
 
     def details(self) -> dict:
         values = self.form.values()
@@ -191,9 +196,11 @@ class AdvanceStageDialog(BaseDialog):
         pipeline = _pipeline()
         values = self.form.values()
         try:
+            received = values.get("received_on") \
+                if self.stage() in (Stage.ADMISSION_DECISION, Stage.RECOGNITION_DECISION) else None
             pipeline.advance(self.person.id, self.stage(), self._date(), document_ref=values["document_ref"],
                              note=values["note"], meeting_id=self.meeting_id(),
-                             confirm_warnings=self.acknowledge.isChecked(), **self.details())
+                             confirm_warnings=self.acknowledge.isChecked(), received_on=received, **self.details())
         except RuleViolation as exc:
             self.findings_list.show_findings(exc.findings)
             self.save_button().setEnabled(False)

@@ -72,8 +72,13 @@ class CandidateDialog(PersonDialog):
         self.advance_button.clicked.connect(self.advance)
         self.drop_button = QPushButton(_("Remove from the candidate list…"), self)
         self.drop_button.clicked.connect(lambda: self._advance([Stage.DROPPED]))
+        self.received_button = QPushButton(_("Decision received on…"), self)
+        self.received_button.setToolTip(_("The ceremony is due within 30 working days of the day the branch "
+                                          "received the admission decision."))
+        self.received_button.clicked.connect(self.decision_received)
         row.addWidget(self.advance_button)
         row.addWidget(self.drop_button)
+        row.addWidget(self.received_button)
         row.addStretch(1)
         row.addWidget(self.make_buttons())
         layout.addLayout(row)
@@ -143,6 +148,7 @@ class CandidateDialog(PersonDialog):
         status = person.status if person else None
         self.advance_button.setEnabled(bool(person) and bool(next_stages(person)))
         self.drop_button.setVisible(status in Status.CANDIDATES)
+        self.received_button.setVisible(self._decision() is not None)
         self.dirty = False
         self._update_save()
 
@@ -178,6 +184,29 @@ class CandidateDialog(PersonDialog):
 
     def advance(self) -> None:
         self._advance(None)
+
+    def _decision(self):
+        """The admission decision recorded for a person not yet admitted at a ceremony (else None)."""
+        if self.person_id is None:
+            return None
+        steps = people.history(self.person_id)
+        if any(e.stage == Stage.CEREMONY for e in steps):
+            return None
+        return next((e for e in reversed(steps) if e.stage == Stage.ADMISSION_DECISION), None)
+
+    def received_dialog(self):
+        decision = self._decision()
+        if decision is None:
+            return None
+        from desktop_app.ui.dialogs.decision_received import DecisionReceivedDialog
+
+        return DecisionReceivedDialog(self.person_id, decision.date, decision.received_on, self)
+
+    def decision_received(self) -> None:
+        dialog = self.received_dialog()
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
+            self.saved.emit(self.person_id)
+            self.load()
 
     def assign_dialog(self):
         from desktop_app.ui.dialogs.sponsor_assign import SponsorAssignDialog

@@ -1,4 +1,5 @@
-"""Exporting to Excel from the app: ask where to save, write the workbook off the GUI thread, say what was written."""
+"""Exporting to Excel from the app: ask where to save, write the workbook off the GUI thread with its progress
+and a Cancel button, say what was written (or that nothing was, after a cancel)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,11 @@ def export_to_excel(parent: QWidget | None, kind: str, *, branch_id: int | None 
                     ).format(n=result, path=path)
         info(parent, title, text)
 
+    def cancelled() -> None:
+        info(parent, title, _("Export cancelled: no file was written."))
+
     if kind == MEETINGS:
         operation = Operation(parent, xlsx_export.export_meetings, path, branch_id=branch_id, year=year)
     else:
         operation = Operation(parent, xlsx_export.export_people, kind, path, branch_id=branch_id)
-    operation.blocking(_("Exporting…")).success(done).run()
+    operation.blocking(_("Exporting…")).cancellable(cancelled).success(done).run()

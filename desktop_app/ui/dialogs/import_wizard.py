@@ -1,9 +1,14 @@
 """The import wizard: members or candidates from an Excel workbook, in four steps.
 
-1. the workbook, its sheet, and the branch for rows that name none (the sheet is read off the GUI thread);
+1. the workbook, its sheet, and the branch for rows that name none (the header row is found off the GUI thread);
 2. which column goes into which field, guessed from the headers, correctable;
-3. every row checked (off the GUI thread), the rows with problems listed and savable as a workbook;
+3. every row checked (off the GUI thread, streamed from the file), the rows with problems listed and savable
+   as a workbook;
 4. the import itself, in one transaction, with a progress bar.
+
+Steps 3 and 4 show how far they have got and have a Stop button: a stopped check or import changes nothing.
+Closing the wizard while a step works stops it first. The workbook is read within the import limits
+(services.interchange.limits): a file far bigger than any list is refused with a message saying so.
 
 ``run_import_wizard(parent)`` returns True when people were imported, so the caller refreshes its lists.
 """
@@ -19,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -28,11 +32,20 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.i18n import _, ngettext
+from desktop_app.i18n import _, format_number, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.services.interchange import importing
+from desktop_app.services.interchange import limits as import_limits
 from desktop_app.services.organisation import branches
-from desktop_app.ui.dialogs.import_wizard_steps import XLSX_FILTER, MappingPage, PreviewPage, ResultPage, _Busy, _hint
+from desktop_app.ui.dialogs.import_wizard_steps import (
+    XLSX_FILTER,
+    MappingPage,
+    PreviewPage,
+    ProgressRow,
+    ResultPage,
+    _Busy,
+    _hint,
+)
 from desktop_app.ui.messages import error, explain
 from desktop_app.ui.operation import Operation
 from desktop_app.ui.widgets.combo import compact
@@ -79,16 +92,15 @@ class FilePage(QWizardPage):
         self.branch.setCurrentIndex(max(self.branch.findData(default), 0))
         form.addRow(_("Rows without a branch go to:"), self.branch)
         self.status = _hint("", self)
-        self.bar = QProgressBar(self)
-        self.bar.hide()
+        self.progress = ProgressRow(self)
         form.addRow(self.status)
-        form.addRow(self.bar)
+        form.addRow(self.progress)
         template = QPushButton(_("Save an empty template…"), self)
         template.clicked.connect(self._template)
         form.addRow(_hint(_("Not sure how to lay out the sheet? Save an empty template, fill it in and import it: "
                             "its second sheet explains every column."), self))
         form.addRow("", template)
-        self.busy = _Busy(wizard, self.bar)
+        self.busy = _Busy(wizard, self.progress)
 
     def _set_kind(self, kind: str) -> None:
         self.w.kind = kind
@@ -113,8 +125,9 @@ class FilePage(QWizardPage):
         self.w.data = None
         self.status.setText(_("Reading the sheet…"))
         self.completeChanged.emit()
-        self.busy.start(Operation(self, xlsx_import.read_sheet, self.w.path, sheet, require_names=False)
-                        .without_database(), on_done=self._read_done, on_error=self._read_failed)
+        self.busy.start(Operation(self, xlsx_import.read_sheet, self.w.path, sheet, require_names=False,
+                                  limits=self.w.limits).without_database(),
+                        on_done=self._read_done, on_error=self._read_failed)
 
     def _read_done(self, data: xlsx_import.SheetData) -> None:
         self.w.data = data
@@ -124,9 +137,16 @@ class FilePage(QWizardPage):
         self.sheet.addItems(data.sheet_names)
         self.sheet.setCurrentText(data.sheet)
         self.sheet.blockSignals(False)
-        rows = len(data.rows)
-        text = ngettext("{n} row under the header in row {row}.", "{n} rows under the header in row {row}.", rows)
-        self.status.setText(text.format(n=rows, row=data.header_row))
+        rows = data.row_count
+        if data.complete:
+            text = ngettext("{n} row under the header in row {row}.", "{n} rows under the header in row {row}.",
+                            rows)
+        elif rows is not None:
+            text = ngettext("About {n} row under the header in row {row}.",
+                            "About {n} rows under the header in row {row}.", rows)
+        else:
+            text = _("The header is in row {row}; the rows under it are counted when they are checked.")
+        self.status.setText(text.format(n=format_number(rows or 0), row=data.header_row))
         self.completeChanged.emit()
 
     def _read_failed(self, exc: BaseException) -> None:
@@ -145,7 +165,7 @@ class FilePage(QWizardPage):
             error(self, _("Save an empty template…"), exc)
 
     def isComplete(self) -> bool:
-        return self.w.data is not None and bool(self.w.data.rows)
+        return self.w.data is not None and self.w.data.has_rows
 
     def validatePage(self) -> bool:
         self.w.branch_id = self.branch.currentData()
@@ -165,7 +185,9 @@ class ImportWizard(QWizard):
         self.mapping: dict[int, str] = {}
         self.plan: importing.ImportPlan | None = None
         self.imported = 0
-        self.busy = 0  # background tasks running: the wizard cannot close under them
+        self.busy = 0  # background tasks running: the wizard closes once they have stopped
+        self.closing = False
+        self.limits = import_limits.current()
         self.file_page = FilePage(self)
         self.mapping_page = MappingPage(self)
         self.preview_page = PreviewPage(self)
@@ -175,9 +197,23 @@ class ImportWizard(QWizard):
         self.resize(900, 640)
 
     def reject(self) -> None:
+        """Cancel, Esc or the close button: a step still working is stopped first (changing nothing), and the
+        wizard closes when it has."""
         if self.busy:
+            self.closing = True
+            for page in (self.file_page, self.preview_page, self.result_page):
+                page.busy.cancel()
             return
         super().reject()
+
+    def close_now(self) -> None:
+        self.closing = False
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self.plan is not None:
+            self.plan.close()  # the scratch file of the checked rows goes with the wizard
+        super().done(result)
 
 
 def run_import_wizard(parent: QWidget | None = None, *, kind: str = importing.MEMBERS,

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
@@ -26,10 +27,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop_app.i18n import N_, _, current_language, format_date, ngettext
+from desktop_app.i18n import N_, _, current_language, format_date, format_number, ngettext
 from desktop_app.interchange import xlsx_export, xlsx_import
 from desktop_app.interchange.columns import column_for
+from desktop_app.interchange.progress import rows_text
+from desktop_app.services.common.errors import Cancelled
 from desktop_app.services.interchange import importing
+from desktop_app.services.interchange.limits import WorkbookLimits
 from desktop_app.ui.messages import error, explain
 from desktop_app.ui.models.row_table import Column, RowTableModel, SortProxy
 from desktop_app.ui.operation import Operation
@@ -48,10 +52,15 @@ class WizardState(Protocol):
     plan: importing.ImportPlan | None
     imported: int
     busy: int  # background tasks running: the wizard cannot close under them
+    closing: bool  # asked to close while a task ran: it closes once the task has stopped
+    limits: WorkbookLimits
+
+    def close_now(self) -> None: ...
 
 
 XLSX_FILTER = N_("Excel workbooks (*.xlsx)")
 PROBLEM_COLOUR = "#b00020"
+SHOWN_ROWS = 2000  # rows listed on the check page; all of them go into the workbook of problems
 
 
 def _hint(text: str, parent: QWidget) -> QLabel:
@@ -61,39 +70,78 @@ def _hint(text: str, parent: QWidget) -> QLabel:
     return label
 
 
-class _Busy:
-    """The one operation a page waits for, shown on its progress bar; the wizard cannot close while any runs,
-    and the results of one the page no longer wants are dropped."""
+class ProgressRow(QWidget):
+    """A progress bar, how far the work has got in words, and a Stop button; hidden when nothing runs."""
 
-    def __init__(self, wizard: WizardState, bar: QProgressBar):
-        self.wizard, self.bar = wizard, bar
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.bar = QProgressBar(self)
+        self.text = QLabel(self)
+        self.text.setObjectName("progressText")
+        self.stop = QPushButton(_("Stop"), self)
+        self.stop.setObjectName("stopButton")
+        self.stop.setToolTip(_("Stop and change nothing"))
+        row.addWidget(self.bar, 1)
+        row.addWidget(self.text)
+        row.addWidget(self.stop)
+        self.hide()
+
+
+class _Busy:
+    """The one operation a page waits for, shown on its progress row; results of one the page no longer wants
+    are dropped. The page's Stop button (and closing the wizard) cancels it: the work unwinds and changes
+    nothing."""
+
+    def __init__(self, wizard: WizardState, row: ProgressRow):
+        self.wizard, self.row = wizard, row
+        self.bar = row.bar
         self.operation: Operation | None = None
+        row.stop.clicked.connect(self.cancel)
 
     def start(self, operation: Operation, on_done, on_error) -> None:
-        """Run *operation* (its work takes a ``progress`` callback), then *on_done(result)* or *on_error(exc)*."""
+        """Run *operation* (its work takes a ``progress`` callback), then *on_done(result)* or *on_error(exc)*
+        (a stop arrives there as ``Cancelled``)."""
         self.operation = operation
         self.wizard.busy += 1
         self.bar.setRange(0, 0)
-        self.bar.show()
+        self.row.text.setText("")
+        self.row.stop.setEnabled(True)
+        self.row.show()
 
-        def progress(done: int, total: int, _what: str) -> None:
-            if self.operation is operation and total > 0:
+        def progress(done: int, total: int, what: str) -> None:
+            if self.operation is operation and total > 0 and not (operation.task and operation.task.cancelled):
                 self.bar.setRange(0, total)
                 self.bar.setValue(min(done, total))
+                self.row.text.setText(what or rows_text(done, total))
 
         def finish(callback, value) -> None:
             self.wizard.busy -= 1
             if self.operation is operation:
                 self.operation = None
-                self.bar.hide()
-                callback(value)
+                self.row.hide()
+                if not self.wizard.closing:
+                    callback(value)
+            if self.wizard.closing and self.wizard.busy == 0:
+                self.wizard.close_now()
 
-        operation.progress(progress).success(lambda r: finish(on_done, r)).failure(lambda e: finish(on_error, e))
+        operation.cancellable().progress(progress)
+        operation.success(lambda r: finish(on_done, r)).failure(lambda e: finish(on_error, e))
         operation.run()
 
+    def cancel(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+            self.row.stop.setEnabled(False)
+            self.row.text.setText(_("Stopping…"))
+
     def forget(self) -> None:
+        """Drop the operation's result (the page was left): one still running is stopped too."""
+        if self.operation is not None:
+            self.operation.cancel()
         self.operation = None
-        self.bar.hide()
+        self.row.hide()
 
 
 class MappingPage(QWizardPage):
@@ -187,9 +235,8 @@ class PreviewPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.summary.setObjectName("importSummary")
         layout.addWidget(self.summary)
-        self.bar = QProgressBar(self)
-        self.bar.hide()
-        layout.addWidget(self.bar)
+        self.progress = ProgressRow(self)
+        layout.addWidget(self.progress)
         self.only_problems = QCheckBox(_("Show only the rows with problems"), self)
         self.only_problems.setChecked(True)
         self.only_problems.toggled.connect(lambda _on: self._fill())
@@ -211,20 +258,28 @@ class PreviewPage(QWizardPage):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         layout.addWidget(self.view, 1)
+        self.more = _hint("", self)
+        self.more.hide()
+        layout.addWidget(self.more)
         self.save = QPushButton(_("Save the rows with problems…"), self)
         self.save.clicked.connect(lambda: save_problems(self, self.w))
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
-        self.busy = _Busy(wizard, self.bar)
+        self.busy = _Busy(wizard, self.progress)
 
     def initializePage(self) -> None:
+        if self.w.plan is not None:
+            self.w.plan.close()
         self.w.plan = None
         self.model.set_rows([])
+        self.more.hide()
         self.save.setEnabled(False)
-        self.summary.setText(ngettext("Checking {n} row…", "Checking {n} rows…", len(self.w.data.rows)).format(
-            n=len(self.w.data.rows)))
-        rows = xlsx_import.to_rows(self.w.data, self.w.mapping)
-        self.busy.start(Operation(self, importing.check_rows, self.w.kind, rows, default_branch_id=self.w.branch_id)
-                        .reading(), on_done=self._checked, on_error=self._failed)
+        count = self.w.data.row_count
+        self.summary.setText(ngettext("Checking {n} row…", "Checking {n} rows…", count).format(n=format_number(count))
+                             if count is not None else _("Checking the rows…"))
+        self.w.setButtonText(QWizard.WizardButton.CommitButton, _("&Import"))
+        self.busy.start(Operation(self, xlsx_import.check_workbook, self.w.kind, self.w.data, self.w.mapping,
+                                  default_branch_id=self.w.branch_id, limits=self.w.limits).reading(),
+                        on_done=self._checked, on_error=self._failed)
 
     def cleanupPage(self) -> None:
         self.busy.forget()
@@ -242,13 +297,21 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(explain(exc))
+        if isinstance(exc, Cancelled):
+            self.summary.setText(_("Checking stopped; nothing was changed. Press Back, then Next to check the rows "
+                                   "again."))
+        else:
+            self.summary.setText(explain(exc))
         self.completeChanged.emit()
 
     def _fill(self) -> None:
         plan = self.w.plan
         if plan is not None:
-            self.model.set_rows(plan.refused if self.only_problems.isChecked() else plan.rows)
+            rows = plan.refused if self.only_problems.isChecked() else plan.rows
+            self.model.set_rows(rows.first(SHOWN_ROWS))
+            self.more.setVisible(len(rows) > SHOWN_ROWS)
+            self.more.setText(_("The first {shown} of {n} rows are listed; save the rows with problems to see them "
+                                "all.").format(shown=SHOWN_ROWS, n=len(rows)))
             self.view.resizeColumnToContents(0)
             self.view.resizeColumnToContents(1)
 
@@ -283,20 +346,20 @@ class ResultPage(QWizardPage):
         self.label.setWordWrap(True)
         self.label.setObjectName("importResult")
         layout.addWidget(self.label)
-        self.bar = QProgressBar(self)
-        layout.addWidget(self.bar)
+        self.progress = ProgressRow(self)
+        layout.addWidget(self.progress)
         self.save = QPushButton(_("Save the rows with problems…"), self)
         self.save.clicked.connect(lambda: save_problems(self, self.w))
         self.save.hide()
         layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.ended = False
-        self.busy = _Busy(wizard, self.bar)
+        self.busy = _Busy(wizard, self.progress)
 
     def initializePage(self) -> None:
         self.ended = False
-        self.label.setText(ngettext("Importing {n} row…", "Importing {n} rows…", len(self.w.plan.accepted)).format(
-            n=len(self.w.plan.accepted)))
+        count = len(self.w.plan.accepted)
+        self.label.setText(ngettext("Importing {n} row…", "Importing {n} rows…", count).format(n=format_number(count)))
         self.busy.start(Operation(self, importing.write_plan, self.w.plan, source=self.w.path.name),
                         on_done=self._written, on_error=self._failed)
 
@@ -313,7 +376,10 @@ class ResultPage(QWizardPage):
         self._finish(text)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish(explain(exc) + "\n" + _("Nothing was imported."))
+        if isinstance(exc, Cancelled):
+            self._finish(_("Import stopped: nothing was imported."))
+        else:
+            self._finish(explain(exc) + "\n" + _("Nothing was imported."))
 
     def _finish(self, text: str) -> None:
         self.label.setText(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
@@ -30,7 +31,7 @@ from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
 from desktop_app.ui.widgets.form import Form
 
 MEMBER_CHOICES = (A.PRESENT, A.EXCUSED, A.UNEXCUSED, A.ELSEWHERE)
-NAME, MEMBER, STATUS, REASON = range(4)
+NAME, MEMBER, STATUS, ACCEPTED, REASON = range(5)
 
 
 def counts_text(c: attendance.Counts) -> str:
@@ -39,10 +40,11 @@ def counts_text(c: attendance.Counts) -> str:
               "{expected}").format(total=c.total, official=c.official, probationary=c.probationary,
                                    present=c.present, expected=c.expected)
     if c.rate is not None:
-        first += f" ({format_percent(c.rate)})"
-    second = _("Absent with reason {excused} · without reason {unexcused} · exempt {exempt} · elsewhere "
-               "{elsewhere} · guests {guests}").format(excused=c.excused, unexcused=c.unexcused, exempt=c.exempt,
-                                                       elsewhere=c.elsewhere, guests=c.guests)
+        first += f" ({format_percent(c.present, whole=c.expected)})"
+    second = _("Absent with reason {excused} (reason accepted: {accepted}) · without reason {unexcused} · exempt "
+               "{exempt} · elsewhere {elsewhere} · guests {guests}").format(
+        excused=c.excused, accepted=len(c.excused_accepted), unexcused=c.unexcused, exempt=c.exempt,
+        elsewhere=c.elsewhere, guests=c.guests)
     third = _("Vote denominator {den} (official members not counted: {not_counted}) · official members present "
               "who vote: {voters}").format(den=c.denominator, not_counted=c.not_counted, voters=c.voters)
     return "\n".join((first, second, third))
@@ -89,7 +91,7 @@ class OpeningPage(QWidget):
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box_layout.addWidget(self.counts)
-        self.table = QTableWidget(0, 4, box)
+        self.table = QTableWidget(0, 5, box)
         self.table.setObjectName("attendanceTable")
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(38)
@@ -99,9 +101,11 @@ class OpeningPage(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ACCEPTED, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MEMBER, 130)
         header.resizeSection(STATUS, 210)
+        header.resizeSection(ACCEPTED, 92)
         box_layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_guest = QPushButton(_("Add a guest…"), box)
@@ -137,7 +141,11 @@ class OpeningPage(QWidget):
         grid.setColumnStretch(3, 1)
 
     def retranslate_headers(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Reason or note")])
+        self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Accepted"),
+                                              _("Reason or note")])
+        self.table.horizontalHeaderItem(ACCEPTED).setToolTip(_(
+            "Only a member absent with a reason the chair accepted is left out of the vote denominator "
+            "(Regulation 294-QĐ/TW, point 9.3.2)."))
 
     # ---- loading ------------------------------------------------------------------------------
 
@@ -185,6 +193,13 @@ class OpeningPage(QWidget):
             combo.setEnabled(not self.locked and not row.is_guest)
             combo.currentIndexChanged.connect(lambda _i, pid=row.person_id, c=combo: self._status_changed(pid, c))
             self.table.setCellWidget(r, STATUS, combo)
+            accepted = QCheckBox(self.table)
+            accepted.setStyleSheet("QCheckBox { margin-left: 36px; }")  # centred in its narrow column
+            accepted.setChecked(row.reason_accepted)
+            accepted.setEnabled(not self.locked and row.status == A.EXCUSED)
+            accepted.setAccessibleName(_("Reason accepted"))
+            accepted.toggled.connect(lambda on, pid=row.person_id: self._accepted_changed(pid, on))
+            self.table.setCellWidget(r, ACCEPTED, accepted)
             reason = QLineEdit(row.reason, self.table)
             reason.setMaxLength(300)
             reason.setReadOnly(self.locked or row.is_guest)
@@ -236,10 +251,32 @@ class OpeningPage(QWidget):
             return
         if status == A.PRESENT:
             reason_edit.clear()
+        accepted: QCheckBox = self.table.cellWidget(r, ACCEPTED)
+        accepted.blockSignals(True)
+        accepted.setChecked(accepted.isChecked() and status == A.EXCUSED)
+        accepted.setEnabled(status == A.EXCUSED)
+        accepted.blockSignals(False)
         reason_edit.setEnabled(status != A.PRESENT)
         reason_edit.setPlaceholderText(_("Reason") if status == A.EXCUSED else "")
         if status == A.EXCUSED and not reason_edit.text():
             reason_edit.setFocus()
+        self.update_counts()
+        self.attendance_changed.emit()
+
+    def _accepted_changed(self, person_id: int, accepted: bool) -> None:
+        """The chair accepted (or no longer accepts) the reason of an absence: the denominator moves with it."""
+        if self._loading:
+            return
+        self.reasons.flush()
+        r = self._row_of(person_id)
+        reason_edit: QLineEdit = self.table.cellWidget(r, REASON)
+        try:
+            attendance.set_attendance(self.meeting_id, person_id, A.EXCUSED, reason_edit.text(),
+                                      reason_accepted=accepted)
+        except ServiceError as exc:
+            messages.error(self, _("Attendance"), exc)
+            self.load_attendance()
+            return
         self.update_counts()
         self.attendance_changed.emit()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -30,13 +32,27 @@ DECISION_COLUMNS = (
            tooltip=lambda r: _("{rule} — {source}").format(rule=r.rule, source=r.source)),
 )
 
+def _due(row) -> str:
+    if row.due is None:
+        return ""
+    return _("{date} (overdue)").format(date=format_date(row.due)) if row.overdue else format_date(row.due)
+
+
+def _origin(row) -> str:
+    """Carried over from an earlier meeting (with the day it was set), or set at this one."""
+    if row.is_carried:
+        return _("Carried over from {date}").format(date=format_date(row.carried_from))
+    return _("This meeting")
+
+
 TASK_COLUMNS = (
     Column(N_("Task"), lambda r: r.text),
     Column(N_("Responsible"), lambda r: r.responsible_name),
-    Column(N_("Due"), lambda r: r.due),
+    Column(N_("Due"), _due, sort=lambda r: r.due or dt.date.max, color=lambda r: FAIL_COLOUR if r.overdue else None,
+           tooltip=lambda r: _("Still open and due before this meeting.") if r.overdue else ""),
     Column(N_("Done"), lambda r: format_date(r.done_on) if r.done else "",
            color=lambda r: PASS_COLOUR if r.done else None),
-    Column(N_("Set on"), lambda r: r.carried_from),
+    Column(N_("Set at"), _origin, sort=lambda r: r.carried_from or dt.date.max),
 )
 
 

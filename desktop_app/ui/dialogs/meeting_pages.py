@@ -51,8 +51,9 @@ class PreparationPage(QTextBrowser):
             reports.append(f"{r.person_name} ({Status.label(r.status)}) — {helpers}: {state}")
         deadlines = [(_("Overdue since {date}: {text}") if d.overdue else _("By {date}: {text}")).format(
             date=format_date(d.date), text=d.text) for d in prep.deadlines]
-        carried = [_("{task} (set on {date}){who}").format(
-            task=t.text, date=format_date(t.carried_from),
+        carried = [(_("{task} (set on {date}, overdue since {due}){who}") if t.overdue else
+                    _("{task} (set on {date}){who}")).format(
+            task=t.text, date=format_date(t.carried_from), due=format_date(t.due),
             who=f" — {t.responsible_name}" if t.responsible_name else "") for t in prep.carried]
         self.setHtml(
             _list(_("Personnel items for a vote"), pending, _("No admission or recognition is due."))

@@ -7,9 +7,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop_app.core.enums import SponsorRole, Stage, Status
+from desktop_app.core.enums import MembershipKind, SponsorRole, Stage, Status
 from desktop_app.i18n import N_, _
-from desktop_app.services.people import people, sponsorships
+from desktop_app.services.people import membership, people, sponsorships
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
 from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
@@ -22,6 +22,20 @@ SPONSOR_COLUMNS = (
     Column(N_("Person"), lambda r: r.person_name),
     Column(N_("From"), lambda r: r.start),
     Column(N_("Until"), lambda r: r.end),
+)
+def _membership_detail(row) -> str:
+    """Where a move came from, where a transfer came from or went to, where a temporary activity is."""
+    if row.kind == MembershipKind.MOVE and row.other_branch_name:
+        return _("from {branch}").format(branch=row.other_branch_name)
+    return row.place
+
+
+MEMBERSHIP_COLUMNS = (
+    Column(N_("Date"), lambda r: r.date),
+    Column(N_("Change"), lambda r: MembershipKind.label(r.kind)),
+    Column(N_("Branch"), lambda r: r.branch_name),
+    Column(N_("From or to"), _membership_detail),
+    Column(N_("Document"), lambda r: r.document_ref),
 )
 RECOGNITION_STEPS = (Stage.NEW_MEMBER_CLASS, Stage.RECOGNITION_RESOLUTION, Stage.RECOGNITION_DECISION)
 # (stage, button text, statuses that may take it)
@@ -72,6 +86,10 @@ class MemberDialog(PersonDialog):
         self.history_table = RowTable(self.history_model, page, stretch=3)
         box.addWidget(QLabel(_("Status history"), page))
         box.addWidget(self.history_table, 2)
+        self.membership_model = RowTableModel(MEMBERSHIP_COLUMNS, page)
+        self.membership_table = RowTable(self.membership_model, page, stretch=3)
+        box.addWidget(QLabel(_("Membership of the branches (what the counts on each date are made from)"), page))
+        box.addWidget(self.membership_table, 1)
         self.sponsor_model = RowTableModel(SPONSOR_COLUMNS, page)
         self.sponsor_table = RowTable(self.sponsor_model, page, stretch=1)
         box.addWidget(QLabel(_("Helpers, introducers and people helped"), page))
@@ -87,6 +105,8 @@ class MemberDialog(PersonDialog):
         if person is not None:
             self.history_model.set_rows(people.history(person.id))
             self.history_table.fit_columns()
+            self.membership_model.set_rows(membership.history(person.id))
+            self.membership_table.fit_columns()
             rows = sponsorships.for_person(person.id) + sponsorships.by_sponsor(person.id)
             self.sponsor_model.set_rows(rows)
             self.sponsor_table.fit_columns()

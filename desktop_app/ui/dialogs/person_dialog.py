@@ -23,6 +23,7 @@ HISTORY_COLUMNS = (
     Column(N_("Date"), lambda e: e.date),
     Column(N_("Step"), lambda e: Stage.label(e.stage)),
     Column(N_("Document"), lambda e: e.document_ref),
+    Column(N_("Decision received"), lambda e: e.received_on),
     Column(N_("Note"), lambda e: e.note),
 )
 # Left blank on a new person, these take the stored defaults (Kinh, Không) rather than an empty text.

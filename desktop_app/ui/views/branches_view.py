@@ -1,4 +1,5 @@
-"""Branches: the list with member counts, and beside it the selected branch's details and its quota."""
+"""Branches: the list with member counts, and beside it the selected branch's details and its quota; above
+them the organisation's own yearly admission target, with the branches' targets added up beside it."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.core.enums import BranchKind, Status
-from desktop_app.i18n import N_, _, format_percent
+from desktop_app.i18n import N_, _, format_plan
 from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.documents import report_data
 from desktop_app.services.organisation import branches, quotas
 from desktop_app.services.people import people
 from desktop_app.ui import context as kinds
@@ -59,6 +61,24 @@ class BranchesView(BaseView):
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        target_row = QHBoxLayout()  # the organisation's own plan, on a line of its own
+        self.org_quota_title = QLabel(self)
+        self.org_quota_year = QSpinBox(self)
+        self.org_quota_year.setRange(2000, 2100)
+        self.org_quota_year.setValue(self.context.today().year)
+        self.org_quota_year.valueChanged.connect(self._load_org_quota)
+        self.org_quota_target = QSpinBox(self)
+        self.org_quota_target.setObjectName("orgQuotaTarget")
+        self.org_quota_target.setRange(0, 100000)
+        self.org_quota_save = QPushButton(self)
+        self.org_quota_save.clicked.connect(self.save_org_quota)
+        self.org_quota_note = QLabel(self)
+        self.org_quota_note.setObjectName("hint")
+        for widget in (self.org_quota_title, self.org_quota_year, self.org_quota_target, self.org_quota_save,
+                       self.org_quota_note):
+            target_row.addWidget(widget)
+        target_row.addStretch(1)
+        layout.addLayout(target_row)
         split = QSplitter(Qt.Orientation.Horizontal, self)
         self.model = RowTableModel(COLUMNS, self)
         self.table = RowTable(self.model, split, stretch=1)
@@ -134,12 +154,15 @@ class BranchesView(BaseView):
         self.revert_button.setText(_("Undo changes"))
         self.quota_title.setText(_("Admission quota for"))
         self.quota_save.setText(_("Save quota"))
+        self.org_quota_title.setText(_("Target of the organisation for"))
+        self.org_quota_save.setText(_("Save target"))
         self.model.retranslate()
 
     # ---- loading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
         keep = self.current_id
+        self._load_org_quota()
         rows = branches.list_branches()
         self.model.set_rows(rows)
         self.table.fit_columns()
@@ -207,10 +230,12 @@ class BranchesView(BaseView):
         year = self.quota_year.value()
         target = quotas.quotas(year).get(self.current_id, 0)
         self.quota_target.setValue(target)
-        done = quotas.admitted(year).get(self.current_id, 0)
+        line = next((x for x in report_data.quota_data(year, as_of=self.context.today()).branches
+                     if x.branch_id == self.current_id), None)
+        done = line.admitted if line else 0
         if target:
-            self.quota_progress.setText(_("{year}: {done} admitted of {target} planned ({percent}).").format(
-                year=year, done=done, target=target, percent=format_percent(done / target, 0)))
+            self.quota_progress.setText(_("{year}: {done} admitted of {target} planned, {plan}.").format(
+                year=year, done=done, target=target, plan=format_plan(done, target)))
         else:
             self.quota_progress.setText(_("{year}: {done} admitted; no quota set.").format(year=year, done=done))
 
@@ -290,6 +315,21 @@ class BranchesView(BaseView):
             return
         self.current_id = None
         self.dirty = False
+
+    def _load_org_quota(self) -> None:
+        year = self.org_quota_year.value()
+        targets = quotas.quotas(year)
+        self.org_quota_target.setValue(targets.get(None, 0))
+        branch_sum = sum(t for bid, t in targets.items() if bid is not None)
+        self.org_quota_note.setText(_("branch targets added up: {n}").format(n=branch_sum))
+
+    def save_org_quota(self) -> None:
+        try:
+            quotas.set_quota(None, self.org_quota_year.value(), self.org_quota_target.value())
+        except ServiceError as exc:
+            error(self, self.title(), exc)
+            return
+        self._load_org_quota()
 
     def save_quota(self) -> None:
         if self.current_id is None:

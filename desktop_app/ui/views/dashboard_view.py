@@ -1,5 +1,12 @@
 """The overview: what is due (from the rules engine), branches without last month's meeting, the
-admission quota of the year per branch and how many people stand at each step of the pipeline."""
+admission quota of the year per branch and how many people stand at each step of the pipeline.
+
+The quota figures are the quota report's (report_data.quota_data): the organisation's target and,
+where it differs, the branches' targets added up, each named.
+
+It is the first view of a start, so it can be built before the data layer is loaded: the services are imported
+when its figures are first computed, and until a database is attached it shows the figures kept when the app
+last closed that database (ui.overview_snapshot), saying they are being checked."""
 
 from __future__ import annotations
 
@@ -7,9 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHeaderView, QLabel, QVBoxLayout
 
 from desktop_app.core.enums import Stage
-from desktop_app.i18n import N_, _, format_percent, ngettext
-from desktop_app.services.organisation import quotas
-from desktop_app.services.people import candidates
+from desktop_app.i18n import N_, _, format_percent, format_plan, ngettext
 from desktop_app.ui import context as kinds
 from desktop_app.ui import reminder_source
 from desktop_app.ui.models.row_table import Column, RowTableModel
@@ -34,7 +39,7 @@ QUOTA_COLUMNS = (
     Column(N_("Branch"), lambda r: f"{r[1]} – {r[2]}"),
     Column(N_("Planned"), lambda r: r[3], numeric=True),
     Column(N_("Admitted"), lambda r: r[4], numeric=True),
-    Column(N_("% of plan"), lambda r: format_percent(r[4] / r[3], 0) if r[3] else "—",
+    Column(N_("% of plan"), lambda r: format_percent(r[4], whole=r[3]) if r[3] else "—",
            sort=lambda r: r[4] / r[3] if r[3] else -1, numeric=True),
 )
 STAGE_COLUMNS = (
@@ -42,6 +47,28 @@ STAGE_COLUMNS = (
            sort=lambda r: Stage.PIPELINE.index(r[0]) if r[0] else -1),
     Column(N_("People"), lambda r: r[1], numeric=True),
 )
+
+
+def overview_figures(year: int, branch_id: int | None = None, as_of=None) -> dict:
+    """What the overview shows and what its snapshot keeps, of one branch or all (None): the quota rows of
+    *year* (branch id, code, name, target, admitted), the admitted count against the plan (the branch's target
+    for one branch, else the organisation's), the targets each named, and the pipeline's counts by step."""
+    from desktop_app.services.documents import report_data
+    from desktop_app.services.people import candidates
+
+    data = report_data.quota_data(year, as_of=as_of)
+    rows = [[line.branch_id, line.code, line.name, line.target or 0, line.admitted]
+            for line in data.branches if line.branch_id is not None]
+    targets = None
+    if branch_id is not None:
+        rows = [r for r in rows if r[0] == branch_id]
+        done, target = (rows[0][4], rows[0][3] or None) if rows else (0, None)
+    else:
+        done, target = data.total.admitted, data.target
+        targets = {"organisation": data.organisation_target, "branches": data.branch_targets,
+                   "differ": bool(data.targets_differ)}
+    return {"year": year, "quota": rows, "stages": candidates.stage_counts(branch_id), "admitted": done,
+            "target": target, "targets": targets}
 
 
 class DashboardView(BaseView):
@@ -72,6 +99,10 @@ class DashboardView(BaseView):
         self.missing_box.layout().addWidget(self.missing_note)
         self.quota_model = RowTableModel(QUOTA_COLUMNS, self)
         self.quota_box, self.quota_table = self._box(self.quota_model, 0)
+        self.quota_note = QLabel(self.quota_box)
+        self.quota_note.setObjectName("hint")
+        self.quota_note.setWordWrap(True)
+        self.quota_box.layout().addWidget(self.quota_note)
         self.quota_table.activated_row.connect(lambda r: self.context.request_open("branch", r[0]))
         self.stage_model = RowTableModel(STAGE_COLUMNS, self)
         self.stage_box, self.stage_table = self._box(self.stage_model, 0)
@@ -86,7 +117,9 @@ class DashboardView(BaseView):
         self._reminders: Operation | None = None  # worked out off the GUI thread…
         self._unstarted = False  # …from the next paint on
         self._items: list | None = None
-        self._planned = self._admitted = self._in_pipeline = 0
+        self._admitted, self._target, self._targets = 0, None, None
+        self._in_pipeline = 0
+        self._kept = False  # showing the figures kept at the last closing (show_snapshot)
         self.retranslate_ui()
 
     def _box(self, model: RowTableModel, stretch: int, wrap: bool = False) -> tuple[QGroupBox, RowTable]:
@@ -110,24 +143,40 @@ class DashboardView(BaseView):
         for model in (self.reminder_model, self.missing_model, self.quota_model, self.stage_model):
             model.retranslate()
 
+    def refresh_if_stale(self) -> None:
+        if self._kept and self.context.db_path is None:  # the snapshot until the database is attached
+            return
+        super().refresh_if_stale()
+
+    def show_snapshot(self, figures: dict) -> None:
+        """Show the figures kept at the last closing until the database is open (then ``refresh`` replaces
+        them): they match the file as it is, and say they are being checked."""
+        self._kept = True
+        self._show_figures(figures)
+        self._items = None
+        self.reminder_note.setText(_("Opening the database…"))
+        self.summary.setText(_("{figures} · checking them against the database…").format(
+            figures=self._figures_summary()))
+
+    def _show_figures(self, figures: dict) -> None:
+        rows, counts = figures["quota"], figures["stages"]
+        self.quota_box.setTitle(_("Admission quota {year}").format(year=figures["year"]))
+        self.quota_model.set_rows(rows)
+        self.quota_table.fit_columns()
+        self._admitted, self._target, self._targets = figures["admitted"], figures["target"], figures["targets"]
+        self.quota_note.setText(self._targets_text())
+        order = [""] + list(Stage.PIPELINE)
+        self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
+        self.stage_table.fit_columns()
+        self._in_pipeline = sum(counts.values())
+
     def refresh(self) -> None:
         today = self.context.today()
         if self._reminders is not None:
             self._reminders.discard()  # a result still on its way for an older request is not wanted
             self._reminders, self._unstarted = None, False
-        self.quota_box.setTitle(_("Admission quota {year}").format(year=today.year))
-        rows = quotas.progress(today.year)
-        if self.branch_id is not None:
-            rows = [r for r in rows if r[0] == self.branch_id]
-        self.quota_model.set_rows(rows)
-        self.quota_table.fit_columns()
-        counts = candidates.stage_counts(self.branch_id)
-        order = [""] + list(Stage.PIPELINE)
-        self.stage_model.set_rows([(s, counts[s]) for s in order if counts.get(s)])
-        self.stage_table.fit_columns()
-        self._planned = sum(r[3] for r in rows)
-        self._admitted = sum(r[4] for r in rows)
-        self._in_pipeline = sum(counts.values())
+        self._kept = False
+        self._show_figures(overview_figures(today.year, self.branch_id, as_of=today))
         generation = self.context.generation
         items = reminder_source.cached(today, self.branch_id, generation)
         if items is None and not self.context.background:
@@ -185,6 +234,34 @@ class DashboardView(BaseView):
         self.reminder_note.setVisible(bool(self.reminder_note.text()))
         self._update_summary()
 
+    def _figures_summary(self) -> str:
+        return " · ".join([
+            self._admitted_text(),
+            ngettext("{n} person in the pipeline", "{n} people in the pipeline", self._in_pipeline)
+            .format(n=self._in_pipeline)])
+
+    def _admitted_text(self) -> str:
+        """Admitted this year against the plan: the branch's target for one branch, else the organisation's."""
+        done, target = self._admitted, self._target
+        if not target:
+            return _("Admitted this year: {n}; no target set").format(n=done)
+        return _("Admitted this year: {n} of {target}, {plan}").format(n=done, target=target,
+                                                                       plan=format_plan(done, target))
+
+    def _targets_text(self) -> str:
+        """The targets, each named: the organisation's, and the branches' added up where it differs."""
+        targets = self._targets
+        if not targets:
+            return ""
+        parts = []
+        if targets["organisation"] is not None:
+            parts.append(_("Target of the organisation: {n}").format(n=targets["organisation"]))
+        if targets["branches"] is not None and (targets["organisation"] is None or targets["differ"]):
+            parts.append(_("branch targets added up: {n}").format(n=targets["branches"]))
+        if targets["differ"] and targets["branches"] is not None:
+            parts.append(_("the share of the plan is of the organisation's target"))
+        return " · ".join(parts)
+
     def _update_summary(self) -> None:
         items = self._items
         parts = []
@@ -192,11 +269,7 @@ class DashboardView(BaseView):
             overdue = sum(1 for r in items if r.severity == "error")
             parts += [ngettext("{n} item due", "{n} items due", len(items)).format(n=len(items)),
                       ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)]
-        parts += [_("{done} admitted of {planned} planned this year").format(done=self._admitted,
-                                                                             planned=self._planned),
-                  ngettext("{n} person in the pipeline", "{n} people in the pipeline", self._in_pipeline)
-                  .format(n=self._in_pipeline)]
-        self.summary.setText(" · ".join(parts))
+        self.summary.setText(" · ".join(parts + [self._figures_summary()]))
 
     def reminders_pending(self) -> bool:
         """True while the reminders are being worked out on a worker thread."""

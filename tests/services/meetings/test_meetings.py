@@ -30,7 +30,7 @@ def add_people(branch_id: int, status: str, n: int, family: str) -> list[int]:
     for i in range(n):
         data = {"full_name": f"{family} Văn {GIVEN[i % len(GIVEN)]}", "branch": branch_id, "status": status,
                 "birth_date": dt.date(1980, 1, 1)}
-        if status == Status.OFFICIAL:
+        if status in (Status.OFFICIAL, Status.EXEMPT):
             data["official_date"] = dt.date(2015, 1, 1)
         if status == Status.PROBATIONARY:
             data["ceremony_date"] = dt.date(2025, 6, 1)
@@ -99,6 +99,8 @@ def test_denominator_leaves_out_exempt_absent_elsewhere_and_accepted_absence(bra
     attendance.set_attendance(meeting.id, off[0], A.ELSEWHERE)
     assert attendance.attendance_counts(meeting.id).denominator == 19
     attendance.set_attendance(meeting.id, off[1], A.EXCUSED, "Công tác")
+    assert attendance.attendance_counts(meeting.id).denominator == 19  # a reason alone still counts
+    attendance.set_attendance(meeting.id, off[1], A.EXCUSED, "Công tác", reason_accepted=True)
     assert attendance.attendance_counts(meeting.id).denominator == 18
     attendance.set_attendance(meeting.id, branch20["exempt"][0], A.PRESENT)  # an exempt member who attends counts
     c = attendance.attendance_counts(meeting.id)

@@ -19,6 +19,8 @@ class TaskLine:
     responsible: str
     due: dt.date | None
     done: bool
+    carried_from: dt.date | None = None  # carried over: the date of the meeting that first set it
+    overdue: bool = False  # still open and due before the meeting
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,8 @@ def minutes_data(meeting_id: int) -> MinutesData:
     """Everything the minutes of *meeting_id* state; NotFoundError for an unknown meeting."""
     m = meetings.get_meeting(meeting_id)
     branch = Branch.get_by_id(m.branch_id)
-    tasks = tuple(TaskLine(t.text, t.responsible_name, t.due, t.done) for t in action_items.action_items(m.id))
+    tasks = tuple(TaskLine(t.text, t.responsible_name, t.due, t.done, t.carried_from, t.overdue)
+                  for t in action_items.action_items(m.id))
     return MinutesData(
         meeting_id=m.id, branch_id=m.branch_id, date=m.date, kind=m.kind, place=m.place,
         start_time=m.start_time, end_time=m.end_time, chair=_name(m.chair_id),

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from peewee import JOIN, fn
 
-from desktop_app.core import clock
-from desktop_app.core.enums import Stage
+from desktop_app.core.enums import MembershipKind, Stage
 from desktop_app.services.meetings import attendance
 from desktop_app.services.meetings.attendance import Counts
+from desktop_app.services.people import membership
+from desktop_app.services.people.membership import MemberCounts
 from desktop_app.store.models import ActionItem, Meeting, Person, Quota, StageEvent
 
 
@@ -27,8 +27,10 @@ class MeetingLine:
 class ChangeLine:
     date: dt.date
     name: str
-    stage: str  # core.enums.Stage
+    stage: str  # core.enums.Stage, or core.enums.MembershipKind.MOVE for a move between branches
     document_ref: str
+    other_branch: str = ""  # a move: the branch the person came from (moved_in) or went to
+    moved_in: bool = False
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,7 @@ class TaskLine:
     text: str
     responsible: str
     due: dt.date | None
+    overdue: bool = False  # due before the end of the month and still open then
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,8 @@ class MonthlyData:
     branch_id: int
     start: dt.date
     end: dt.date
-    statuses: dict[str, int]  # status at the end of the month → people
+    statuses: dict[str, int]  # status at the end of the month → people (exempt members under "exempt")
+    members: MemberCounts  # the members at the end of the month (exempt ones among the official/probationary)
     meetings: tuple[MeetingLine, ...]
     changes: tuple[ChangeLine, ...]
     admitted_in_year: int  # admission decisions dated from 1 January to the end of the month
@@ -56,26 +60,46 @@ class MonthlyData:
 
 
 def statuses_on(branch_id: int, day: dt.date, today: dt.date | None = None) -> dict[str, int]:
-    """{status: people} of the branch's people as of *day*.
+    """{status: people} of the branch on *day*, replayed from the dated histories (services.people.membership):
+    a report for a past month counts the members and candidates of that month, not today's."""
+    return membership.statuses_on(branch_id, day)
 
-    From today on that is the stored status. For an earlier day it comes from the dated history (the
-    status set by the last step dated on or before it), so a report for a past month counts the
-    members of that month, not today's.
-    """
-    if day >= (today or clock.today()):
-        query = (Person.select(Person.status, fn.COUNT(Person.id))
-                 .where((Person.branch == branch_id) & Person.deleted_at.is_null()).group_by(Person.status))
-        return dict(query.tuples())
-    query = (StageEvent.select(StageEvent.person, StageEvent.stage)
-             .join(Person, on=(StageEvent.person == Person.id))
-             .where((Person.branch == branch_id) & Person.deleted_at.is_null() & (StageEvent.date <= day))
-             .order_by(StageEvent.person, StageEvent.date, StageEvent.id))
-    last: dict[int, str] = {}
-    for person_id, stage in query.tuples():
-        status = Stage.STATUS_AFTER.get(stage)
-        if status:
-            last[person_id] = status
-    return dict(Counter(last.values()))
+
+def _changes(branch_id: int, start: dt.date, end: dt.date) -> tuple[ChangeLine, ...]:
+    """The steps of the month of the people who belonged to the branch on their day, and the moves into and
+    out of it."""
+    people = membership.people_of_branch(branch_id)
+    rows = []
+    for chunk in (people[i:i + 500] for i in range(0, len(people), 500)):
+        rows.extend(StageEvent.select(StageEvent.person, StageEvent.date, Person.full_name, StageEvent.stage,
+                                   StageEvent.document_ref, Person.sort_key, StageEvent.id)
+                 .join(Person, on=(StageEvent.person == Person.id))
+                 .where(StageEvent.person.in_(chunk) & Person.deleted_at.is_null()
+                        & StageEvent.date.between(start, end)).tuples())
+    where = membership.branch_at_each((pid, day) for pid, day, *_rest in rows)
+    lines = [(day, key, eid, ChangeLine(day, name, stage, ref)) for pid, day, name, stage, ref, key, eid in rows
+             if where[(pid, day)] == branch_id]
+    for row in membership.branch_events(branch_id, start, end, (MembershipKind.MOVE,)):
+        moved_in = row.branch_id == branch_id
+        other = row.other_branch_name if moved_in else row.branch_name
+        lines.append((row.date, row.sort_key, 0, ChangeLine(row.date, row.person_name, MembershipKind.MOVE,
+                                                            row.document_ref, other, moved_in)))
+    return tuple(line for *_key, line in sorted(lines, key=lambda item: item[:3]))
+
+
+def admitted_in_year(branch_id: int, end: dt.date) -> int:
+    """People admitted (admission decision dated 1 January..*end*) while in the branch."""
+    people = membership.people_of_branch(branch_id)
+    decisions = []
+    for chunk in (people[i:i + 500] for i in range(0, len(people), 500)):
+        decisions.extend(StageEvent.select(StageEvent.person, fn.MIN(StageEvent.date))
+                      .join(Person, on=(StageEvent.person == Person.id))
+                      .where(StageEvent.person.in_(chunk) & Person.deleted_at.is_null()
+                             & (StageEvent.stage == Stage.ADMISSION_DECISION)
+                             & StageEvent.date.between(dt.date(end.year, 1, 1), end))
+                      .group_by(StageEvent.person).tuples())
+    where = membership.branch_at_each(decisions)
+    return sum(1 for pair in decisions if where[pair] == branch_id)
 
 
 def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
@@ -84,16 +108,6 @@ def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
                 .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
                        & Meeting.date.between(start, end)).order_by(Meeting.date, Meeting.id))
     lines = tuple(MeetingLine(m.id, m.date, m.kind, attendance.attendance_counts(m.id)) for m in held)
-    changes = tuple(ChangeLine(*row) for row in (
-        StageEvent.select(StageEvent.date, Person.full_name, StageEvent.stage, StageEvent.document_ref)
-        .join(Person, on=(StageEvent.person == Person.id))
-        .where((Person.branch == branch_id) & Person.deleted_at.is_null() & StageEvent.date.between(start, end))
-        .order_by(StageEvent.date, Person.sort_key, StageEvent.id).tuples()))
-    admitted = (StageEvent.select(StageEvent.person).distinct()
-                .join(Person, on=(StageEvent.person == Person.id))
-                .where((Person.branch == branch_id) & Person.deleted_at.is_null()
-                       & (StageEvent.stage == Stage.ADMISSION_DECISION)
-                       & StageEvent.date.between(dt.date(end.year, 1, 1), end)).count())
     quota = Quota.get_or_none((Quota.branch == branch_id) & (Quota.year == end.year))
     tasks = (ActionItem.select(ActionItem.text, Person.full_name, ActionItem.due)
              .join(Meeting, on=(ActionItem.meeting == Meeting.id))
@@ -105,8 +119,9 @@ def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
                     & ((ActionItem.done == False) | (ActionItem.done_on > end)))  # noqa: E712 - SQL
              .order_by(ActionItem.due.is_null(), ActionItem.due, ActionItem.id).tuples())
     return MonthlyData(
-        branch_id=branch_id, start=start, end=end, statuses=statuses_on(branch_id, end), meetings=lines,
-        changes=changes, admitted_in_year=admitted, target=quota.target if quota else None,
+        branch_id=branch_id, start=start, end=end, statuses=statuses_on(branch_id, end),
+        members=membership.member_counts(branch_id, end), meetings=lines, changes=_changes(branch_id, start, end),
+        admitted_in_year=admitted_in_year(branch_id, end), target=quota.target if quota else None,
         planned=held[-1].next_tasks if held else "",
-        open_tasks=tuple(TaskLine(text, name or "", due) for text, name, due in tasks))
+        open_tasks=tuple(TaskLine(text, name or "", due, due is not None and due < end) for text, name, due in tasks))
 

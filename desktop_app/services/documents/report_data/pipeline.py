@@ -11,9 +11,12 @@ from peewee import JOIN
 from desktop_app.core import clock
 from desktop_app.core.enums import DossierCode, DossierStatus, Stage, Status
 from desktop_app.core.rules import periods
+from desktop_app.services.people import people as people_service
 from desktop_app.store.models import Branch, DossierItem, Person, Sponsorship, StageEvent
 
 CERTIFICATE = "CN-NTVĐ"
+# The papers redone when the branch has not voted within 12 months of them (as services.people.reminders reads).
+STALE_CODES = ("3-KNĐ", "4-KNĐ", "4A-KNĐ", "5-KNĐ")
 # Dossier papers expected while a person is at each status (06-HD/TW §8.3): the admission dossier
 # from the application on; the recognition dossier during probation, less the branch's own
 # resolution (13-KNĐ), which the recognition vote makes.
@@ -64,20 +67,26 @@ def _reached(stages: dict[str, dt.date], stage: str) -> bool:
     return any(s in stages for s in Stage.PIPELINE[Stage.PIPELINE.index(stage):])
 
 
-def _deadlines(status: str, stages: dict[str, dt.date], certificate: dt.date | None,
-               ceremony: dt.date | None) -> list[Deadline]:
-    """The deadlines still open at the person's step (core.rules.periods gives the dates)."""
+def _deadlines(status: str, stages: dict[str, dt.date], certificate: dt.date | None, ceremony: dt.date | None,
+               papers: dict[str, dt.date] | None = None, received: dt.date | None = None) -> list[Deadline]:
+    """The deadlines still open at the person's step (core.rules.periods gives the dates). Dossier papers go
+    stale each from its own date (*papers*: code → date); the ceremony is due counting from the day the
+    decision was *received*, its own date until that is recorded."""
     found: list[Deadline] = []
     if status in Status.CANDIDATES:
         if not _reached(stages, Stage.BRANCH_RESOLUTION):
             if certificate:
                 found.append(Deadline("certificate", periods.certificate_expiry(certificate).date))
-            if Stage.APPLICATION in stages:
-                found.append(Deadline("dossier", periods.dossier_stale_after(stages[Stage.APPLICATION]).date))
+            dated = [periods.dossier_stale_after(day).date for code, day in (papers or {}).items()
+                     if code in STALE_CODES and day]
+            if dated:
+                found.append(Deadline("dossier", min(dated)))  # the first paper to go stale
         elif not _reached(stages, Stage.ADMISSION_DECISION) and Stage.BRANCH_RESOLUTION in stages:
             found.append(Deadline("decision", periods.decision_deadline(stages[Stage.BRANCH_RESOLUTION]).date))
         elif not _reached(stages, Stage.CEREMONY) and Stage.ADMISSION_DECISION in stages:
-            found.append(Deadline("ceremony", periods.ceremony_deadline(stages[Stage.ADMISSION_DECISION]).date))
+            decision = stages[Stage.ADMISSION_DECISION]
+            start = received if received is not None and received >= decision else decision
+            found.append(Deadline("ceremony", periods.ceremony_deadline(start).date))
     if status == Status.PROBATIONARY and ceremony and not _reached(stages, Stage.RECOGNITION_RESOLUTION):
         found.append(Deadline("recognition", periods.recognition_vote_deadline(ceremony).date))
     return sorted(found, key=lambda d: d.date)
@@ -101,6 +110,7 @@ def candidates_data(branch_id: int | None = None, today: dt.date | None = None) 
     latest: dict[int, tuple[str, dt.date]] = {}
     certificates: dict[int, dt.date] = {}
     received: dict[int, set[str]] = defaultdict(set)
+    papers: dict[int, dict[str, dt.date]] = defaultdict(dict)  # the latest date of each paper
     for chunk in (ids[i:i + 500] for i in range(0, len(ids), 500)):
         events = (StageEvent.select(StageEvent.person, StageEvent.stage, StageEvent.date)
                   .where(StageEvent.person.in_(chunk) & StageEvent.stage.in_(list(Stage.PIPELINE)))
@@ -115,8 +125,11 @@ def candidates_data(branch_id: int | None = None, today: dt.date | None = None) 
                  .order_by(DossierItem.date, DossierItem.id))
         for pid, code, date in items.tuples():
             received[pid].add(code)
+            if date:
+                papers[pid][code] = date
             if code == CERTIFICATE and date:
                 certificates[pid] = date  # the paper's own date wins over the step's
+    decisions_received = people_service.received_on(ids)
     candidates: list = []
     probationary: list = []
     for pid, name, birth, bid, bname, status, ceremony in people:
@@ -130,7 +143,8 @@ def candidates_data(branch_id: int | None = None, today: dt.date | None = None) 
             certificate_expires=periods.certificate_expiry(certificate).date if certificate else None,
             received=tuple(c for c in required if c in received[pid]), required=required,
             ceremony_date=ceremony, probation_end=periods.probation_end(ceremony) if ceremony else None,
-            deadlines=tuple(_deadlines(status, stages[pid], certificate, ceremony)))
+            deadlines=tuple(_deadlines(status, stages[pid], certificate, ceremony, papers[pid],
+                                       decisions_received.get(pid))))
         (probationary if status == Status.PROBATIONARY else candidates).append(line)
     return CandidatesData(today, tuple(candidates), tuple(probationary))
 

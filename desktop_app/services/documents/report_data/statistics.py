@@ -1,9 +1,10 @@
 """The year's admissions against the quota, with the breakdowns reported upward (domain.md §4).
 
-One aggregate query grouped by branch does all the counting, so 300 branches and 10,000 people
-take milliseconds. "Admitted" is an admission decision dated in the year (as services.quotas
-counts it); each person counts once. Ethnicity and religion are free text: the spellings that mean
-"Kinh" and "no religion" are found by accent-insensitive comparison and passed to the query.
+"Admitted" is an admission decision dated in the year (the earliest, should there be two); each person counts
+once, in the branch they belonged to on the day of the decision (services.people.membership), so a member who
+moved on since still counts where they were admitted. Ethnicity and religion are free text: the spellings that
+mean "Kinh" and "no religion" are found by accent-insensitive comparison. Rural or not is the branch's flag.
+Queries are plain peewee expressions over the year's few hundred admissions; the counting is done here.
 """
 
 from __future__ import annotations
@@ -11,15 +12,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from peewee import fn
+
 from desktop_app.core.enums import Category, Stage
+from desktop_app.core.rules import complete_months
 from desktop_app.core.text import fold
+from desktop_app.services.people import membership
 from desktop_app.store import raw
-from desktop_app.store.db import database
-from desktop_app.store.models import Branch, Quota
+from desktop_app.store.models import Branch, Person, Quota, StageEvent
 
 MAJORITY = {"kinh"}
 NO_RELIGION = {"", "khong", "khong co", "khong ton giao", "none", "no"}
-COUNTERS = ("admitted", "women", "ethnic", "religious", "youth", "age_18_30")
+COUNTERS = ("admitted", "women", "ethnic", "religious", "youth", "age_18_30", "rural")
 
 
 @dataclass
@@ -34,7 +38,12 @@ class QuotaLine:
     religious: int = 0
     youth: int = 0
     age_18_30: int = 0
+    rural: int = 0  # admitted in branches of rural areas
     categories: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def not_rural(self) -> int:
+        return self.admitted - self.rural
 
     @property
     def share_of_plan(self) -> float | None:
@@ -54,62 +63,79 @@ class QuotaData:
         return sum(1 for line in self.branches if line.admitted)
 
     @property
+    def branch_targets(self) -> int | None:
+        """The branches' targets added up (None when no branch has one)."""
+        return self.total.target
+
+    @property
     def target(self) -> int | None:
         """The plan of the year: the organisation's own quota, else the branches' added up."""
         return self.organisation_target if self.organisation_target is not None else self.total.target
 
+    @property
+    def targets_differ(self) -> bool:
+        """The organisation's target is set and is not what the branches' targets add up to."""
+        return self.organisation_target is not None and self.organisation_target != (self.total.target or 0)
 
-def _spellings(column: str, folded: set[str]) -> list[str]:
-    """The stored spellings of *column* whose accent-folded form is in *folded*."""
-    rows = database.execute_sql(f"SELECT DISTINCT {column} FROM person").fetchall()
-    return [value for (value,) in rows if fold(value or "") in folded]
+
+def _admitted(year: int, end: dt.date):
+    """The ids of the people with an admission decision dated 1 January..*end* of *year* (a subquery)."""
+    return (StageEvent.select(StageEvent.person)
+            .where((StageEvent.stage == Stage.ADMISSION_DECISION) & StageEvent.date.between(dt.date(year, 1, 1), end)))
+
+
+def _admissions(year: int, end: dt.date) -> list[tuple[int, dt.date]]:
+    """(person, day of their admission decision) for the decisions dated 1 January..*end* of *year*."""
+    first = fn.MIN(StageEvent.date)
+    query = (StageEvent.select(StageEvent.person, first).join(Person, on=(StageEvent.person == Person.id))
+             .where((StageEvent.stage == Stage.ADMISSION_DECISION) & StageEvent.date.between(dt.date(year, 1, 1), end)
+                    & Person.deleted_at.is_null())
+             .group_by(StageEvent.person))
+    return [(pid, raw.to_day(day)) for pid, day in raw.rows(query)]
+
+
+def _people(among) -> dict[int, tuple]:
+    """{person: (gender, ethnicity, religion, youth union, birth date, categories)} of the people *among* selects."""
+    query = (Person.select(Person.id, Person.gender, Person.ethnicity, Person.religion, Person.youth_union,
+                           Person.birth_date, Person.categories).where(Person.id.in_(among)))
+    return {pid: (gender, ethnicity, religion, bool(youth), raw.to_date(birth), categories or "")
+            for pid, gender, ethnicity, religion, youth, birth, categories in raw.rows(query)}
 
 
 def quota_data(year: int, as_of: dt.date | None = None) -> QuotaData:
     end = min(as_of or dt.date(year, 12, 31), dt.date(year, 12, 31))
-    majority = _spellings("ethnicity", MAJORITY) or ["Kinh"]
-    no_religion = _spellings("religion", NO_RELIGION) or [""]
     codes = Category.codes()
-    category_sums = ", ".join(
-        "SUM(CASE WHEN (',' || p.categories || ',') LIKE ? THEN 1 ELSE 0 END)" for _code in codes)
-    # Ages from the ISO text of the dates: the same arithmetic on both engines.
-    year_of, day_of = "CAST(substr(CAST({} AS TEXT), 1, 4) AS INTEGER)", "substr(CAST({} AS TEXT), 6, 5)"
-    age = (f"{year_of.format('a.day')} - {year_of.format('p.birth_date')} - "
-           f"CASE WHEN {day_of.format('a.day')} < {day_of.format('p.birth_date')} THEN 1 ELSE 0 END")
-    sql = f"""
-        SELECT p.branch_id,
-               COUNT(*),
-               SUM(CASE WHEN p.gender = 'female' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN p.ethnicity NOT IN ({", ".join("?" * len(majority))}) THEN 1 ELSE 0 END),
-               SUM(CASE WHEN p.religion NOT IN ({", ".join("?" * len(no_religion))}) THEN 1 ELSE 0 END),
-               SUM(CASE WHEN p.youth_union THEN 1 ELSE 0 END),
-               SUM(CASE WHEN p.birth_date IS NOT NULL AND ({age}) BETWEEN 18 AND 30 THEN 1 ELSE 0 END),
-               {category_sums}
-        FROM (SELECT person_id, MIN(date) AS day FROM stageevent
-              WHERE stage = ? AND date BETWEEN ? AND ? GROUP BY person_id) AS a
-        JOIN person AS p ON p.id = a.person_id
-        WHERE p.deleted_at IS NULL
-        GROUP BY p.branch_id
-    """
-    params = [*majority, *no_religion, *(f"%,{c},%" for c in codes), Stage.ADMISSION_DECISION,
-              dt.date(year, 1, 1).isoformat(), end.isoformat()]
     targets = {branch: target for branch, target in
                Quota.select(Quota.branch, Quota.target).where(Quota.year == year).tuples()}
+    rural = dict(Branch.select(Branch.id, Branch.rural).tuples())
     lines: dict[int | None, QuotaLine] = {}
     for bid, code, name in (Branch.select(Branch.id, Branch.code, Branch.name)
                             .where(Branch.deleted_at.is_null() & (Branch.active == True))  # noqa: E712 - SQL
                             .order_by(Branch.code).tuples()):
         lines[bid] = QuotaLine(bid, code, name, targets.get(bid))
-    for row in raw.execute(sql, params).fetchall():
-        bid, counts, per_category = row[0], row[1:1 + len(COUNTERS)], row[1 + len(COUNTERS):]
+    admissions = _admissions(year, end)
+    where = membership.branch_at_each(admissions, among=_admitted(year, end))
+    people = _people(_admitted(year, end))
+    for pid, day in admissions:
+        bid = where[(pid, day)]
         line = lines.get(bid)
-        if line is None:  # an inactive or deleted branch, or people with no branch, still admitted someone
+        if line is None:  # an inactive or deleted branch, or someone with no branch, still admitted someone
             line = lines[bid] = QuotaLine(bid, *_branch_label(bid), targets.get(bid))
-        for name, value in zip(COUNTERS, counts, strict=True):
-            setattr(line, name, int(value or 0))
-        line.categories = {c: int(v or 0) for c, v in zip(codes, per_category, strict=True)}
+        gender, ethnicity, religion, youth, birth, categories = people[pid]
+        line.admitted += 1
+        line.women += gender == "female"
+        line.ethnic += fold(ethnicity or "").strip() not in MAJORITY
+        line.religious += fold(religion or "").strip() not in NO_RELIGION
+        line.youth += youth
+        line.age_18_30 += birth is not None and 18 <= complete_months(birth, day) // 12 <= 30
+        line.rural += bool(rural.get(bid))
+        held = set(categories.split(","))
+        for code in codes:
+            if code in held:
+                line.categories[code] = line.categories.get(code, 0) + 1
     total = QuotaLine(None, "", "", None)
     for line in lines.values():
+        line.categories = {c: line.categories.get(c, 0) for c in codes}
         for name in COUNTERS:
             setattr(total, name, getattr(total, name) + getattr(line, name))
         for c, v in line.categories.items():

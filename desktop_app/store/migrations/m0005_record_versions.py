@@ -1,4 +1,4 @@
-"""Schema version 4: a version number on the records people edit in forms.
+"""Schema version 5: a version number on the records people edit in forms.
 
 Each save raises it; a save based on an older version is refused (services.common.versions), so two people
 editing the same record on a server never overwrite each other's work. Existing rows start at 0.
