@@ -5,19 +5,33 @@ from __future__ import annotations
 
 import datetime as dt
 
-from desktop_app.store.db import database
+from desktop_app.store import raw
 
 JOINS = ("admission", "on_record", "transfer_in")
 LEAVES = ("transfer_out", "death", "strike_off")
 
 
+def query(sql: str, params=()) -> list[tuple]:
+    """Rows of hand-written *sql* (``?`` placeholders) on either engine, each value as a file stores it: dates
+    as ISO text, flags as 0/1, so a test reads the same rows from a file and from a server."""
+    def stored(value):
+        if isinstance(value, bool):
+            return int(value)
+        if isinstance(value, dt.datetime):
+            return value.isoformat(sep=" ")
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return value
+    return [tuple(stored(v) for v in row) for row in raw.execute(sql, params).fetchall()]
+
+
 def members(branch_id: int | None, day: dt.date) -> dict[int, dict]:
     """{person: {"branch", "standing", "exempt", "away"}} of the members of *branch_id* (None: every branch) on
     *day*, folded from membershipevent."""
-    rows = database.execute_sql(
+    rows = query(
         "SELECT e.person_id, e.kind, e.branch_id, e.standing FROM membershipevent e "
         "JOIN person p ON p.id = e.person_id WHERE e.date <= ? AND p.deleted_at IS NULL "
-        "ORDER BY e.person_id, e.date, e.id", (day.isoformat(),)).fetchall()
+        "ORDER BY e.person_id, e.date, e.id", (day,))
     state: dict[int, dict] = {}
     for pid, kind, branch, standing in rows:
         s = state.setdefault(pid, {"branch": None, "standing": "", "exempt": False, "away": False, "member": False})

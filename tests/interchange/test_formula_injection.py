@@ -51,10 +51,8 @@ def _formulas_in(path) -> list[str]:
     return found
 
 
-def test_a_hostile_workbook_imported_then_exported_holds_no_formula(tmp_path, branches, capsys):
-    from desktop_app.store.db import current_path
-
-    db = str(current_path())
+def test_a_hostile_workbook_imported_then_exported_holds_no_formula(tmp_path, branches, capsys, db_location):
+    db = str(db_location)
     hostile = _hostile(tmp_path / "hostile.xlsx")
     errors = tmp_path / "refused.xlsx"
     assert main(["import", "members", "--db", db, str(hostile), "--errors", str(errors), "--lang", "en"]) == 0

@@ -18,6 +18,9 @@ from desktop_app.store import db as store_db
 from desktop_app.ui import overview_snapshot
 from desktop_app.ui.views.dashboard_view import DashboardView, overview_figures
 
+# The snapshot is kept for a file only: a server database is written by others while this PC is closed.
+pytestmark = pytest.mark.file_only
+
 YEAR = 2026  # the year of the clock the tests start on (tests/conftest.py)
 
 

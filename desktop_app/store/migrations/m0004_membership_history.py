@@ -38,6 +38,7 @@ import datetime as dt
 import uuid
 
 from desktop_app.core import clock
+from desktop_app.store import dialect
 
 STATEMENTS = [
     'CREATE TABLE IF NOT EXISTS "membershipevent" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, '
@@ -56,7 +57,7 @@ STATEMENTS = [
     '("other_branch_id", "date")',
 ]
 COLUMNS = [  # (table, column, definition)
-    ("attendance", "reason_accepted", 'INTEGER NOT NULL DEFAULT 0'),
+    ("attendance", "reason_accepted", 'BOOLEAN NOT NULL DEFAULT 0'),
     ("stageevent", "received_on", 'DATE'),
     ("actionitem", "carried_from_id", 'INTEGER REFERENCES "actionitem" ("id") ON DELETE SET NULL'),
 ]
@@ -214,8 +215,9 @@ def _backfill_membership(db) -> None:
             rows.append((str(uuid.uuid4()), stamp, stamp, person[0], event["kind"], event["date"].isoformat(),
                          event["branch_id"], event["other_branch_id"], event["standing"], event["place"],
                          event["document_ref"], event["note"], event["stage_event_id"]))
-    sql = (f'INSERT INTO "membershipevent" ({", ".join(columns)}) VALUES ({", ".join("?" * len(columns))})')
-    db.connection().executemany(sql, rows)
+    sql = (f'INSERT INTO "membershipevent" ({", ".join(columns)}) '
+           f'VALUES ({", ".join([db.param] * len(columns))})')
+    _executemany(db, sql, rows)
 
 
 def _link_carried_tasks(db) -> None:
@@ -231,18 +233,23 @@ def _link_carried_tasks(db) -> None:
         candidates = copies.get((target, text, responsible, due))
         if candidates:
             links.append((item_id, candidates.pop(0)))
-    db.connection().executemany('UPDATE actionitem SET carried_from_id = ? WHERE id = ?', links)
+    _executemany(db, f"UPDATE actionitem SET carried_from_id = {db.param} WHERE id = {db.param}", links)
+
+
+def _executemany(db, sql: str, rows: list[tuple]) -> None:
+    """*sql* (with the engine's placeholder) once per row, through the driver (on both engines)."""
+    if rows:
+        cursor = db.cursor()
+        cursor.executemany(sql, rows)
 
 
 def up(db, migrator) -> None:
-    for statement in STATEMENTS:
-        db.execute_sql(statement)
+    dialect.execute(db, STATEMENTS)
     for table, column, definition in COLUMNS:
         if column not in {c.name for c in db.get_columns(table)}:  # a file upgraded before, then restored
-            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}')
-    for statement in AFTER:
-        db.execute_sql(statement)
+            dialect.execute(db, [f'ALTER TABLE "{table}" ADD COLUMN "{column}" {definition}'])
+    dialect.execute(db, AFTER)
     if not db.execute_sql('SELECT 1 FROM "membershipevent" LIMIT 1').fetchone():
-        db.execute_sql("UPDATE attendance SET reason_accepted = 1 WHERE status = 'excused'")
+        db.execute_sql(f"UPDATE attendance SET reason_accepted = {db.param} WHERE status = 'excused'", (True,))
         _backfill_membership(db)
         _link_carried_tasks(db)

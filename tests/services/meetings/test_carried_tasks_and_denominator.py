@@ -16,7 +16,7 @@ from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.documents import report_data
 from desktop_app.services.meetings import action_items, attendance, decisions, meeting_prep
 from desktop_app.services.people import people
-from desktop_app.store.db import database
+from tests import recount
 from tests.reports.pdf_helpers import pdf_text
 
 D = dt.date
@@ -41,8 +41,8 @@ def test_a_carried_task_keeps_its_due_date_and_is_overdue_at_a_later_meeting(bra
     rows = {r.text: r for r in action_items.action_items(feb.id)}
     carried, same_day = rows["Vận động nhân dân làm đường"], rows["Họp tổ dân vận"]
     # Recounted from the rows: the copy points at the task it continues and has its due date.
-    origin = database.execute_sql("SELECT c.due, o.due, o.id FROM actionitem c JOIN actionitem o "
-                                  "ON o.id = c.carried_from_id WHERE c.id = ?", (carried.id,)).fetchone()
+    origin = recount.query("SELECT c.due, o.due, o.id FROM actionitem c JOIN actionitem o "
+                           "ON o.id = c.carried_from_id WHERE c.id = ?", (carried.id,))[0]
     assert origin == ("2026-02-02", "2026-02-02", road.id)
     assert carried.is_carried and carried.carried_from == D(2026, 1, 3)
     assert carried.overdue  # due the day before the meeting
@@ -114,6 +114,6 @@ def test_absences_the_chair_accepted_leave_the_denominator(twenty):
     attendance.set_attendance(meeting.id, ids[0], A.EXCUSED, "Ốm")
     assert attendance.attendance_counts(meeting.id).denominator == 18  # a new absence: not accepted yet
     # Recounted in SQL: official members less the accepted absences.
-    accepted = database.execute_sql("SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'excused' "
-                                    "AND reason_accepted = 1", (meeting.id,)).fetchone()[0]
+    accepted = recount.query("SELECT COUNT(*) FROM attendance WHERE meeting_id = ? AND status = 'excused' "
+                             "AND reason_accepted", (meeting.id,))[0][0]
     assert attendance.attendance_counts(meeting.id).denominator == 20 - accepted

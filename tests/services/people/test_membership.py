@@ -20,7 +20,6 @@ from desktop_app.services.documents import report_data
 from desktop_app.services.meetings import attendance, meeting_prep
 from desktop_app.services.organisation import branches
 from desktop_app.services.people import membership, people
-from desktop_app.store.db import database
 from tests import recount
 
 D = dt.date
@@ -28,9 +27,9 @@ D = dt.date
 
 def _stored(person_id: int) -> list[tuple[str, str, int, int | None]]:
     """(kind, ISO date, branch, other branch) of a person's rows, as stored."""
-    return [tuple(r) for r in database.execute_sql(
+    return recount.query(
         "SELECT kind, date, branch_id, other_branch_id FROM membershipevent WHERE person_id = ? ORDER BY date, id",
-        (person_id,)).fetchall()]
+        (person_id,))
 
 
 def _members_by_sql(branch_id: int, day: dt.date) -> dict[int, str]:
@@ -203,7 +202,7 @@ def test_imported_members_join_the_history(two):
             RowInput(3, {"full_name": "Mùa Thị Dở", "ceremony_date": D(2026, 2, 3), "branch_code": "CB01"})]
     plan = import_rows("members", rows)
     assert plan.imported == 2, [r.errors for r in plan.rows]
-    ids = dict(database.execute_sql("SELECT full_name, id FROM person").fetchall())
+    ids = dict(recount.query("SELECT full_name, id FROM person"))
     assert _stored(ids["Giàng A Páo"]) == [("on_record", "2012-04-01", a.id, None)]
     assert _stored(ids["Mùa Thị Dở"]) == [("admission", "2026-02-03", a.id, None)]
     assert membership.member_counts(a.id, D(2026, 2, 3)).total == 2
