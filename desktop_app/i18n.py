@@ -23,22 +23,32 @@ _LOCALES = {"vi": "vi_VN", "en": "en_GB"}
 # Each language named in itself: the language menu must be readable whatever language is in force.
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
-_translation: _gettext.NullTranslations = _gettext.NullTranslations()
+# The catalog of _language, loaded on the first translation asked for: a process that never chose a language
+# (a script calling a report builder) gets Vietnamese text as well as Vietnamese dates, not English words
+# under a Vietnamese dateline.
+_translation: _gettext.NullTranslations | None = None
 _language = DEFAULT_LANGUAGE
 # Compiled catalogs already read in this process, keyed by (po path, mtime, size).
 _compiled: dict[tuple[str, int, int], bytes] = {}
 
 
+def _catalog() -> _gettext.NullTranslations:
+    global _translation
+    if _translation is None:
+        _translation = _load(_language)
+    return _translation
+
+
 def _(message: str) -> str:
-    return _translation.gettext(message)
+    return _catalog().gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _translation.ngettext(singular, plural, n)
+    return _catalog().ngettext(singular, plural, n)
 
 
 def pgettext(context: str, message: str) -> str:
-    return _translation.pgettext(context, message)
+    return _catalog().pgettext(context, message)
 
 
 def N_(message: str) -> str:

@@ -13,7 +13,7 @@ import contextlib
 from collections.abc import Iterator
 
 from desktop_app.core.text import nfc
-from desktop_app.i18n import _, current_language, pgettext
+from desktop_app.i18n import _, pgettext
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
@@ -79,11 +79,8 @@ def symbol(number: int | None, type_code: str, issuer_symbol: str) -> str:
 
 
 def number_prefix() -> str:
-    """'Số' / 'No.' (the document vocabulary; Vietnamese even before the catalog has it)."""
-    prefix = pgettext("document", "No.")
-    if prefix == "No." and current_language() == "vi":
-        prefix = "Số"
-    return prefix
+    """'Số' / 'No.' (the document vocabulary)."""
+    return pgettext("document", "No.")
 
 
 def format_number(n: int | None, type_code: str, issuer: str) -> str:
