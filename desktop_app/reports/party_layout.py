@@ -19,9 +19,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -40,6 +41,7 @@ from desktop_app.reports.common import atomic_output, markup, nfc, upper
 from desktop_app.reports.flowables import RuledHeading, WritingLines
 from desktop_app.reports.layout_settings import LayoutSettings
 from desktop_app.reports.layout_settings import load as load_settings
+from desktop_app.reports.pagination import PartyTable, TableBlock
 from desktop_app.reports.styles import Styles
 
 PRODUCER = "Sổ Chi bộ"
@@ -71,7 +73,8 @@ class PartyDocument:
     """One Party document: build the story with the helpers, then ``build()``."""
 
     def __init__(self, heading: Heading, *, title: str, summary: str = "", pdf_title: str = "",
-                 settings: LayoutSettings | None = None, words=None):
+                 settings: LayoutSettings | None = None, words=None, wide: bool = False):
+        """*wide*: A4 landscape, for lists of many columns (the member register)."""
         fonts.register_fonts()
         from desktop_app.reports.vocabulary import Words
 
@@ -81,8 +84,9 @@ class PartyDocument:
         self.heading = heading
         self.pdf_title = nfc(pdf_title or " ".join(p for p in (title, summary) if p))
         s = self.settings
-        self.frame_width = A4[0] - (s.margin_left_mm + s.margin_right_mm) * mm
-        self.frame_height = A4[1] - (s.margin_top_mm + s.margin_bottom_mm) * mm
+        self.pagesize = landscape(A4) if wide else A4
+        self.frame_width = self.pagesize[0] - (s.margin_left_mm + s.margin_right_mm) * mm
+        self.frame_height = self.pagesize[1] - (s.margin_top_mm + s.margin_bottom_mm) * mm
         self.story: list[Flowable] = []
         self._header()
         self.paragraph(upper(title), "title")
@@ -114,6 +118,11 @@ class PartyDocument:
     def add(self, flowable: Flowable) -> None:
         self.story.append(flowable)
 
+    def keep_together(self, count: int) -> None:
+        """The last *count* flowables added stay on one page (a vote and its result)."""
+        if count > 1 and len(self.story) >= count:
+            self.story[-count:] = [KeepTogether(self.story[-count:])]
+
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float], *,
               wrap: Sequence[int] = (), center: Sequence[int] = (), right: Sequence[int] = (),
               group_rows: Sequence[int] = (), bold_rows: Sequence[int] = (), row_height_mm: float | None = None,
@@ -127,15 +136,15 @@ class PartyDocument:
         with the header on each page the table runs onto."""
         st = self.styles
         size = self.settings.table_size
-        total = float(sum(weights))
-        widths = [self.frame_width * w / total for w in weights]
-        head = [Paragraph(markup(h), st["cell_head_small" if small_header else "cell_head"]) for h in header]
+        head_style = st["cell_head_small" if small_header else "cell_head"]
+        wrap_set, group_set, bold_set = set(wrap), set(group_rows), set(bold_rows)
+        widths = self._column_widths(header, rows, weights, head_style.fontSize, wrap_set, group_set)
+        head = [Paragraph(markup(h), head_style) for h in header]
         data: list[list[object]] = [head]
         top = 1  # rows above the body: the header, and the caption when there is one
         if caption:
             data.insert(0, [Paragraph(markup(caption), st["cell_group"])] + [""] * (len(header) - 1))
             top = 2
-        wrap_set, group_set, bold_set = set(wrap), set(group_rows), set(bold_rows)
         for index, row in enumerate(rows):
             if index in group_set:
                 data.append([Paragraph(markup(row[0]), st["cell_group"])] + [""] * (len(header) - 1))
@@ -172,13 +181,46 @@ class PartyDocument:
         heights = None
         if row_height_mm:
             heights = [None] * top + [row_height_mm * mm] * len(rows)
-        table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=top, hAlign="CENTER",
-                      spaceBefore=3, spaceAfter=6)
+        for index in group_set:  # a sub-heading row never ends a page
+            if index + 1 < len(rows):
+                commands.append(("NOSPLIT", (0, index + top), (-1, index + top + 1)))
+        table = PartyTable(data, colWidths=widths, rowHeights=heights, repeatRows=top, hAlign="CENTER",
+                           spaceBefore=3, spaceAfter=6)
         table.setStyle(TableStyle(commands))
-        if self.story and isinstance(self.story[-1], Paragraph):
-            self.story[-1].keepWithNext = 1  # a paragraph just before a table introduces it
-        self.story.append(table)
+        self.story.append(TableBlock(table, lead=self._lead()))
         return table
+
+    def _column_widths(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float],
+                       head_size: float, wrap: set[int], groups: set[int]) -> list[float]:
+        """Widths in proportion to *weights*, widened where a heading word or a cell that does not wrap would
+        not fit (a heading never breaks inside a word: "Admitt-ed"), at the expense of the wider columns."""
+        total = float(sum(weights))
+        widths = [self.frame_width * w / total for w in weights]
+        pad, size = 6.5, self.settings.table_size
+        needed = [max((stringWidth(word, fonts.BOLD, head_size) for word in nfc(h).split()), default=0) + pad
+                  for h in header]
+        for index, row in enumerate(rows):
+            if index in groups:
+                continue
+            for col, value in enumerate(row):
+                if col not in wrap and col < len(needed):
+                    needed[col] = max(needed[col], stringWidth(nfc(value), fonts.BOLD, size) + pad)
+        short = sum(max(n - w, 0) for n, w in zip(needed, widths, strict=True))
+        slack = sum(max(w - n, 0) for n, w in zip(needed, widths, strict=True))
+        if short <= 0 or slack < short:
+            return widths  # nothing to widen, or no room to do it: the weights stand
+        return [n if n >= w else w - (w - n) * short / slack for n, w in zip(needed, widths, strict=True)]
+
+    def _lead(self) -> list[Flowable]:
+        """The paragraphs introducing a table, taken off the story: the one just before it and the headings
+        above that one (they stay with the table's first rows, see pagination)."""
+        lead: list[Flowable] = []
+        while self.story and isinstance(self.story[-1], Paragraph) and (
+                not lead or self.story[-1].getKeepWithNext()):
+            lead.insert(0, self.story.pop())
+        for para in lead:
+            para.keepWithNext = 0  # else reportlab keeps them with the whole table
+        return lead
 
     def closing(self, *, signatures: Sequence[Signature], recipients: Sequence[str] = ()) -> None:
         """The end of the document: recipients (bottom left) and signatures (bottom right).
@@ -215,26 +257,19 @@ class PartyDocument:
                 commands.append(("TOPPADDING", (0, first), (-1, first), 8 * mm))
         table = Table(rows, colWidths=[half, half], rowHeights=heights)
         table.setStyle(TableStyle(commands))
-        # Never a signature alone on the last page (HD36): the end of the body goes with it.
-        self.story.append(KeepTogether([*self._tail_for_signature(), Spacer(1, self.settings.body_size * 0.8),
-                                        table]))
-
-    def _tail_for_signature(self) -> list[Flowable]:
-        """Taken off the story to share the signature's page: the last paragraph; or a short last table
-        with the paragraph that introduces it. A long table runs over pages and keeps its own last rows
-        above the signature."""
-        if not self.story:
-            return []
-        last = self.story[-1]
-        if isinstance(last, Paragraph):
-            return [self.story.pop()]
-        if isinstance(last, Table) and len(self.story) > 1 and \
-                last.wrap(self.frame_width, self.frame_height)[1] <= self.frame_height * 0.4:
-            tail = [self.story.pop()]
-            if isinstance(self.story[-1], Paragraph):
-                tail.insert(0, self.story.pop())
-            return tail
-        return []
+        # Never a signature alone on the last page (HD36): the last paragraph goes with it, and the last
+        # rows of a table just before.
+        end: list[Flowable] = [Spacer(1, self.settings.body_size * 0.8), table]
+        if self.story and isinstance(self.story[-1], Paragraph):
+            end.insert(0, self.story.pop())
+            end[0].keepWithNext = 0
+        elif self.story and isinstance(self.story[-1], KeepTogether):  # a block kept together (a vote) ends it
+            end[:0] = self.story.pop()._content
+        if self.story and isinstance(self.story[-1], TableBlock) and not self.story[-1].closing:
+            block = self.story.pop()
+            self.story.append(TableBlock(block.table, lead=block.lead, closing=end))
+        else:
+            self.story.append(KeepTogether(end))
 
     # ---- output -----------------------------------------------------------------------------
 
@@ -243,7 +278,7 @@ class PartyDocument:
         target = Path(out_path)
         with atomic_output(target) as tmp:
             doc = BaseDocTemplate(
-                str(tmp), pagesize=A4, leftMargin=s.margin_left_mm * mm, rightMargin=s.margin_right_mm * mm,
+                str(tmp), pagesize=self.pagesize, leftMargin=s.margin_left_mm * mm, rightMargin=s.margin_right_mm * mm,
                 topMargin=s.margin_top_mm * mm, bottomMargin=s.margin_bottom_mm * mm, title=self.pdf_title,
                 author=nfc(self.heading.issuer), creator=PRODUCER, producer=PRODUCER,
                 subject=self.pdf_title, lang="vi-VN" if i18n.current_language() == "vi" else "en-GB",
@@ -308,7 +343,7 @@ class PartyDocument:
     def _decorate(self, canvas, doc) -> None:
         s = self.settings
         page = canvas.getPageNumber()
-        width, height = A4
+        width, height = self.pagesize
         canvas.saveState()
         if page == 1 and self.heading.form_code:
             canvas.setFont(fonts.ITALIC, 12)
