@@ -102,22 +102,28 @@ def cmd_report(args) -> int:
     if args.kind not in REPORT_KINDS:
         raise UsageError(_("Unknown report “{kind}”: choose one of {kinds}.").format(
             kind=args.kind, kinds=", ".join(REPORT_KINDS)))
+    if args.kind == "resolution" and args.decision is None:
+        raise UsageError(_("Give the vote whose resolution to print with --decision ID."))
+    if args.draft and args.new_version:
+        raise UsageError(_("--draft and --new-version exclude each other: a draft takes no number."))
     path = db_path(args, must_exist=True)
     open_database(path)
     from desktop_app.reports import build_report
 
     month = month_option(args.month)
     branch_id = branch_option(args.branch)
-    # A document written from the command line is issued: numbered documents take their next number,
-    # unless --draft asks for a copy to check first.
+    # A document written from the command line is issued: numbered documents take their next number (once:
+    # printing one again keeps its number and date), unless --draft asks for a copy to check first.
     issue = not args.draft
     written = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
                            year=args.year or (month[0] if month else None), month=month[1] if month else None,
-                           meeting_id=args.meeting, issue=issue)
+                           meeting_id=args.meeting, decision_id=args.decision, issue=issue,
+                           new_version=args.new_version)
     from desktop_app.services.documents import outputs
 
     outputs.record("export", args.kind, {"file": str(written), "branch": args.branch, "month": args.month,
-                                         "year": args.year, "meeting": args.meeting, "issued": issue})
+                                         "year": args.year, "meeting": args.meeting, "decision": args.decision,
+                                         "issued": issue, "new_version": args.new_version})
     out(_("Report written to {path}.").format(path=written))
     return EXIT_OK
 

@@ -11,7 +11,7 @@ from desktop_app.i18n import _
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 DEMO_SCALES = ("branch", "commune", "large")
-REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin")
+REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin", "resolution", "register", "issued")
 IMPORT_KINDS = ("members", "candidates")
 EXPORT_KINDS = ("members", "candidates", "meetings")
 
@@ -56,9 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--month", help=_("month as YYYY-MM"))
     report.add_argument("--year", type=int, help=_("year"))
     report.add_argument("--meeting", type=int, help=_("meeting number (ID)"))
+    report.add_argument("--decision", type=int, help=_("the vote (decision number, ID) of a branch resolution"))
     report.add_argument("-o", "--output", required=True, help=_("PDF file to write"))
     report.add_argument("--draft", action="store_true",
                         help=_("a copy to check: numbered documents keep their number blank"))
+    report.add_argument("--new-version", action="store_true",
+                        help=_("issue an issued document again under a new number (a reprint keeps its number)"))
 
     quota = sub.add_parser("quota", parents=[common], help=_("set the yearly admission target"))
     quota.add_argument("--year", required=True, help=_("year"))

@@ -5,22 +5,45 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 
+from desktop_app import i18n
 from desktop_app.reports.party_layout import Heading, Signature
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services.documents import numbering
+from desktop_app.services.documents import issued, numbering
 from desktop_app.services.documents.report_data import Issuer
 
 
+@dataclass(frozen=True)
+class Numbered:
+    """The number line and the date a document prints with."""
+
+    number: str  # "Số 01-BC/CB"; the number left blank on a draft
+    date: dt.date
+    reprint: bool  # the number and date of an earlier issue
+
+
 @contextlib.contextmanager
-def document_number(issuer: Issuer, type_code: str, words: Words, *, issue: bool, note: str = "") -> Iterator[str]:
-    """'Số 01-BC/CB' for a document built inside the block. Only an issued document takes a number,
-    and gives it back if the block fails; a preview leaves the number blank for the office to fill."""
+def numbered(issuer: Issuer, type_code: str, words: Words, *, kind: str, covers_key: str, covers: str, title: str,
+             date: dt.date, issue: bool, new_version: bool = False, decision_id: int | None = None,
+             recorded: str = "") -> Iterator[Numbered]:
+    """The number of a document built inside the block. A draft takes nothing and leaves the number blank
+    for the office to fill; an issued document takes its number once and a reprint prints the same number
+    and date (services.documents.issued); *new_version* takes a new number. If the block fails, the number
+    is given back."""
     if not issue:
-        yield f"{words.number_prefix} {numbering.symbol(None, type_code, issuer.symbol)}"
+        yield Numbered(f"{words.number_prefix} {numbering.symbol(None, type_code, issuer.symbol)}", date, False)
         return
-    with numbering.reserve(issuer.counter_key, type_code, issuer.term, note=note) as n:
-        yield f"{words.number_prefix} {numbering.symbol(n, type_code, issuer.symbol)}"
+    with issued.issue(kind=kind, issuer=issuer.counter_key, type_code=type_code, term=issuer.term,
+                      issuer_symbol=issuer.symbol, covers_key=covers_key, covers=covers, title=title, date=date,
+                      lang=i18n.current_language(), branch_id=issuer.branch_id, decision_id=decision_id,
+                      new_version=new_version, recorded_symbol=recorded) as got:
+        yield Numbered(f"{words.number_prefix} {got.symbol}", got.date, got.reprint)
+
+
+def register_title(document_type: str, summary: str) -> str:
+    """'Báo cáo tình hình tháng 11 …' for the register, from 'BÁO CÁO' and the summary."""
+    return f"{document_type[:1].upper()}{document_type[1:].lower()} {summary}".strip()
 
 
 def heading(issuer: Issuer, date: dt.date, *, number: str | None = None, form_code: str = "",

@@ -28,7 +28,7 @@ from desktop_app.reports.common import (
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
 from desktop_app.services.common.errors import ValidationError
-from desktop_app.services.documents import report_data
+from desktop_app.services.documents import issued, report_data
 from desktop_app.services.documents.report_data import MonthlyData
 
 TYPE_CODE = "BC"  # báo cáo
@@ -113,9 +113,11 @@ def _tasks(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
 
 def build_monthly(out_path: str | Path, *, lang: str | None = None, branch_id: int | str | None = None,
                   month: object = None, year: int | None = None, meeting_id: int | None = None, issue: bool = False,
-                  progress: Progress | None = None, today: dt.date | None = None) -> Path:
+                  new_version: bool = False, progress: Progress | None = None, today: dt.date | None = None) -> Path:
     """The monthly report of *branch_id* for *month* ('YYYY-MM', a date, or a month number with *year*;
-    the current month when omitted). *issue* takes the next "BC" number of the branch's sequence."""
+    the current month when omitted). *issue* takes the next "BC" number of the branch's sequence, once: a
+    report issued before prints again with its number and date, and its figures as of that date, unless
+    *new_version* asks for a new number."""
     with document_language(lang):
         report_progress(progress, 0, 3)
         bid = report_data.resolve_branch(branch_id)
@@ -126,16 +128,16 @@ def build_monthly(out_path: str | Path, *, lang: str | None = None, branch_id: i
         except ValueError:
             raise ValidationError({"month": _("Month must be written as YYYY-MM, e.g. 2026-11.")}) from None
         start, end = month_bounds(y, m)
-        today = today or clock.today()
-        data = report_data.monthly_data(bid, start, min(end, max(today, start)))
         issuer = report_data.issuer_for(bid)
         w = Words()
-        report_progress(progress, 1, 3)
         when = period(w, y, m)
         summary = w.sum_monthly.format(period=when, next_period=period(w, *next_month(y, m)))
-        with issuing.document_number(issuer, TYPE_CODE, w, issue=issue,
-                                     note=f"monthly report {y}-{m:02d}") as number:
-            doc = PartyDocument(issuing.heading(issuer, today, number=number, words=w),
+        with issuing.numbered(issuer, TYPE_CODE, w, kind="monthly", covers_key=issued.month_key(y, m),
+                              covers=f"{m:02d}/{y}", title=issuing.register_title(w.type_report, summary),
+                              date=today or clock.today(), issue=issue, new_version=new_version) as number:
+            data = report_data.monthly_data(bid, start, min(end, max(number.date, start)))
+            report_progress(progress, 1, 3)
+            doc = PartyDocument(issuing.heading(issuer, number.date, number=number.number, words=w),
                                 title=w.type_report, summary=summary, words=w)
             doc.section(f"I. {w.h_membership}")
             _membership(doc, data, w, data.end)

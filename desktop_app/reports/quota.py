@@ -17,7 +17,7 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
-from desktop_app.services.documents import report_data
+from desktop_app.services.documents import issued, report_data
 from desktop_app.services.documents.report_data import QuotaData, QuotaLine
 
 TYPE_CODE = "BC"
@@ -64,20 +64,24 @@ def _results(doc: PartyDocument, data: QuotaData, w: Words) -> None:
 
 def build_quota(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None, month: object = None,
                 year: int | None = None, meeting_id: int | None = None, issue: bool = False,
-                progress: Progress | None = None, today: dt.date | None = None) -> Path:
+                new_version: bool = False, progress: Progress | None = None, today: dt.date | None = None) -> Path:
     """Quota and statistics of *year* (this year when omitted) across every branch; counted up to today
-    for the year in progress. *issue* takes the organisation's next "BC" number."""
+    for the year in progress. *issue* takes the organisation's next "BC" number, once: a report issued
+    before prints again with its number, date and the figures as of that date, unless *new_version*."""
     with document_language(lang):
         report_progress(progress, 0, 4)
         today = today or clock.today()
         year = year or today.year
-        data = report_data.quota_data(year, as_of=today)
         issuer = report_data.issuer_for(None)
         w = Words()
-        report_progress(progress, 1, 4)
-        with issuing.document_number(issuer, TYPE_CODE, w, issue=issue, note=f"quota report {year}") as number:
-            doc = PartyDocument(issuing.heading(issuer, today, number=number, words=w), title=w.type_report,
-                                summary=w.sum_quota.format(year=year), words=w)
+        summary = w.sum_quota.format(year=year)
+        with issuing.numbered(issuer, TYPE_CODE, w, kind="quota", covers_key=issued.year_key(year), covers=str(year),
+                              title=issuing.register_title(w.type_report, summary), date=today, issue=issue,
+                              new_version=new_version) as number:
+            data = report_data.quota_data(year, as_of=number.date)
+            report_progress(progress, 1, 4)
+            doc = PartyDocument(issuing.heading(issuer, number.date, number=number.number, words=w),
+                                title=w.type_report, summary=summary, words=w)
             t = data.total
             doc.section(f"I. {w.h_results}")
             _results(doc, data, w)
@@ -90,7 +94,7 @@ def build_quota(out_path: str | Path, *, lang: str | None = None, branch_id: int
             rows = [_row(str(i), line.name or line.code, line) for i, line in enumerate(data.branches, 1)]
             rows.append(_row("", w.total_branches, t))
             doc.table([w.col_no, w.col_branch, w.col_target, w.col_admitted, w.col_plan, w.col_women, w.col_ethnic,
-                       w.col_religious, w.col_youth, w.col_age], rows, [8, 26, 13, 15, 13, 13, 16, 15, 12, 12],
+                       w.col_religious, w.col_youth, w.col_age], rows, [6, 60, 10, 10, 10, 10, 10, 10, 10, 10],
                       wrap=[1], center=[0, 2, 3, 4, 5, 6, 7, 8, 9], bold_rows=[len(rows) - 1], small_header=True)
             doc.closing(recipients=issuing.recipients(issuer, w), signatures=[issuing.signature(issuer, w)])
             report_progress(progress, 3, 4)

@@ -221,6 +221,31 @@ class Words:
         self.exempt = pgettext("document", "Exempt")
         self.si_guests = pgettext("document", "Temporary members and guests")
         self.si_total = pgettext("document", "Members summoned: {n}.")
+        self.si_tally = pgettext("document", "Present: {present}; absent: {absent} (with reason: {excused}, without "
+                                             "reason: {unexcused}).")
+        # Member register (danh sách đảng viên) and the register of issued documents.
+        self.sum_register = pgettext("document", "of Party members, as of {date}")
+        self.reg_totals = pgettext("document", "Members: {total} ({official} official, {probationary} probationary, "
+                                               "{exempt} exempt from activities).")
+        self.col_birth = pgettext("document", "Date of birth")
+        self.col_gender = pgettext("document", "Gender")
+        self.col_ethnicity = pgettext("document", "Ethnicity")
+        self.col_religion = pgettext("document", "Religion")
+        self.col_admission = pgettext("document", "Admitted to the Party")
+        self.col_official = pgettext("document", "Official member since")
+        self.col_card = pgettext("document", "Party card No.")
+        self.col_status = pgettext("document", "Status")
+        self.no_members = pgettext("document", "There are no members.")
+        self.sum_issued = pgettext("document", "of the documents issued in {year}")
+        self.sum_issued_all = pgettext("document", "of the documents issued")
+        self.col_symbol = pgettext("document", "Number and symbol")
+        self.col_doc_type = pgettext("document", "Type")
+        self.col_title = pgettext("document", "Summary of contents")
+        self.col_covers = pgettext("document", "Concerning")
+        self.iss_version = pgettext("document", "version {n}")
+        self.iss_replaced = pgettext("document", "replaced by a later version")
+        self.iss_total = pgettext("document", "Documents issued: {n}.")
+        self.no_issued = pgettext("document", "No document has been issued.")
         # Branch resolutions (Mẫu 6-KNĐ, 13-KNĐ).
         self.r_meeting_admission = pgettext("document", "On {date}, {branch} met to consider proposing the admission "
                                                         "of {name} to the Communist Party of Vietnam.")

@@ -316,6 +316,32 @@ class DocumentCounter(BaseModel):
         indexes = ((("issuer", "type_code", "term"), True),)
 
 
+class IssuedDocument(BaseModel):
+    """One numbered document as it was issued (the register of issued documents, migration 6).
+
+    A reprint prints the same number and date again and adds no row; a new version takes a new number
+    and adds a row pointing at the one it replaces."""
+
+    kind = CharField()  # the report kind: "monthly", "quota", "resolution"
+    issuer = CharField()  # DocumentCounter.issuer: whose number sequence ("branch:<uid>", "org:<uid>")
+    type_code = CharField()  # "BC", "NQ"
+    term = _text()
+    number = _int()
+    symbol = CharField()  # "01-BC/CB", as printed after "Số"
+    date = DateField()  # the document's date, printed in its dateline
+    branch = ForeignKeyField(Branch, null=True, backref="issued_documents", on_delete="SET NULL")
+    decision = ForeignKeyField(Decision, null=True, backref="issued_documents", on_delete="SET NULL")
+    covers_key = CharField()  # what the document is about, for finding it again: "2026-11", "2026", a decision uid
+    covers = _text()  # the same for people: "11/2026", "2026", "Tòng Văn Hải (03/11/2026)"
+    title = _text()  # type and summary, as printed
+    lang = _text()  # the language it was printed in
+    version = _int(1)
+    supersedes = ForeignKeyField("self", null=True, backref="superseded_by", on_delete="SET NULL")
+
+    class Meta:
+        indexes = ((("issuer", "kind", "covers_key"), False), (("date",), False))
+
+
 class AuditEntry(BaseModel):
     at = DateTimeField(default=now)
     actor = _text()
@@ -335,5 +361,5 @@ class Setting(BaseModel):
 
 ALL_MODELS = [
     Organisation, Branch, Person, StageEvent, MembershipEvent, DossierItem, Sponsorship, Meeting, Attendance,
-    Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting,
+    Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting, IssuedDocument,
 ]

@@ -121,12 +121,14 @@ def test_restore_refuses_a_damaged_backup_and_keeps_the_database(tmp_path, capsy
 
 def test_report_from_the_command_line_is_numbered_unless_draft(tmp_path, capsys):
     """A monthly report written from the command line takes the next 'Số NN-BC/CB' (Hướng dẫn 36-HD/VPTW:
-    numbers run per type within the committee term); --draft leaves the number blank and takes none."""
+    numbers run per type within the committee term), once: written again it keeps its number and date;
+    --new-version takes the next number; --draft leaves the number blank and takes none."""
     import datetime as dt
     import re
 
     from pypdf import PdfReader
 
+    from desktop_app.core import clock
     from desktop_app.services import demo
     from desktop_app.store import db as store_db
     from desktop_app.store.schema import open_database
@@ -143,13 +145,17 @@ def test_report_from_the_command_line_is_numbered_unless_draft(tmp_path, capsys)
     draft = tmp_path / "draft.pdf"
     assert main(["report", "monthly", "--db", str(path), "--branch", code, "--month", "2026-10", "--draft",
                  "-o", str(draft)]) == 0
-    first = tmp_path / "first.pdf"
-    second = tmp_path / "second.pdf"
+    first, again, newer = tmp_path / "first.pdf", tmp_path / "again.pdf", tmp_path / "newer.pdf"
     monthly = ["report", "monthly", "--db", str(path), "--branch", code, "--month", "2026-10"]
     assert main([*monthly, "-o", str(first)]) == 0
-    assert main([*monthly, "-o", str(second)]) == 0
+    clock.pin(dt.datetime(2026, 11, 25, 9, 0))
+    assert main([*monthly, "-o", str(again)]) == 0
+    assert main([*monthly, "--new-version", "-o", str(newer)]) == 0
 
-    numbers = [re.search(r"Số (\d+)-BC/CB", text(pdf)) for pdf in (first, second)]
+    numbers = [re.search(r"Số (\d+)-BC/CB", text(pdf)) for pdf in (first, again, newer)]
     assert all(numbers), "issued reports carry a number"
-    assert int(numbers[1].group(1)) == int(numbers[0].group(1)) + 1
+    assert numbers[1].group(1) == numbers[0].group(1), "a reprint keeps its number"
+    assert "ngày 21 tháng 11 năm 2026" in text(again), "and its date"
+    assert int(numbers[2].group(1)) == int(numbers[0].group(1)) + 1, "a new version takes the next number"
+    assert "ngày 25 tháng 11 năm 2026" in text(newer)
     assert not re.search(r"Số \d+-BC/CB", text(draft))

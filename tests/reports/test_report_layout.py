@@ -30,7 +30,7 @@ def test_registry_matches_the_command_line():
     assert set(REPORT_KINDS) == set(cli.REPORT_KINDS)
     for kind in REPORT_KINDS.values():
         assert kind.label and callable(kind.builder)
-        assert set(kind.required) <= {"branch_id", "meeting_id", "month", "year"}
+        assert set(kind.required) <= set(kind.options) <= {"branch_id", "meeting_id", "month", "year", "decision_id"}
 
 
 def test_fonts_register_once():

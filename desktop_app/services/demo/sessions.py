@@ -169,6 +169,13 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
                                   decision.sponsor.id if decision.sponsor else None, decision.title, decision.text,
                                   yes, no, abstain, denominator, 1, version,
                                   decision.docno.text if decision.docno else ""))
+            if decision.docno is not None and decision.docno.text:  # the register of issued documents
+                doc = decision.docno
+                rid, ruid = ctx.shared.ids.new("issueddocument")
+                sink.add("issueddocument", (rid, ruid, created, created, "resolution", f"branch:{plan.uid}",
+                                            doc.type_code, doc.term, doc.number, doc.text, iso(day), plan.id, did,
+                                            duid, decision.subject.name if decision.subject else "",
+                                            decision.title, "vi", 1, None))
         _progress_notes(ctx, sink, meeting, present)
         carried = _action_items(ctx, sink, meeting, present, carried, next_regular.get(meeting.id))
         voters = _counts(rows)[2]

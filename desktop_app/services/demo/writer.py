@@ -46,6 +46,9 @@ COLUMNS = {
                    "done_on", "carried_to_id", "carried_from_id"),
     "quota": ("id", "uid", "created_at", "updated_at", "organisation_id", "branch_id", "year", "target"),
     "documentcounter": ("id", "uid", "created_at", "updated_at", "issuer", "type_code", "term", "last_number"),
+    "issueddocument": ("id", "uid", "created_at", "updated_at", "kind", "issuer", "type_code", "term", "number",
+                       "symbol", "date", "branch_id", "decision_id", "covers_key", "covers", "title", "lang",
+                       "version", "supersedes_id"),
 }
 ORDER = tuple(COLUMNS)
 

@@ -25,6 +25,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (3, "m0003_committee_signer"),
     (4, "m0004_membership_history"),
     (5, "m0005_record_versions"),
+    (6, "m0006_issued_documents"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

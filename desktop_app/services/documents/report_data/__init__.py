@@ -35,11 +35,14 @@ if TYPE_CHECKING:  # the names below are loaded from their module on first use (
         candidates_data,
         sponsors_data,
     )
+    from desktop_app.services.documents.report_data.register import RegisterLine, register_data
     from desktop_app.services.documents.report_data.resolution import (
         FORMS,
         TYPE_CODE,
         Particulars,
+        ResolutionChoice,
         ResolutionData,
+        resolution_choices,
         resolution_data,
     )
     from desktop_app.services.documents.report_data.statistics import QuotaData, QuotaLine, quota_data
@@ -47,10 +50,10 @@ if TYPE_CHECKING:  # the names below are loaded from their module on first use (
 
 __all__ = [
     "BRANCH_SYMBOL", "FORMS", "TYPE_CODE", "CandidateLine", "CandidatesData", "Issuer", "MinutesData",
-    "MonthlyData", "Particulars", "QuotaData", "QuotaLine", "ResolutionData", "SigninData", "SigninLine", "SponsorLine",
-    "SponsorsData", "branch_label", "candidates_data", "committee_name", "issuer_for", "minutes_data",
-    "monthly_data", "organisation", "quota_data", "resolution_data", "resolve_branch", "signin_data",
-    "sponsors_data", "statuses_on",
+    "MonthlyData", "Particulars", "QuotaData", "QuotaLine", "RegisterLine", "ResolutionChoice", "ResolutionData",
+    "SigninData", "SigninLine", "SponsorLine", "SponsorsData", "branch_label", "candidates_data", "committee_name",
+    "issuer_for", "minutes_data", "monthly_data", "organisation", "quota_data", "register_data",
+    "resolution_choices", "resolution_data", "resolve_branch", "signin_data", "sponsors_data", "statuses_on",
 ]
 
 _HOMES = {
@@ -59,7 +62,9 @@ _HOMES = {
     "meetings": ("MinutesData", "SigninData", "SigninLine", "minutes_data", "signin_data"),
     "monthly": ("MonthlyData", "monthly_data", "statuses_on"),
     "pipeline": ("CandidateLine", "CandidatesData", "SponsorLine", "SponsorsData", "candidates_data", "sponsors_data"),
-    "resolution": ("FORMS", "TYPE_CODE", "Particulars", "ResolutionData", "resolution_data"),
+    "register": ("RegisterLine", "register_data"),
+    "resolution": ("FORMS", "TYPE_CODE", "Particulars", "ResolutionChoice", "ResolutionData", "resolution_choices",
+                   "resolution_data"),
     "statistics": ("QuotaData", "QuotaLine", "quota_data"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}

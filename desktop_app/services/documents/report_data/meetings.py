@@ -93,11 +93,16 @@ class SigninData:
     place: str
     start_time: str | None
     lines: tuple[SigninLine, ...]
+    chair: str = ""
+    minutes_taker: str = ""
+    counts: Counts | None = None  # the attendance as the adopted minutes record it; None before
 
 
 def signin_data(meeting_id: int) -> SigninData:
-    """The members to sign in: the meeting's attendance list when prepared, else the branch's members now."""
+    """The members to sign in: the meeting's attendance list when prepared, else the branch's members now;
+    the chair and the recording secretary who sign it, and the tally once the minutes are adopted."""
     m = meetings.get_meeting(meeting_id)
+    counts = attendance.attendance_counts(m.id) if meetings.is_adopted(m) else None
     rows = (Attendance.select(Person.full_name, Attendance.member_status, Attendance.status)
             .join(Person).where((Attendance.meeting == m.id) & (Attendance.status != AttendanceStatus.GUEST))
             .order_by(Person.sort_key, Person.id).tuples())
@@ -108,4 +113,5 @@ def signin_data(meeting_id: int) -> SigninData:
                           & Person.status.in_([Status.OFFICIAL, Status.PROBATIONARY, Status.EXEMPT]))
                    .order_by(Person.sort_key, Person.id).tuples())
         lines = [SigninLine(name, status, "") for name, status in members]
-    return SigninData(m.id, m.branch_id, m.date, m.kind, m.place, m.start_time, tuple(lines))
+    return SigninData(m.id, m.branch_id, m.date, m.kind, m.place, m.start_time, tuple(lines), _name(m.chair_id),
+                      _name(m.secretary_id), counts)
