@@ -231,7 +231,8 @@ class MainWindow(QMainWindow):
             key = "candidates" if status in Status.CANDIDATES or status == Status.DROPPED else "members"
         else:
             key = {"branch": "branches", "meeting": "meetings", "meeting_branch": "meetings",
-                   "sponsorship": "sponsors", "meeting_minutes": "reports"}.get(kind, "")
+                   "sponsorship": "sponsors", "meeting_minutes": "reports",
+                   "decision_resolution": "reports"}.get(kind, "")
         if not key:
             return
         view = self.show_view(key)

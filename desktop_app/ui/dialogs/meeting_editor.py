@@ -27,6 +27,7 @@ class MeetingEditor(QWidget):
 
     changed = Signal()
     print_requested = Signal(int)  # the meeting id: its minutes to preview and print
+    resolution_requested = Signal(int)  # a decision id: its branch resolution to preview and print
 
     def __init__(self, today, parent: QWidget | None = None):
         super().__init__(parent)
@@ -81,6 +82,7 @@ class MeetingEditor(QWidget):
         self.opening.attendance_changed.connect(self._attendance_changed)
         self.reports.saved.connect(self._on_saved)
         self.votes.changed.connect(self._lists_changed)
+        self.votes.resolution_requested.connect(self.resolution_requested)
         self.tasks.changed.connect(self._lists_changed)
         self.quality.add_addendum.connect(self.add_addendum)
         self.tabs.currentChanged.connect(self._tab_changed)

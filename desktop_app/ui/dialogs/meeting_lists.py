@@ -124,18 +124,44 @@ class _ListPage(QWidget):
         raise NotImplementedError
 
 
+def has_resolution(row) -> bool:
+    """A vote that carried a proposal to admit or recognise someone: the branch resolution (6-KNĐ, 13-KNĐ)."""
+    return row is not None and row.passed and row.subject_id is not None and row.kind in (
+        DecisionKind.ADMISSION, DecisionKind.RECOGNITION)
+
+
 class DecisionsPage(_ListPage):
+    resolution_requested = Signal(int)  # the decision id: its branch resolution to preview and print
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(DECISION_COLUMNS, 0, parent)
         self.table.setWordWrap(False)
         self.button(_("&Record a vote…"), self.new_vote)
         self.button(_("Edit…"), self.edit)
         self.button(_("Delete"), self.delete)
+        self.print_button = self.button(_("Print the &resolution…"), self.print_resolution)
+        self.print_button.setObjectName("printResolutionButton")
+        self.print_button.setToolTip(_("Open the branch resolution of this vote in Reports and printing, ready "
+                                       "to print"))
         self.table.activated_row.connect(lambda _row: self.edit())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_print())
+
+    def load(self, meeting_id: int, locked: bool) -> None:
+        super().load(meeting_id, locked)
+        self.print_button.setVisible(True)  # adopted minutes are read-only, their resolutions still print
+
+    def _update_print(self) -> None:
+        self.print_button.setEnabled(has_resolution(self.table.current_row()))
+
+    def print_resolution(self) -> None:
+        row = self.table.current_row()
+        if has_resolution(row):
+            self.resolution_requested.emit(row.id)
 
     def reload(self) -> None:
         self.model.set_rows(decisions.decisions(self.meeting_id))
         self.table.fit_columns()
+        self._update_print()
         stale = decisions.stale_votes(self.meeting_id)
         self.note.setText(_("Attendance changed after these votes were recorded; delete them and record them "
                             "again before adopting: {titles}").format(titles="; ".join(stale)))

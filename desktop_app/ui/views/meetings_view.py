@@ -103,6 +103,7 @@ class MeetingsView(BaseView):
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.editor.changed.connect(self._editor_changed)
         self.editor.print_requested.connect(lambda mid: self.context.request_open("meeting_minutes", mid))
+        self.editor.resolution_requested.connect(lambda did: self.context.request_open("decision_resolution", did))
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_meeting,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_now,

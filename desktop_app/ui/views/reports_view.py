@@ -1,5 +1,9 @@
 """Reports and printing: pick the document, the branch and the period; preview it inside the app, print
-it, save it as PDF or open it in the system's viewer. Documents are built off the GUI thread."""
+it, save it as PDF or open it in the system's viewer. Documents are built off the GUI thread.
+
+A numbered document is issued once (it takes its number); printing it again keeps its number and date,
+and only an explicit new version takes a new number. The register of issued documents shows as a table
+here, each row opening its document again."""
 
 from __future__ import annotations
 
@@ -10,42 +14,34 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import i18n
 from desktop_app.i18n import _, format_date
-from desktop_app.reports import REPORT_KINDS, build_report
+from desktop_app.reports import REPORT_KINDS, build_report, issued_copy
 from desktop_app.services.common.errors import ServiceError, ValidationError
-from desktop_app.services.documents import outputs
+from desktop_app.services.documents import outputs, report_data
 from desktop_app.services.meetings import meetings
-from desktop_app.services.organisation import branches
 from desktop_app.ui import context as kinds
-from desktop_app.ui.messages import error
+from desktop_app.ui.messages import confirm, error
 from desktop_app.ui.operation import Operation
 from desktop_app.ui.views.base import BaseView
-from desktop_app.ui.widgets.combo import compact
+from desktop_app.ui.widgets.issued_table import IssuedTable
 from desktop_app.ui.widgets.pdf_preview import PdfPreview, print_pdf
-
-NEEDS_MONTH = ("monthly",)
-NEEDS_MEETING = ("minutes", "signin")
+from desktop_app.ui.widgets.report_options import ReportOptions
 
 
 class ReportsView(BaseView):
     KEY = "reports"
-    WATCHES = (kinds.BRANCHES, kinds.MEETINGS)
+    WATCHES = (kinds.BRANCHES, kinds.MEETINGS, kinds.PEOPLE)
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
@@ -63,30 +59,13 @@ class ReportsView(BaseView):
         self.kinds.setFixedWidth(330)
         self.kinds.currentRowChanged.connect(lambda _r: self._update_fields())
         left.addWidget(self.kinds, 1)
-        self.options = QGroupBox(self)
-        form = QFormLayout(self.options)
-        self.branch = compact(QComboBox(self.options), 14)
-        self.branch.currentIndexChanged.connect(lambda _i: self._fill_meetings())
-        self.year = QSpinBox(self.options)
-        self.year.setRange(2000, 2100)
-        self.year.setValue(self.context.today().year)
-        self.year.valueChanged.connect(lambda _v: self._fill_meetings())
-        self.month = QComboBox(self.options)
-        for m in range(1, 13):
-            self.month.addItem(f"{m:02d}", m)
-        self.month.setCurrentIndex(max(self.context.today().month - 2, 0))
-        self.meeting = compact(QComboBox(self.options), 14)
-        self.issue = QCheckBox(self.options)
-        self.rows = {}
-        self.row_labels: dict[str, QLabel] = {}
-        for key, widget in (("branch", self.branch), ("year", self.year), ("month", self.month),
-                            ("meeting", self.meeting), ("issue", self.issue)):
-            self.rows[key] = widget
-            label = QLabel(self.options)
-            label.setBuddy(widget)
-            self.row_labels[key] = label
-            form.addRow(label, widget)
-        self.form_layout = form
+        self.options = ReportOptions(self.context.today(), self)
+        # The option widgets, by their names (tests and the screenshots reach them here).
+        o = self.options
+        self.branch, self.year, self.month, self.meeting, self.decision = o.branch, o.year, o.month, o.meeting, \
+            o.decision
+        self.issue_options, self.issue = o.issue_options, o.issue_options.issue
+        self.options.changed.connect(self._show_issued)
         left.addWidget(self.options)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self)
@@ -106,8 +85,13 @@ class ReportsView(BaseView):
         more.addWidget(self.open_button)
         left.addLayout(more)
         layout.addLayout(left)
-        self.preview_widget = PdfPreview(self)
-        layout.addWidget(self.preview_widget, 1)
+        self.right = QStackedWidget(self)
+        self.preview_widget = PdfPreview(self.right)
+        self.issued_table = IssuedTable(self.right)
+        self.issued_table.open_document.connect(self.open_issued)
+        self.right.addWidget(self.preview_widget)
+        self.right.addWidget(self.issued_table)
+        layout.addWidget(self.right, 1)
         QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_document)
         self.retranslate_ui()
         self.kinds.setCurrentRow(0)
@@ -116,11 +100,7 @@ class ReportsView(BaseView):
         return _("Reports and printing")
 
     def retranslate_ui(self) -> None:
-        self.options.setTitle(_("Options"))
-        labels = {"branch": _("Branch"), "year": _("Year"), "month": _("Month"), "meeting": _("Meeting"), "issue": ""}
-        for key, label in self.row_labels.items():
-            label.setText(labels[key])
-        self.issue.setText(_("Issue it (give it a document number)"))
+        self.options.retranslate_ui()
         self.preview_button.setText(_("Pre&view"))
         self.print_button.setText(_("&Print… (Ctrl+P)"))
         self.save_button.setText(_("Save as PDF…"))
@@ -138,71 +118,70 @@ class ReportsView(BaseView):
         return item.data(Qt.ItemDataRole.UserRole) if item else ""
 
     def refresh(self) -> None:
-        chosen = self.branch.currentData() if self.branch.count() else self.branch_id
-        self.branch.blockSignals(True)
-        self.branch.clear()
-        self.branch.addItem(_("All branches"), None)
-        for bid, label in branches.branch_choices():
-            self.branch.addItem(label, bid)
-        index = self.branch.findData(self.branch_id if self.branch_id is not None else chosen)
-        self.branch.setCurrentIndex(max(index, 0))
-        self.branch.blockSignals(False)
-        self._fill_meetings()
+        self.options.refresh(self.branch_id)
         self._update_fields()
-
-    def _fill_meetings(self) -> None:
-        self.meeting.clear()
-        bid = self.branch.currentData()
-        if bid is None:
-            self.meeting.addItem(_("(choose a branch first)"), None)
-            return
-        rows = meetings.list_meetings(bid, self.year.value())
-        for row in sorted(rows, key=lambda r: r.date, reverse=True):
-            theme = row.theme or _("monthly meeting")
-            self.meeting.addItem(f"{format_date(row.date)} — {theme}", row.id)
-        if not rows:
-            self.meeting.addItem(_("(no meeting in {year})").format(year=self.year.value()), None)
-
-    def open_record(self, kind: str, record_id: int) -> bool:
-        """"meeting_minutes": the minutes of that meeting, chosen and previewed (the editor's Print button)."""
-        if kind != "meeting_minutes":
-            return False
-        try:
-            meeting = meetings.get_meeting(record_id)
-        except ServiceError:
-            return False
-        branch = self.branch.findData(meeting.branch_id)
-        if branch < 0:
-            return False
-        self.select_kind("minutes")
-        self.branch.setCurrentIndex(branch)
-        self.year.setValue(meeting.date.year)
-        self._fill_meetings()
-        index = self.meeting.findData(record_id)
-        if index < 0:
-            return False
-        self.meeting.setCurrentIndex(index)
-        self.preview()
-        return True
 
     def _update_fields(self) -> None:
         kind = self.kind()
-        for key, visible in (("month", kind in NEEDS_MONTH), ("meeting", kind in NEEDS_MEETING)):
-            self.rows[key].setVisible(visible)
-            self.row_labels[key].setVisible(visible)
+        if kind == "issued":
+            self.right.setCurrentWidget(self.issued_table)
+        else:
+            self.right.setCurrentWidget(self.preview_widget)
+        self.options.show_for(kind)
+
+    def _show_issued(self) -> None:
+        """What was issued of the document chosen (printing it again keeps that number and date), and the
+        register itself when it is the document chosen."""
+        try:
+            issued = issued_copy(self.kind(), **self.arguments())
+        except (ServiceError, ValueError):
+            issued = None
+        self.issue_options.show_issued(issued)
+        if self.kind() == "issued":
+            self.issued_table.load(self.branch.currentData(), self.year.value())
 
     def arguments(self) -> dict:
-        kind = self.kind()
-        args = {"branch_id": self.branch.currentData(), "year": self.year.value()}
-        if kind in NEEDS_MONTH:
-            args["month"] = self.month.currentData()
-        if kind in NEEDS_MEETING:
-            args["meeting_id"] = self.meeting.currentData()
-        return args
+        return self.options.arguments()
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """"meeting_minutes": the minutes of that meeting (the minutes editor's Print button);
+        "decision_resolution": the branch resolution of that vote (the Print button of a vote). Chosen and
+        previewed."""
+        if kind == "meeting_minutes":
+            try:
+                meeting = meetings.get_meeting(record_id)
+            except ServiceError:
+                return False
+            self.select_kind("minutes")
+            chosen = self.options.choose(meeting.branch_id, meeting.date.year, meeting_id=record_id)
+        elif kind == "decision_resolution":
+            try:
+                vote = report_data.resolution_data(record_id).decision
+            except ServiceError:
+                return False
+            self.select_kind("resolution")
+            chosen = self.options.choose(vote.branch_id, vote.meeting_date.year, decision_id=record_id)
+        else:
+            return False
+        if chosen:
+            self.preview()
+        return chosen
+
+    def open_issued(self, row) -> None:
+        """A row of the register of issued documents: its document chosen and previewed, to print again."""
+        if row.kind == "resolution" and row.decision_id is not None:
+            self.open_record("decision_resolution", row.decision_id)
+            return
+        year, _sep, month = row.covers_key.partition("-")
+        if row.kind not in REPORT_KINDS or not year.isdigit():
+            return
+        self.select_kind(row.kind)
+        if self.options.choose(row.branch_id, int(year), month=int(month) if month.isdigit() else None):
+            self.preview()
 
     # ---- building ----------------------------------------------------------------------------------
 
-    def build(self, target: Path, issue: bool, then: Callable[[Path], None]) -> None:
+    def build(self, target: Path, issue: bool, then: Callable[[Path], None], new_version: bool = False) -> None:
         """Build the chosen document into *target* on a pool thread, then call *then(path)*."""
         kind = self.kind()
         if not kind:
@@ -217,12 +196,15 @@ class ReportsView(BaseView):
 
         def done(path) -> None:
             self._busy(False)
+            if issue:
+                self.issue_options.issued_now()
+                self._show_issued()
             then(Path(path))
 
         self._busy(True)
         self.task = Operation(self, build_report, kind, target, lang=i18n.current_language(), issue=issue,
-                              **self.arguments()).blocking(_("Preparing the document…")).progress() \
-            .success(done).failure(failed).run()
+                              new_version=new_version, **self.arguments()).blocking(_("Preparing the document…")) \
+            .progress().success(done).failure(failed).run()
 
     def _busy(self, busy: bool) -> None:
         for button in (self.preview_button, self.print_button, self.save_button, self.open_button):
@@ -232,39 +214,58 @@ class ReportsView(BaseView):
         return Path(self._tmp.name) / f"{self.kind()}.pdf"
 
     def preview(self) -> None:
+        self.right.setCurrentWidget(self.preview_widget)
         self.build(self._temp_path(), False, self.preview_widget.load)
 
+    def _issuing(self) -> tuple[bool, bool] | None:
+        """(issue, new version) for a print, save or open; None when the user declined the new version."""
+        entry = REPORT_KINDS.get(self.kind())
+        if not (entry and entry.numbered and self.issue_options.issue_it()):
+            return False, False
+        if not self.issue_options.wants_new_version():
+            return True, False
+        issued = self.issue_options.issued
+        text = _("Issue a new version of No. {symbol} of {date}? It takes the next number and today's date; the "
+                 "register keeps the earlier version as replaced.").format(symbol=issued.symbol,
+                                                                           date=format_date(issued.date))
+        return (True, True) if confirm(self, _("New version"), text) else None
+
+    def _output(self, action: str, then: Callable[[Path], None], target: Path | None = None) -> None:
+        """Print, save or open the document (issued as chosen), then audit it as *action*."""
+        chosen = self._issuing()
+        if chosen is None:
+            return
+        issue, new_version = chosen
+        if target is None and action == "export":
+            name, _f = QFileDialog.getSaveFileName(self, _("Save as PDF"),
+                                                   str(Path.home() / f"{self.kind()}.pdf"), "PDF (*.pdf)")
+            if not name:
+                return
+            target = Path(name)
+        kind, args = self.kind(), self.arguments()
+
+        def finished(path: Path) -> None:
+            if then(path) is not False:
+                details = {**args, "issued": issue, "new_version": new_version}
+                if action == "export":
+                    details["file"] = str(path)
+                outputs.record(action, kind, details)
+
+        self.build(target or self._temp_path(), issue, finished, new_version)
+
     def print_document(self) -> None:
-        issue = self.issue.isChecked()
-
-        def send(path: Path) -> None:
+        def send(path: Path) -> bool:
+            self.right.setCurrentWidget(self.preview_widget)
             self.preview_widget.load(path)
-            if print_pdf(path, self):
-                outputs.record("print", self.kind(), {**self.arguments(), "issued": issue})
+            return print_pdf(path, self)
 
-        self.build(self._temp_path(), issue, send)
+        self._output("print", send)
 
     def save_as(self) -> None:
-        name, _f = QFileDialog.getSaveFileName(self, _("Save as PDF"), str(Path.home() / f"{self.kind()}.pdf"),
-                                               "PDF (*.pdf)")
-        if not name:
-            return
-        issue = self.issue.isChecked()
-
-        def saved(path: Path) -> None:
-            outputs.record("export", self.kind(), {**self.arguments(), "file": str(path), "issued": issue})
-            self.context.message(_("Saved to {path}.").format(path=path))
-
-        self.build(Path(name), issue, saved)
+        self._output("export", lambda path: self.context.message(_("Saved to {path}.").format(path=path)))
 
     def open_external(self) -> None:
-        issue = self.issue.isChecked()
-
-        def show(path: Path) -> None:
-            outputs.record("open", self.kind(), {**self.arguments(), "issued": issue})
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-        self.build(self._temp_path(), issue, show)
+        self._output("open", lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def screenshot_prepare(self) -> None:
         """Build a preview of the candidate list synchronously for --screenshots."""
