@@ -22,6 +22,25 @@ from desktop_app.ui.pyside_compat import protect_singletons  # noqa: E402
 protect_singletons()  # PySide6 6.12 on Python 3.11 gives away references to None (see the module)
 
 
+def pytest_addoption(parser):
+    parser.addoption("--sweep", action="store_true",
+                     help="also run the tests marked sweep (every document for every branch of the commune demo)")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sweep: a long, complete check run by .ci/run with --sweep")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked sweep run only with --sweep (.ci/run); otherwise they are deselected, and counted so."""
+    if config.getoption("--sweep"):
+        return
+    kept = [item for item in items if item.get_closest_marker("sweep") is None]
+    if len(kept) != len(items):
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = kept
+
+
 # The moment every test starts at: the suite never depends on the day it runs (core/clock.py).
 TEST_NOW = dt.datetime(2026, 11, 21, 9, 0)
 

@@ -56,7 +56,8 @@ def build_issued(out_path: str | Path, *, lang: str | None = None, branch_id: in
             for line, row in zip(table, rows, strict=True):
                 line.insert(4, row.branch_name)
         if table:
-            doc.table(header, table, weights, wrap=list(range(1, len(header))), center=[0, 2])
+            wrap = [i for i, h in enumerate(header) if h not in (w.col_no, w.col_symbol, w.col_date)]
+            doc.table(header, table, weights, wrap=wrap, center=[0, 2])
         else:
             doc.paragraph(w.no_issued)
         report_progress(progress, 2, 3)

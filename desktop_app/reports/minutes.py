@@ -98,11 +98,16 @@ def _absence(name: str, reason: str, accepted: bool, w: Words) -> str:
 
 
 def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
+    """Each vote: its title and text, the count on its denominator, the votes needed and the result; the
+    count stays on one page with its result and the line before it (a vote never parted from its result)."""
     for d in data.decisions:
         title = d.title or DecisionKind.label(d.kind)
-        doc.paragraph(f"- {title}", "item")
-        for line in lines(d.text):
+        heading = doc.paragraph(f"- {title}", "item")
+        text = lines(d.text)
+        heading.keepWithNext = 1 if text else 0
+        for line in text:
             doc.paragraph(line, "body")
+        before_vote = len(doc.story) - 1
         if d.denominator:
             votes = w.d_votes.format(yes=d.yes, denominator=d.denominator, no=d.no, abstain=d.abstain,
                                      percent=format_percent(d.yes, whole=d.denominator))
@@ -113,6 +118,7 @@ def _decisions(doc: PartyDocument, data: MinutesData, w: Words) -> None:
         else:
             doc.paragraph(w.d_votes_plain.format(yes=d.yes, no=d.no, abstain=d.abstain), "body")
         doc.paragraph(w.d_passed if d.passed else w.d_failed, "body")
+        doc.keep_together(len(doc.story) - before_vote)
 
 
 def _proceedings(doc: PartyDocument, data: MinutesData, w: Words, heading: str) -> None:

@@ -31,9 +31,14 @@ class PartyTable(Table):
 
     def __init__(self, data, *args, **kw):
         super().__init__(data, *args, **kw)
-        if kw.get("rowSplitRange") is None:
-            repeat = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-            self._rowSplitRange = (repeat + self.min_rows, -self.min_rows)
+        self.restrict_breaks()
+
+    def restrict_breaks(self) -> None:
+        self._rowSplitRange = (self.header_rows + self.min_rows, -self.min_rows)
+
+    def onSplit(self, T, byRow=1):  # noqa: N802, N803 - reportlab's hook, called last on each new part
+        if isinstance(T, PartyTable):
+            T.restrict_breaks()  # reportlab carries no split range over to the parts (it shifts one set early)
 
     @property
     def header_rows(self) -> int:
@@ -87,8 +92,9 @@ class TableBlock(Flowable):
                 return []  # the heading and the first rows go to the next page together
             rest: Flowable = TableBlock(self.table, closing=self.closing) if self.closing else self.table
             return [*self.lead, rest]
-        if not self.closing:
-            return [self.table]
+        if not self.closing:  # the table alone: as the table itself splits
+            return self.table.split(avail_width, avail_height - self.table.getSpaceBefore()) or (
+                [self.table] if at_top else [])
         return self._split_closing(avail_width, avail_height, at_top)
 
     def _split_closing(self, width: float, height: float, at_top: bool) -> list[Flowable]:

@@ -41,7 +41,7 @@ from desktop_app.reports.common import atomic_output, markup, nfc, upper
 from desktop_app.reports.flowables import RuledHeading, WritingLines
 from desktop_app.reports.layout_settings import LayoutSettings
 from desktop_app.reports.layout_settings import load as load_settings
-from desktop_app.reports.pagination import PartyTable, TableBlock
+from desktop_app.reports.pagination import MIN_ROWS, PartyTable, TableBlock
 from desktop_app.reports.styles import Styles
 
 PRODUCER = "Sổ Chi bộ"
@@ -181,30 +181,39 @@ class PartyDocument:
         heights = None
         if row_height_mm:
             heights = [None] * top + [row_height_mm * mm] * len(rows)
-        for index in group_set:  # a sub-heading row never ends a page
-            if index + 1 < len(rows):
-                commands.append(("NOSPLIT", (0, index + top), (-1, index + top + 1)))
+        for index in group_set:  # a sub-heading row never ends a page: it stays with the rows it heads
+            last = min(index + MIN_ROWS, len(rows) - 1)
+            if last > index:
+                commands.append(("NOSPLIT", (0, index + top), (-1, last + top)))
         table = PartyTable(data, colWidths=widths, rowHeights=heights, repeatRows=top, hAlign="CENTER",
                            spaceBefore=3, spaceAfter=6)
         table.setStyle(TableStyle(commands))
-        self.story.append(TableBlock(table, lead=self._lead()))
+        lead = self._lead()
+        self.story.append(TableBlock(table, lead=lead) if lead else table)
         return table
 
     def _column_widths(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float],
                        head_size: float, wrap: set[int], groups: set[int]) -> list[float]:
-        """Widths in proportion to *weights*, widened where a heading word or a cell that does not wrap would
-        not fit (a heading never breaks inside a word: "Admitt-ed"), at the expense of the wider columns."""
+        """Widths in proportion to *weights*, widened where a heading word, a cell that does not wrap or a word
+        of a cell that does would not fit (nothing breaks inside a word, "Admitt-ed", or runs into the next
+        column, as a date would), at the expense of the wider columns."""
         total = float(sum(weights))
         widths = [self.frame_width * w / total for w in weights]
         pad, size = 6.5, self.settings.table_size
         needed = [max((stringWidth(word, fonts.BOLD, head_size) for word in nfc(h).split()), default=0) + pad
                   for h in header]
+        longest: dict[tuple[int, str], float] = {}
         for index, row in enumerate(rows):
             if index in groups:
                 continue
             for col, value in enumerate(row):
-                if col not in wrap and col < len(needed):
-                    needed[col] = max(needed[col], stringWidth(nfc(value), fonts.BOLD, size) + pad)
+                if col >= len(needed):
+                    continue
+                for part in (nfc(value).split() if col in wrap else [nfc(value)]):
+                    key = (col, part)
+                    if key not in longest:
+                        longest[key] = stringWidth(part, fonts.BOLD, size) + pad
+                        needed[col] = max(needed[col], longest[key])
         short = sum(max(n - w, 0) for n, w in zip(needed, widths, strict=True))
         slack = sum(max(w - n, 0) for n, w in zip(needed, widths, strict=True))
         if short <= 0 or slack < short:
@@ -212,8 +221,9 @@ class PartyDocument:
         return [n if n >= w else w - (w - n) * short / slack for n, w in zip(needed, widths, strict=True)]
 
     def _lead(self) -> list[Flowable]:
-        """The paragraphs introducing a table, taken off the story: the one just before it and the headings
-        above that one (they stay with the table's first rows, see pagination)."""
+        """The last paragraph of the story and the headings above it, taken off the story: they introduce the
+        table that follows (and stay with its first rows, see pagination), or end the document with the
+        signature."""
         lead: list[Flowable] = []
         while self.story and isinstance(self.story[-1], Paragraph) and (
                 not lead or self.story[-1].getKeepWithNext()):
@@ -261,11 +271,12 @@ class PartyDocument:
         # rows of a table just before.
         end: list[Flowable] = [Spacer(1, self.settings.body_size * 0.8), table]
         if self.story and isinstance(self.story[-1], Paragraph):
-            end.insert(0, self.story.pop())
-            end[0].keepWithNext = 0
+            end[:0] = self._lead()  # the last paragraph, with the heading above it
         elif self.story and isinstance(self.story[-1], KeepTogether):  # a block kept together (a vote) ends it
             end[:0] = self.story.pop()._content
-        if self.story and isinstance(self.story[-1], TableBlock) and not self.story[-1].closing:
+        if self.story and isinstance(self.story[-1], PartyTable):
+            self.story.append(TableBlock(self.story.pop(), closing=end))
+        elif self.story and isinstance(self.story[-1], TableBlock) and not self.story[-1].closing:
             block = self.story.pop()
             self.story.append(TableBlock(block.table, lead=block.lead, closing=end))
         else:

@@ -42,17 +42,18 @@ def build_register(out_path: str | Path, *, lang: str | None = None, branch_id: 
                       "plain")
         header = [w.col_no, w.col_name, w.col_birth, w.col_gender, w.col_ethnicity, w.col_religion, w.col_admission,
                   w.col_official, w.col_card, w.col_status]
-        weights = [6, 36, 15, 9, 12, 13, 15, 15, 17, 16]
+        weights = [6, 40, 15, 9, 12, 13, 15, 15, 17, 16]
         rows = [[str(n), line.name, format_date(line.birth_date), Gender.label(line.gender), line.ethnicity,
                  line.religion, format_date(line.admission_date), format_date(line.official_date), line.card_number,
                  _status(line, w)] for n, line in enumerate(lines, 1)]
         if bid is None:  # the whole organisation: which branch each member belongs to
             header.append(w.col_branch)
-            weights.append(36)
+            weights.append(40)
             for row, line in zip(rows, lines, strict=True):
                 row.append(line.branch_name)
         if rows:
-            doc.table(header, rows, weights, wrap=[1, 4, 5, 9, 10], center=[0, 2, 3, 6, 7, 8], small_header=True)
+            # One line a member: only the name and the branch wrap; the other columns are as wide as their values.
+            doc.table(header, rows, weights, wrap=[1, 10], center=[0, 2, 3, 6, 7, 8], small_header=True)
         else:
             doc.paragraph(w.no_members)
         report_progress(progress, 2, 3)
