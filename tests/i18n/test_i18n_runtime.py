@@ -144,3 +144,18 @@ def test_an_unreadable_catalog_shows_the_english_source(fresh_clone, monkeypatch
     monkeypatch.setattr(i18n, "compile_po", broken)
     assert i18n.set_language("vi") == "vi"
     assert _("Official member") == "Official member"
+
+
+def test_a_fresh_process_translates_in_the_language_it_reports(tmp_path):
+    """Nothing chose a language yet: the language in force is Vietnamese and so are the words (a report built
+    by a script once came out in English under a Vietnamese dateline)."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SOCHIBO_HOME=str(tmp_path))
+    code = ("from desktop_app import i18n; print(i18n.current_language()); print(i18n._('Official member')); "
+            "print(i18n.pgettext('document', 'COMMUNIST PARTY OF VIETNAM'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True,
+                         cwd=paths.i18n_dir().parent).stdout.splitlines()
+    assert out == ["vi", "Đảng viên chính thức", "ĐẢNG CỘNG SẢN VIỆT NAM"]

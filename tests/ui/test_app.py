@@ -86,8 +86,8 @@ def test_the_window_is_on_screen_before_the_data_layer_loads(db_file, _isolated_
     )
     out = _run_script(code, _isolated_home)
     assert "STORE []" in out
-    # the menu titles are there; their actions come with the database
-    assert "OPENING True False ['&File', '&Help'] False" in out
+    # the menu titles are there (in Vietnamese: no language was chosen); their actions come with the database
+    assert "OPENING True False ['&Tệp', 'Trợ &giúp'] False" in out
     assert "ATTACHED dashboard True True True True" in out
 
 

@@ -190,3 +190,37 @@ def test_print_button_of_the_minutes_editor_opens_them_in_reports(window, data, 
     assert reports.branch.currentData() == data["branch"] and reports.year.value() == 2026
     worker.wait_all()  # the preview is built on a worker thread
     qtbot.waitUntil(lambda: reports.preview_widget.page_count() >= 1, timeout=10000)
+
+
+def test_the_print_button_of_a_vote_opens_its_resolution_in_reports(window, data, qtbot):
+    """A passed admission vote prints as the branch resolution (Mẫu 6-KNĐ), previewed in Reports; the
+    button stays usable once the minutes are adopted, and other votes have no resolution to print."""
+    import datetime as dt
+
+    from desktop_app.services.meetings import meeting_prep
+    from desktop_app.store.models import Decision, Meeting, Person
+    from desktop_app.ui import worker
+    from desktop_app.ui.dialogs.meeting_editor import VOTES
+
+    meeting = meeting_prep.prepare_meeting(data["branch"], dt.date(2026, 10, 5))
+    applicant = Person.get(Person.full_name == "Đặng Thu Lan")
+    ordinary = Decision.create(meeting=meeting.id, kind="ordinary", title="Nghị quyết tháng 10", yes=5,
+                               denominator=5, passed=True)
+    vote = Decision.create(meeting=meeting.id, kind="admission", subject=applicant, yes=5, no=0, abstain=0,
+                           denominator=5, passed=True, title="Đề nghị kết nạp quần chúng Đặng Thu Lan vào Đảng")
+    Meeting.update(status="adopted", adopted_on=dt.date(2026, 10, 5)).where(Meeting.id == meeting.id).execute()
+    window.open_record("meeting", meeting.id)
+    editor = window.views["meetings"].editor
+    editor.tabs.setCurrentIndex(VOTES)
+    page = editor.votes
+    assert not page.print_button.isHidden()
+    page.table.select_where(lambda row: row.id == ordinary.id)
+    assert not page.print_button.isEnabled()
+    page.table.select_where(lambda row: row.id == vote.id)
+    assert page.print_button.isEnabled()
+    page.print_button.click()
+    reports = window.views["reports"]
+    assert window.current_key() == "reports"
+    assert reports.kind() == "resolution" and reports.decision.currentData() == vote.id
+    worker.wait_all()
+    qtbot.waitUntil(lambda: reports.preview_widget.page_count() >= 1, timeout=10000)
