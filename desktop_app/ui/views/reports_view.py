@@ -31,7 +31,7 @@ from desktop_app.services.common.errors import ServiceError, ValidationError
 from desktop_app.services.documents import outputs, report_data
 from desktop_app.services.meetings import meetings
 from desktop_app.ui import context as kinds
-from desktop_app.ui.messages import confirm, error
+from desktop_app.ui.messages import confirm, error, info
 from desktop_app.ui.operation import Operation
 from desktop_app.ui.views.base import BaseView
 from desktop_app.ui.widgets.issued_table import IssuedTable
@@ -123,6 +123,8 @@ class ReportsView(BaseView):
 
     def _update_fields(self) -> None:
         kind = self.kind()
+        if kind != self.options.kind and self.preview_widget.path is not None:
+            self.preview_widget.clear()  # the preview shown was of another kind of document
         if kind == "issued":
             self.right.setCurrentWidget(self.issued_table)
         else:
@@ -169,8 +171,11 @@ class ReportsView(BaseView):
 
     def open_issued(self, row) -> None:
         """A row of the register of issued documents: its document chosen and previewed, to print again."""
-        if row.kind == "resolution" and row.decision_id is not None:
-            self.open_record("decision_resolution", row.decision_id)
+        if row.kind == "resolution":
+            if row.decision_id is None or not self.open_record("decision_resolution", row.decision_id):
+                info(self, self.title(), _("Resolution No. {symbol} of {date} is recorded in the minutes of its "
+                                           "meeting; only resolutions on an admission or a recognition print "
+                                           "here.").format(symbol=row.symbol, date=format_date(row.date)))
             return
         year, _sep, month = row.covers_key.partition("-")
         if row.kind not in REPORT_KINDS or not year.isdigit():

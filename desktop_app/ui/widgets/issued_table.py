@@ -30,6 +30,7 @@ COLUMNS = (
     Column(N_("Concerning"), lambda r: r.covers),
     Column(N_("Note"), _note),
 )
+BRANCH_COLUMN = 3
 
 
 class IssuedTable(QWidget):
@@ -53,6 +54,7 @@ class IssuedTable(QWidget):
     def load(self, branch_id: int | None, year: int) -> int:
         rows = issued.issued_documents(branch_id, year)
         self.model.set_rows(rows)
+        self.table.setColumnHidden(BRANCH_COLUMN, branch_id is not None)  # one branch: it need not be named
         self.table.fit_columns()
         self.heading.setText(ngettext("{n} document issued in {year}. Open one to print it again with its number.",
                                       "{n} documents issued in {year}. Open one to print it again with its number.",

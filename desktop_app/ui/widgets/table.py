@@ -70,6 +70,9 @@ class RowTable(QTableView):
         header = self.horizontalHeader()
         self._fitted = []
         for c in range(self.source.columnCount()):
+            if self.isColumnHidden(c):  # takes no room
+                self._fitted.append(0)
+                continue
             self.resizeColumnToContents(c)
             width = min(header.sectionSize(c) + 16, widest)
             header.resizeSection(c, width)
