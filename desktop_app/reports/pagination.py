@@ -106,7 +106,7 @@ class TableBlock(Flowable):
         parts = table.split(width, room)
         if len(parts) != 2 and rows_height <= room:
             # The table fits but the end does not: its last rows go on with the end.
-            parts = table.split(width, rows_height - sum(table._rowHeights[-table.min_rows:]) - 0.5)
+            parts = table.split(width, sum(table._rowHeights[:-table.min_rows]) + 0.5)
         if len(parts) == 2:
             return [parts[0], TableBlock(parts[1], closing=closing)]
         if at_top:

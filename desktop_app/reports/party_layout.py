@@ -119,9 +119,16 @@ class PartyDocument:
         self.story.append(flowable)
 
     def keep_together(self, count: int) -> None:
-        """The last *count* flowables added stay on one page (a vote and its result)."""
-        if count > 1 and len(self.story) >= count:
-            self.story[-count:] = [KeepTogether(self.story[-count:])]
+        """The last *count* flowables added stay on one page (a vote and its result), with the headings just
+        above them (reportlab keeps a heading with the paragraph after it, not with a block)."""
+        if count < 1 or len(self.story) < count:
+            return
+        first = len(self.story) - count
+        while first > 0 and isinstance(self.story[first - 1], Paragraph) and self.story[first - 1].getKeepWithNext():
+            first -= 1
+            self.story[first].keepWithNext = 0
+        if len(self.story) - first > 1:
+            self.story[first:] = [KeepTogether(self.story[first:])]
 
     def table(self, header: Sequence[str], rows: Sequence[Sequence[object]], weights: Sequence[float], *,
               wrap: Sequence[int] = (), center: Sequence[int] = (), right: Sequence[int] = (),

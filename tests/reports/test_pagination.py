@@ -166,14 +166,14 @@ def test_every_kind_on_the_one_branch_demo(one_branch, opened, tmp_path):
     from desktop_app.store.models import Branch
 
     problems = _check_documents(tmp_path, [b.id for b in Branch.select()] + [None])
-    assert problems == []
+    assert not problems, "\n" + "\n".join(problems)
 
 
 @pytest.mark.timeout(900)
 def test_every_kind_for_branches_of_every_size(commune, opened, tmp_path):
     opened(commune)
     problems = _check_documents(tmp_path, _branch_ids(SUBSET))
-    assert problems == []
+    assert not problems, "\n" + "\n".join(problems)
 
 
 @pytest.mark.timeout(900)
@@ -181,7 +181,7 @@ def test_every_kind_of_the_committee_over_forty_branches(commune, opened, tmp_pa
     """The committee's documents list every branch (in Vietnamese here; in English too in the sweep)."""
     opened(commune)
     problems = _check_documents(tmp_path, [None], langs=("vi",))
-    assert problems == []
+    assert not problems, "\n" + "\n".join(problems)
 
 
 @pytest.mark.sweep
@@ -190,7 +190,7 @@ def test_every_kind_of_the_committee_over_forty_branches(commune, opened, tmp_pa
 def test_sweep_every_kind_for_every_branch_of_the_commune(commune, opened, tmp_path, lang):
     opened(commune)
     problems = _check_documents(tmp_path, [*_branch_ids(EVERY_BRANCH), None], langs=(lang,))
-    assert problems == []
+    assert not problems, "\n" + "\n".join(problems)
 
 
 def test_the_checks_catch_what_they_look_for(tmp_path):
