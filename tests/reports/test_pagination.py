@@ -81,7 +81,7 @@ def _decisions(branch_id: int) -> list[dict]:
     chosen = []
     for kind in ("admission", "recognition"):
         row = (Decision.select(Decision.id).join(Meeting)
-               .where((Meeting.branch == branch_id) & (Decision.kind == kind) & Decision.passed
+               .where((Meeting.branch == branch_id) & (Decision.kind == kind) & (Decision.passed == True)  # noqa: E712
                       & Meeting.deleted_at.is_null())
                .order_by(Meeting.date.desc()).first())
         if row is not None:

@@ -99,8 +99,8 @@ def resolution_choices(branch_id: int, year: int | None = None) -> list[Resoluti
     """The branch's votes that carried a proposal to admit or recognise someone, newest first (of *year*)."""
     query = (Decision.select(Decision.id, Meeting.date, Decision.kind, Person.full_name, Decision.document_number)
              .join(Meeting).switch(Decision).join(Person, on=(Decision.subject == Person.id))
-             .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null() & Decision.passed
-                    & Decision.kind.in_(list(FORMS))))
+             .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
+                    & (Decision.passed == True) & Decision.kind.in_(list(FORMS))))  # noqa: E712
     if year is not None:
         query = query.where((Meeting.date >= dt.date(year, 1, 1)) & (Meeting.date <= dt.date(year, 12, 31)))
     return [ResolutionChoice(*row) for row in query.order_by(Meeting.date.desc(), Decision.id.desc()).tuples()]
