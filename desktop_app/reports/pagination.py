@@ -36,7 +36,8 @@ class PartyTable(Table):
     def restrict_breaks(self) -> None:
         self._rowSplitRange = (self.header_rows + self.min_rows, -self.min_rows)
 
-    def onSplit(self, T, byRow=1):  # noqa: N802, N803 - reportlab's hook, called last on each new part
+    def onSplit(self, T, byRow=1):
+        """reportlab's hook, called last on each new part of a table it breaks."""
         if isinstance(T, PartyTable):
             T.restrict_breaks()  # reportlab carries no split range over to the parts (it shifts one set early)
 

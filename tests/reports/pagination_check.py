@@ -103,7 +103,7 @@ class Tracer:
             page.free = max(frame._y - frame._y1p, 0) / frame._height
             page.drawn.append(_describe(flowable))
 
-        def on_split(table, part, byRow=1):  # noqa: N803 - reportlab's name
+        def on_split(table, part, byRow=1):
             # reportlab calls this for the first piece, then for the rest: the first piece continues.
             original_split(table, part, byRow)
             part._whole_rows = getattr(table, "_whole_rows", table.body_rows)

@@ -46,6 +46,7 @@ KIND_OF_TABLE: dict[str, str] = {
     "actionitem": MEETINGS,
     "quota": QUOTAS,
     "documentcounter": DOCUMENTS,
+    "issueddocument": DOCUMENTS,  # the register of issued documents
     "auditentry": AUDIT,
     "setting": SETTINGS,
 }

@@ -41,7 +41,7 @@ from desktop_app.ui.widgets.report_options import ReportOptions
 
 class ReportsView(BaseView):
     KEY = "reports"
-    WATCHES = (kinds.BRANCHES, kinds.MEETINGS, kinds.PEOPLE)
+    WATCHES = (kinds.BRANCHES, kinds.MEETINGS, kinds.PEOPLE, kinds.DOCUMENTS)
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
