@@ -15,6 +15,7 @@ import math
 import os
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -88,8 +89,8 @@ def test_the_vote_is_printed_with_its_denominator_the_votes_needed_and_its_resul
     decision = Decision.get_by_id(sample.admission.id)
     text = pdf_text(build_resolution(tmp_path / "r.pdf", decision.id, lang=lang))
     w = words(lang)
-    percent = f"{100 * decision.yes / decision.denominator:.1f}%"
-    percent = percent.replace(".", ",") if lang == "vi" else percent
+    tenths = (Fraction(1000 * decision.yes, decision.denominator) + Fraction(1, 2)) // 1  # rounded half up
+    percent = f"{tenths // 10}%" if tenths % 10 == 0 else f"{tenths // 10}{',' if lang == 'vi' else '.'}{tenths % 10}%"
     assert w.r_votes.format(yes=decision.yes, denominator=decision.denominator, percent=percent, no=decision.no,
                             abstain=decision.abstain) in text
     assert w.d_two_thirds.format(denominator=decision.denominator, needed=math.ceil(2 * decision.denominator / 3)) \
