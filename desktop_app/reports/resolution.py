@@ -48,24 +48,33 @@ def _particulars(doc: PartyDocument, data: ResolutionData, w: Words) -> None:
 
 
 def _attendance(doc: PartyDocument, data: ResolutionData, w: Words) -> None:
-    """Who the branch is and who was there: the members, less those exempt and those active elsewhere, are
-    present or absent (total = present + absent + exempt + elsewhere), the absentees named with their reasons."""
+    """Who the branch is and who was there, in figures that add up: the members are present, absent (named,
+    with their reasons and whether the convener accepted them), exempt from activities and not attending, or
+    active in another branch (total = present + absent + exempt not attending + elsewhere)."""
     c = data.counts
     present = w.c_present.format(n=c.present, official=c.present_official, probationary=c.present_probationary)
     doc.paragraph(f"- {w.c_total.format(total=c.total, official=c.official, probationary=c.probationary)}", "item")
     doc.paragraph(f"- {present}", "item")
     excused = w.c_excused.format(n=c.excused)
     if c.excused_names:
-        excused += " (" + "; ".join(f"{name}: {reason}" if reason else name for name, reason in c.excused_names) + ")"
+        accepted = set(c.excused_accepted)
+        excused += " (" + "; ".join(_absence(name, reason, name in accepted, w) for name, reason in c.excused_names) \
+            + ")"
     doc.paragraph(f"- {excused}.", "item")
     unexcused = w.c_unexcused.format(n=c.unexcused)
     if c.unexcused_names:
         unexcused += " (" + "; ".join(c.unexcused_names) + ")"
     doc.paragraph(f"- {unexcused}.", "item")
-    if c.exempt:
-        doc.paragraph(f"- {w.c_exempt.format(n=c.exempt)}", "item")
+    if c.exempt_absent:
+        doc.paragraph(f"- {w.r_exempt_absent.format(n=c.exempt_absent)}", "item")
     if c.elsewhere:
         doc.paragraph(f"- {w.c_elsewhere.format(n=c.elsewhere)}", "item")
+
+
+def _absence(name: str, reason: str, accepted: bool, w: Words) -> str:
+    """'Name: reason, reason accepted', as the minutes write it (294-QĐ/TW point 9.3.2)."""
+    parts = [p for p in (reason, w.c_accepted if accepted else "") if p]
+    return f"{name}: {', '.join(parts)}" if parts else name
 
 
 def _assessment(doc: PartyDocument, data: ResolutionData, w: Words) -> None:

@@ -252,7 +252,7 @@ class Words:
         self.r_meeting_recognition = pgettext("document", "On {date}, {branch} met to consider proposing that comrade "
                                                           "{name}, a probationary member, be recognised as an "
                                                           "official member of the Communist Party of Vietnam.")
-        self.r_absent = pgettext("document", "Absent: {n}.")
+        self.r_exempt_absent = pgettext("document", "Exempt from activities and not attending: {n}.")
         self.r_particulars = pgettext("document", "Particulars:")
         self.r_name = pgettext("document", "Full name: {name}; gender: {gender}; date of birth: {date}.")
         self.r_home = pgettext("document", "Home town: {value}.")
@@ -270,5 +270,3 @@ class Words:
         self.r_propose_recognition = pgettext("document", "The branch proposes that {committee} consider and "
                                                           "recognise comrade {name} as an official member of the "
                                                           "Communist Party of Vietnam.")
-        self.r_not_passed = pgettext("document", "The proposal did not obtain the votes of two thirds of the official "
-                                                 "members of the branch.")

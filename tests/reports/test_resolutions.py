@@ -22,7 +22,7 @@ import pytest
 
 from desktop_app.reports import build_report, build_resolution
 from desktop_app.services.common.errors import NotFoundError, ValidationError
-from desktop_app.store.models import Attendance, AuditEntry, Decision, DocumentCounter, ProgressNote
+from desktop_app.store.models import Attendance, AuditEntry, Decision, DocumentCounter, Person, ProgressNote
 from tests.reports.conftest import MEETING_DAY
 from tests.reports.pdf_helpers import pdf_text
 from tests.reports.test_report_documents import words
@@ -52,9 +52,12 @@ def test_the_attendance_adds_up_and_names_the_absentees_with_their_reasons(sampl
                                          & Attendance.member_status.in_(["official", "exempt"])
                                          & (Attendance.status != "guest")).count()
     assert w.c_total.format(total=total, official=official, probationary=total - official) in text
-    assert w.c_excused.format(n=f["excused"]) + " (Cà Văn Tươi: ốm)." in text
+    tuoi = Attendance.get((Attendance.meeting == sample.meeting.id)
+                          & (Attendance.person == Person.get(Person.full_name == "Cà Văn Tươi")))
+    accepted = f", {w.c_accepted}" if tuoi.reason_accepted else ""
+    assert w.c_excused.format(n=f["excused"]) + f" (Cà Văn Tươi: ốm{accepted})." in text
     assert w.c_unexcused.format(n=f["unexcused"]) + " (Đặng Văn Đức)." in text
-    assert w.c_exempt.format(n=f["exempt"]) in text
+    assert w.r_exempt_absent.format(n=f["exempt"]) in text  # attendance "exempt": exempt and not attending
     assert "Hà Văn Lâm" not in text  # a guest is not a member of the branch
 
 
