@@ -27,20 +27,6 @@ def pytest_addoption(parser):
                      help="also run the tests marked sweep (every document for every branch of the commune demo)")
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "sweep: a long, complete check run by .ci/run with --sweep")
-
-
-def pytest_collection_modifyitems(config, items):
-    """Tests marked sweep run only with --sweep (.ci/run); otherwise they are deselected, and counted so."""
-    if config.getoption("--sweep"):
-        return
-    kept = [item for item in items if item.get_closest_marker("sweep") is None]
-    if len(kept) != len(items):
-        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
-        items[:] = kept
-
-
 # The moment every test starts at: the suite never depends on the day it runs (core/clock.py).
 TEST_NOW = dt.datetime(2026, 11, 21, 9, 0)
 
@@ -74,6 +60,7 @@ def pytest_configure(config):
                                        "damaged files): runs on the file engine only")
     config.addinivalue_line("markers", "server_only: about the server itself (its schema table, its locks, "
                                        "several clients): runs on the PostgreSQL engine only")
+    config.addinivalue_line("markers", "sweep: a long, complete check run by .ci/run with --sweep")
 
 
 def pytest_report_header(config):
@@ -91,13 +78,16 @@ def pytest_generate_tests(metafunc):
 
 
 def pytest_collection_modifyitems(config, items):
-    """Without a test server, the PostgreSQL half is deselected (listed as such), never skipped."""
-    if os.environ.get(POSTGRES_ENV):
-        return
-    server_runs = [i for i in items if getattr(i, "callspec", None) and i.callspec.params.get("engine") == "postgresql"]
-    if server_runs:
-        config.hook.pytest_deselected(items=server_runs)
-        dropped = set(server_runs)
+    """Without a test server, the PostgreSQL half is deselected (listed as such), never skipped; tests marked
+    sweep run only with --sweep (.ci/run), otherwise they are deselected too."""
+    dropped = set()
+    if not os.environ.get(POSTGRES_ENV):
+        dropped |= {i for i in items
+                    if getattr(i, "callspec", None) and i.callspec.params.get("engine") == "postgresql"}
+    if not config.getoption("--sweep"):
+        dropped |= {i for i in items if i.get_closest_marker("sweep") is not None}
+    if dropped:
+        config.hook.pytest_deselected(items=[i for i in items if i in dropped])
         items[:] = [i for i in items if i not in dropped]
 
 

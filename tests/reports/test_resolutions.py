@@ -176,6 +176,7 @@ def sample_file(sample, tmp_path):
     return path
 
 
+@pytest.mark.file_only  # another process opens the sample's file
 def test_a_script_in_a_fresh_process_gets_a_vietnamese_resolution_throughout(sample_file, tmp_path):
     """Nobody chose a language: the document is Vietnamese, its words as well as its dateline."""
     out = tmp_path / "fresh.pdf"
@@ -188,6 +189,7 @@ def test_a_script_in_a_fresh_process_gets_a_vietnamese_resolution_throughout(sam
     assert "RESOLUTION" not in text and "COMMUNIST PARTY" not in text and "Official members" not in text
 
 
+@pytest.mark.file_only  # another process opens the sample's file
 @pytest.mark.parametrize("lang, words_in, words_out", [
     ("vi", ("NGHỊ QUYẾT", "Mẫu 6-KNĐ", "ngày 03 tháng 11 năm 2026", "Số 01-NQ/CB"), ("RESOLUTION", "Form 6")),
     ("en", ("RESOLUTION", "Form 6-KNĐ", "3 November 2026", "No. 01-NQ/CB"), ("NGHỊ QUYẾT", "ngày 03")),
@@ -203,6 +205,7 @@ def test_report_resolution_on_the_command_line(sample_file, tmp_path, lang, word
     assert not any(w in text for w in words_out)
 
 
+@pytest.mark.file_only  # another process opens the sample's file
 @pytest.mark.parametrize("args, vi, en", [
     (["--decision", "987654"], "Không tìm thấy", "Decision not found"),
     (["--decision", "2"], "Chỉ kết quả biểu quyết", "Only a vote proposing admission or recognition"),
@@ -219,6 +222,7 @@ def test_report_resolution_refuses_what_has_no_resolution(sample_file, tmp_path,
         assert not out.exists()
 
 
+@pytest.mark.file_only  # another process opens the sample's file
 def test_report_resolution_refuses_a_vote_that_did_not_carry(sample_file, tmp_path):
     import sqlite3
 
