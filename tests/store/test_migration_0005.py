@@ -19,7 +19,7 @@ def test_a_version_4_database_gains_the_version_columns(empty_location):
     store_db.close()
 
     real = open_database(empty_location)
-    assert migrations.schema_version(real) == 5
+    assert migrations.schema_version(real) == migrations.SCHEMA_VERSION
     for table in m5.TABLES:
         assert "version" in {c.name for c in real.get_columns(table)}, table
     org = Organisation.get(Organisation.uid == "o-1")
