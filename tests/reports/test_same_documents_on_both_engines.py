@@ -11,7 +11,7 @@ from pdf_helpers import pdf_text
 from desktop_app.reports import REPORT_KINDS, build_report
 from desktop_app.services import demo
 from desktop_app.store import db as store_db
-from desktop_app.store.models import Branch, Meeting
+from desktop_app.store.models import Branch, Decision, Meeting
 from desktop_app.store.schema import open_database
 
 pytestmark = pytest.mark.server_only
@@ -24,10 +24,12 @@ def _documents(location, out) -> dict[str, str]:
     branch = Branch.select().order_by(Branch.code).first()
     meeting = (Meeting.select().where((Meeting.branch == branch) & (Meeting.status == "adopted"))
                .order_by(Meeting.date.desc()).first())
+    decision = (Decision.select().join(Meeting).where((Meeting.branch == branch) & (Decision.passed == True))  # noqa: E712
+                .order_by(Meeting.date.desc(), Decision.id).first())
     texts = {}
     for kind in REPORT_KINDS:  # drafts: no document number is taken, so both runs print the same
         path = build_report(kind, out / f"{kind}.pdf", lang="vi", branch_id=branch.id, meeting_id=meeting.id,
-                            month=10, year=2026)
+                            decision_id=decision.id, month=10, year=2026)
         texts[kind] = pdf_text(path)
     store_db.close()
     return texts
