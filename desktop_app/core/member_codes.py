@@ -12,23 +12,27 @@ from desktop_app.i18n import N_
 
 
 class FeeBasisKind(Codes):
-    """What a member's monthly Party fee is computed from (Decision 342-QĐ/TW, Part I)."""
+    """What a member's monthly Party fee is computed from (Decision 342-QĐ/TW, Part I; Regulation 01-QĐ/TW,
+    Article 3, from 02/2026)."""
 
-    SALARY = "salary"  # tiền lương, phụ cấp: agencies, armed forces, the political system (1%)
+    SALARY = "salary"  # 342: tiền lương, phụ cấp (1%); 01: tiền lương làm căn cứ đóng BHXH tháng trước (1%)
     PENSION = "pension"  # lương hưu, trợ cấp bảo hiểm xã hội hằng tháng (0.5%)
     WAGE_INCOME = "wage_income"  # thu nhập từ quỹ tiền lương: enterprises, public service units (1%)
-    FIXED = "fixed"  # the fixed monthly amount of the table, by group and area
+    ALLOWANCE = "allowance"  # 01: trợ cấp ốm đau, thai sản do cơ quan BHXH chi trả (1%)
+    FIXED = "fixed"  # 342: the fixed amount of the table; 01: students' amount, others' share of the minimum wage
     SET_AMOUNT = "set_amount"  # an amount the committee decided for this member (reduced, or paid above the rate)
     WAIVED = "waived"  # waived by decision of the committee (miễn đóng)
     ITEMS = (
         (SALARY, N_("Share of salary and allowances")),
         (PENSION, N_("Share of pension")),
         (WAGE_INCOME, N_("Share of income from the wage fund")),
+        (ALLOWANCE, N_("Share of sickness or maternity allowance")),
         (FIXED, N_("Fixed monthly amount by group and area")),
         (SET_AMOUNT, N_("Amount set by the committee")),
         (WAIVED, N_("Waived by the committee")),
     )
-    SHARES = (SALARY, PENSION, WAGE_INCOME)
+    SHARES = (SALARY, PENSION, WAGE_INCOME, ALLOWANCE)
+    INCOMES = SHARES  # the kinds whose basis is an income in đồng
 
 
 class FeeGroup(Codes):
@@ -43,7 +47,9 @@ class FeeGroup(Codes):
 
 
 class FeeArea(Codes):
-    """Columns of the fixed-amount table: the areas the provincial committee sets amounts for."""
+    """Columns of the fixed-amount table (342-QĐ/TW: the areas the provincial committee sets amounts for); from
+    02/2026 the regions of the minimum wage where the member is active in the Party (Regulation 01-QĐ/TW, point
+    3.2.2: vùng I–IV of the Government's decree)."""
 
     ITEMS = (
         ("area_1", N_("Area I")),
@@ -51,6 +57,27 @@ class FeeArea(Codes):
         ("area_3", N_("Area III")),
         ("area_4", N_("Area IV")),
     )
+
+
+class FeeReliefGround(Codes):
+    """Why a member is exempted from Party fees or pays less (Regulation 01-QĐ/TW, Article 5, point 1)."""
+
+    SOCIAL_PENSION = "social_pension"  # hưởng trợ cấp hưu trí xã hội: exempt by the rule itself
+    POOR_HOUSEHOLD = "poor_household"  # thuộc hộ nghèo
+    NEAR_POOR_HOUSEHOLD = "near_poor_household"  # thuộc hộ cận nghèo
+    GRAVE_ILLNESS = "grave_illness"  # mắc bệnh hiểm nghèo
+    HARDSHIP = "hardship"  # hoàn cảnh khó khăn khác
+    ITEMS = (
+        (SOCIAL_PENSION, N_("Draws the social retirement allowance")),
+        (POOR_HOUSEHOLD, N_("Poor household")),
+        (NEAR_POOR_HOUSEHOLD, N_("Near-poor household")),
+        (GRAVE_ILLNESS, N_("Grave illness")),
+        (HARDSHIP, N_("Other financial hardship")),
+    )
+    # Exempt on application for special hardship (the others may also be granted a reduction).
+    SPECIAL_HARDSHIP = (POOR_HOUSEHOLD, NEAR_POOR_HOUSEHOLD, GRAVE_ILLNESS)
+    # Not limited to 12 months: the rule, not a decision on application, exempts the member.
+    BY_RULE = (SOCIAL_PENSION,)
 
 
 class LeavingKind(Codes):

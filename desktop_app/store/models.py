@@ -232,7 +232,9 @@ class Meeting(Versioned):
     chair = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     secretary = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     theme = _text()  # topic of a thematic meeting
-    fees_collected = _int()  # party fees collected, in đồng
+    # Party fees collected, in đồng, as the adopted minutes state it: set when the minutes are adopted (the fee
+    # ledger's total of the month then); before schema version 5 typed by hand (moved into the ledger then).
+    fees_collected = _int()
     evaluation = _text()  # last month's evaluation
     current_affairs = _text()
     next_tasks = _text()
@@ -354,6 +356,56 @@ class AuditEntry(BaseModel):
     hash = _text()
 
 
+class MemberFeeBasis(BaseModel):
+    """What a member's monthly Party fee is computed from, from ``effective`` on (core.rules.fees.FeeBasis)."""
+
+    person = ForeignKeyField(Person, backref="fee_bases", on_delete="CASCADE")
+    effective = DateField()
+    kind = CharField()  # core.member_codes.FeeBasisKind
+    income = _int()  # đồng a month: salary, pension, wage-fund income or allowance
+    group = CharField(column_name="fee_group", default="", constraints=[SQL("DEFAULT ''")])  # FeeGroup (fixed kind)
+    area = _text()  # FeeArea (fixed kind)
+    amount = _int()  # đồng a month set by the committee (set_amount kind)
+    beyond_working_age = _flag()
+    decision = _text()  # the committee's decision (number and date) for a set or waived amount
+    note = _text()
+
+    class Meta:
+        indexes = ((("person", "effective"), True),)
+
+
+class FeeRelief(BaseModel):
+    """An exemption (percent 100) or reduction of a member's Party fee for months first..last (core.rules.fee_relief)."""
+
+    person = ForeignKeyField(Person, backref="fee_reliefs", on_delete="CASCADE")
+    percent = _int(100)
+    ground = CharField(default="hardship", constraints=[SQL("DEFAULT 'hardship'")])  # FeeReliefGround
+    first_month = DateField()  # the first day of the first month
+    last_month = DateField(null=True)  # the first day of the last month; None: until revoked
+    decision = _text()  # number and date of the decision (by the committee above, or a grassroots branch)
+    note = _text()
+
+
+class FeePayment(BaseModel):
+    """Party fee received for one month of one member (the fee ledger, sổ thu nộp đảng phí).
+
+    ``month`` is the first day of the month paid for; ``paid_on`` the day the money was received, which puts it in
+    that month's collection. A row without a person is a branch's total collected before fees were recorded per
+    member (schema version 5 moved the totals typed at meetings here).
+    """
+
+    person = ForeignKeyField(Person, null=True, backref="fee_payments", on_delete="CASCADE")
+    branch = ForeignKeyField(Branch, backref="fee_payments", on_delete="RESTRICT")
+    month = DateField()
+    amount = _int()
+    paid_on = DateField()
+    meeting = ForeignKeyField(Meeting, null=True, backref="fee_payments", on_delete="SET NULL")
+    note = _text()
+
+    class Meta:
+        indexes = ((("person", "month"), False), (("branch", "paid_on"), False), (("branch", "month"), False))
+
+
 class Setting(BaseModel):
     key = CharField(unique=True)
     value = _text()  # JSON
@@ -362,4 +414,5 @@ class Setting(BaseModel):
 ALL_MODELS = [
     Organisation, Branch, Person, StageEvent, MembershipEvent, DossierItem, Sponsorship, Meeting, Attendance,
     Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting, IssuedDocument,
+    MemberFeeBasis, FeeRelief, FeePayment,
 ]

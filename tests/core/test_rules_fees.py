@@ -31,6 +31,7 @@ from desktop_app.core.rules.overrides import apply_overrides
 
 d = dt.date
 NOV = Month(2026, 11)
+M342 = Month(2026, 1)  # the last month under Decision 342-QĐ/TW
 
 
 @pytest.fixture(autouse=True)
@@ -41,7 +42,7 @@ def _english():
     set_overrides({})
 
 
-def fee(basis, month=NOV, status=Status.OFFICIAL, **kw):
+def fee(basis, month=M342, status=Status.OFFICIAL, **kw):
     return monthly_fee(basis, month, status=status, **kw)
 
 
@@ -153,7 +154,7 @@ def test_suspended_members_still_pay_charter_art_2_4():
 
 
 def test_probationary_members_pay():
-    assert fee(FeeBasis(FeeBasisKind.SALARY, d(2026, 1, 1), income=5_000_000), status=Status.PROBATIONARY).amount \
+    assert fee(FeeBasis(FeeBasisKind.SALARY, d(2025, 1, 1), income=5_000_000), status=Status.PROBATIONARY).amount \
         == 50_000
 
 
@@ -173,7 +174,7 @@ def test_people_who_are_not_members_owe_nothing(status):
 
 def test_no_basis_recorded():
     due = fee(None)
-    assert due.due and due.amount is None and due.reason == "No fee basis is recorded for 11/2026."
+    assert due.due and due.amount is None and due.reason == "No fee basis is recorded for 01/2026."
 
 
 # ---- which basis applies ------------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ def test_unpaid_months_count_once_the_month_has_ended():
 
 
 def test_branch_under_grassroots_committee_remits_70_percent_342_qd_tw():
-    split = fee_split(1_234_567, on=d(2026, 11, 3))
+    split = fee_split(1_234_567, on=d(2026, 1, 3))
     assert (split.remitted, split.kept, split.percent) == (864_197, 370_370, 70)  # 864,196.9 rounded up
     assert split.remitted + split.kept == split.collected
     assert "Part II, point 1" in split.source

@@ -162,8 +162,14 @@ def test_registry_is_in_date_order_with_unique_versions():
         assert policy.version.endswith(policy.effective.isoformat())
 
 
+# Regulation 01-QĐ/TW (03/02/2026) replaced Decision 342-QĐ/TW on Party fees: these differ between the first
+# policy and the last (the shares of the minimum wage rise again on 01/01/2028).
+FEE_RULES_CHANGED = {"fee_regulation", "fee_exempt_party_age_years", "fee_reduction_percents",
+                     "fee_relief_max_months", "fee_min_wage_rate", "fee_min_wage_rate_retired"}
+
+
 def test_unchanged_values_are_equal_across_policies():
-    comparable = [n for n in PARAMETERS if n != "meeting_day"]
+    comparable = [n for n in PARAMETERS if n != "meeting_day" and n not in FEE_RULES_CHANGED]
     first, last = POLICIES[0], POLICIES[-1]
     for name in comparable:
         assert getattr(first, name) == getattr(last, name), name
@@ -182,8 +188,10 @@ def test_configurable_parameters_list():
     assert set(params) == {"dossier_stale_months", "youth_age_max_years", "new_member_class_required",
                            "meeting_day", "meeting_min_minutes", "combined_meeting_min_minutes",
                            "certificate_warning_days", "reminder_window_days",
-                           "fee_fixed_table", "fee_exempt_members_pay", "fee_rounding_dong",
-                           "fee_grassroots_remit_percent", "strike_off_counts_together", "strike_off_failed_years",
+                           "fee_fixed_table", "fee_regional_min_wage", "fee_exempt_members_pay",
+                           "fee_advance_months", "fee_exempt_advance_months", "fee_rounding_dong",
+                           "fee_branch_remit_percent", "fee_grassroots_remit_percent",
+                           "strike_off_counts_together", "strike_off_failed_years",
                            "badge_milestones_years", "badge_award_days", "badge_ill_early_months",
                            "badge_senior_from_years", "badge_ill_early_months_senior",
                            "badge_posthumous_early_months"}

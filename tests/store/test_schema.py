@@ -11,7 +11,8 @@ from desktop_app.store.models import ALL_MODELS, Branch, Organisation, Person
 from desktop_app.store.schema import open_database
 
 TABLES = {"organisation", "branch", "person", "stageevent", "membershipevent", "dossieritem", "sponsorship", "meeting",
-          "attendance", "decision", "progressnote", "actionitem", "quota", "documentcounter", "auditentry", "setting"}
+          "attendance", "decision", "progressnote", "actionitem", "quota", "documentcounter", "auditentry", "setting",
+          "memberfeebasis", "feerelief", "feepayment"}
 
 
 def _columns(db, table):

@@ -6,8 +6,9 @@ no tuples: list values are accepted and turned into tuples (:func:`normalize`).
 
 A parameter's ``shape`` says how its value is entered and checked: "bool", "int" (within its limits),
 "ints" (whole numbers in increasing order, each within the limits), "day_months" ((day, month) pairs,
-each a day of a common year, no repeats) or "fee_table" ((group, area, amount) rows with known
-FeeGroup and FeeArea codes, one per group and area, amounts within the limits).
+each a day of a common year, no repeats), "fee_table" ((group, area, amount) rows with known
+FeeGroup and FeeArea codes, one per group and area, amounts within the limits) or "area_amounts" ((area, amount)
+rows, one for each FeeArea, amounts within the limits).
 """
 
 from __future__ import annotations
@@ -102,6 +103,18 @@ def _fee_table_ok(value: tuple, spec: ConfigurableParameter) -> bool:
     return bool(value) and len(keys) == len(value)
 
 
+def _area_amounts_ok(value: tuple, spec: ConfigurableParameter) -> bool:
+    areas = []
+    for row in value:
+        if not (isinstance(row, tuple) and len(row) == 2):
+            return False
+        area, amount = row
+        if area not in FeeArea.codes() or not _whole(amount) or not _within(amount, spec):
+            return False
+        areas.append(area)
+    return sorted(areas) == sorted(FeeArea.codes())
+
+
 def _message(spec: ConfigurableParameter, value: Any) -> str | None:
     """The translated reason *value* cannot be used for *spec*, or None when it can."""
     label = _(spec.label)
@@ -123,6 +136,10 @@ def _message(spec: ConfigurableParameter, value: Any) -> str | None:
     if spec.shape == "day_months":
         ok = isinstance(value, tuple) and _day_months_ok(value)
         return None if ok else _("{label}: enter days of the year as day and month, each once.").format(label=label)
+    if spec.shape == "area_amounts":
+        ok = isinstance(value, tuple) and _area_amounts_ok(value, spec)
+        return None if ok else _("{label}: give one amount from {low} to {high} đồng for each area.").format(
+            label=label, low=spec.minimum, high=spec.maximum)
     ok = isinstance(value, tuple) and _fee_table_ok(value, spec)
     return None if ok else _(
         "{label}: each row needs a group, an area and an amount from {low} to {high} đồng, "

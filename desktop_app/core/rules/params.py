@@ -15,7 +15,7 @@ from desktop_app.i18n import N_
 Fraction = tuple[int, int, bool]
 
 # How a configurable value is entered and checked (see overrides.check_overrides).
-SHAPES = ("bool", "int", "ints", "day_months", "fee_table")
+SHAPES = ("bool", "int", "ints", "day_months", "fee_table", "area_amounts")
 
 
 def param(default: Any, source: str, *, configurable: bool = False, unconfirmed: bool = False,
@@ -25,7 +25,8 @@ def param(default: Any, source: str, *, configurable: bool = False, unconfirmed:
 
     *shape* says how a configurable value looks: "bool", "int" (the default for numbers), "ints" (whole
     numbers in increasing order, each within *minimum*..*maximum*), "day_months" (days of the year as
-    (day, month) pairs) or "fee_table" ((group, area, amount) rows). *optional*: None is allowed too.
+    (day, month) pairs), "fee_table" ((group, area, amount) rows) or "area_amounts" ((area, amount) rows, one
+    per FeeArea). *optional*: None is allowed too.
     """
     if not shape:
         shape = "bool" if isinstance(default, bool) else "int"

@@ -16,7 +16,12 @@ from desktop_app.core import clock
 from desktop_app.core.rules.overrides import apply_overrides, check_overrides, normalize
 from desktop_app.core.rules.policy import Policy
 from desktop_app.core.rules.policy_members import EVALUATION_BEFORE_366 as _BEFORE_366
-from desktop_app.core.rules.policy_members import GUIDANCE_BEFORE_43
+from desktop_app.core.rules.policy_members import (
+    FEES_01_FROM_2028,
+    FEES_342_SOURCES,
+    FEES_342_VALUES,
+    GUIDANCE_BEFORE_43,
+)
 from desktop_app.i18n import N_
 
 # Where the older guidance (01-HD/TW) was not checked point by point, cite the document only.
@@ -36,26 +41,34 @@ _MEETINGS_2018 = (
 _LENGTH_2018 = _MEETINGS_2018[1:]
 # Annual grading: Regulation 366-QĐ/TW from 30/8/2025 (assumed in force on signing), its Guidance
 # 43-HD/BTCTW from 31/10/2025; the rules before them are assumed to have the same values.
+# Party fees: Decision 342-QĐ/TW until 31/01/2026 (its values and sources in FEES_342_*), Regulation 01-QĐ/TW
+# from 01/02/2026, with the higher shares of the regional minimum wage from 01/01/2028.
+_F342 = FEES_342_SOURCES
+_NOW = "294-QĐ/TW+06-HD/TW+50-CT/TW+366-QĐ/TW+42-HD/BTCTW+43-HD/BTCTW"
 
 POLICIES: tuple[Policy, ...] = (
     Policy(version="29-QĐ/TW+01-HD/TW:2016-07-25", effective=dt.date(2016, 7, 25), regulation="29-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366 + _F342,
+           **FEES_342_VALUES),
     Policy(version="24-QĐ/TW+01-HD/TW:2021-07-30", effective=dt.date(2021, 7, 30), regulation="24-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366 + _F342,
+           **FEES_342_VALUES),
     Policy(version="232-QĐ/TW+01-HD/TW:2025-01-20", effective=dt.date(2025, 1, 20), regulation="232-QĐ/TW",
-           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366),
+           guidance="01-HD/TW", meeting_day=None, sources=_OLD_GUIDANCE + _MEETINGS_2018 + _BEFORE_366 + _F342,
+           **FEES_342_VALUES),
     Policy(version="232-QĐ/TW+06-HD/TW:2025-06-09", effective=dt.date(2025, 6, 9), regulation="232-QĐ/TW",
-           guidance="06-HD/TW", meeting_day=None, sources=_MEETINGS_2018 + _BEFORE_366),
+           guidance="06-HD/TW", meeting_day=None, sources=_MEETINGS_2018 + _BEFORE_366 + _F342, **FEES_342_VALUES),
     Policy(version="294-QĐ/TW+06-HD/TW:2025-07-01", effective=dt.date(2025, 7, 1), meeting_day=None,
-           sources=_MEETINGS_2018 + _BEFORE_366),
+           sources=_MEETINGS_2018 + _BEFORE_366 + _F342, **FEES_342_VALUES),
     Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW:2025-07-23", effective=dt.date(2025, 7, 23),
-           sources=_LENGTH_2018 + _BEFORE_366),
+           sources=_LENGTH_2018 + _BEFORE_366 + _F342, **FEES_342_VALUES),
     Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+366-QĐ/TW:2025-08-30", effective=dt.date(2025, 8, 30),
-           sources=_LENGTH_2018 + GUIDANCE_BEFORE_43),
+           sources=_LENGTH_2018 + GUIDANCE_BEFORE_43 + _F342, **FEES_342_VALUES),
     Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+42-HD/BTCTW:2025-10-28", effective=dt.date(2025, 10, 28),
-           sources=GUIDANCE_BEFORE_43),
-    Policy(version="294-QĐ/TW+06-HD/TW+50-CT/TW+366-QĐ/TW+42-HD/BTCTW+43-HD/BTCTW:2025-10-31",
-           effective=dt.date(2025, 10, 31)),
+           sources=GUIDANCE_BEFORE_43 + _F342, **FEES_342_VALUES),
+    Policy(version=f"{_NOW}:2025-10-31", effective=dt.date(2025, 10, 31), sources=_F342, **FEES_342_VALUES),
+    Policy(version=f"{_NOW}+01-QĐ/TW:2026-02-01", effective=dt.date(2026, 2, 1)),
+    Policy(version=f"{_NOW}+01-QĐ/TW:2028-01-01", effective=dt.date(2028, 1, 1), **FEES_01_FROM_2028),
 )
 _EFFECTIVE = [p.effective for p in POLICIES]
 

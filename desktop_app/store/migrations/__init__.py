@@ -26,6 +26,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (4, "m0004_membership_history"),
     (5, "m0005_record_versions"),
     (6, "m0006_issued_documents"),
+    (7, "m0007_fee_ledger"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
