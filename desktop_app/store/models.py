@@ -375,7 +375,8 @@ class MemberFeeBasis(BaseModel):
 
 
 class FeeRelief(BaseModel):
-    """An exemption (percent 100) or reduction of a member's Party fee for months first..last (core.rules.fee_relief)."""
+    """An exemption (percent 100) or reduction of a member's Party fee for months first..last
+    (core.rules.fee_relief)."""
 
     person = ForeignKeyField(Person, backref="fee_reliefs", on_delete="CASCADE")
     percent = _int(100)

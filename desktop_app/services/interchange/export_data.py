@@ -14,9 +14,11 @@ from typing import Any
 
 from peewee import JOIN, fn
 
-from desktop_app.core.enums import AttendanceStatus, Status
+from desktop_app.core.enums import AttendanceStatus, MeetingStatus, Status
+from desktop_app.core.rules import Month
 from desktop_app.services.common import audit
 from desktop_app.services.common.tx import atomic
+from desktop_app.services.fees import ledger
 from desktop_app.store.models import Attendance, Branch, Meeting, Person
 
 MEMBERS, CANDIDATES = "members", "candidates"
@@ -64,7 +66,8 @@ def meetings(branch_id: int | None = None, year: int | None = None) -> Iterator[
     """Meetings by branch and date, with the chair's and secretary's names and the attendance counts
     ("expected" counts everyone on the attendance list but guests); streamed, counted a batch at a time."""
     Chair, Secretary = Person.alias(), Person.alias()
-    query = (Meeting.select(Meeting.id, Branch.code.alias("branch_code"), Branch.name.alias("branch"), Meeting.date,
+    query = (Meeting.select(Meeting.id, Meeting.branch.alias("branch_id"), Branch.code.alias("branch_code"),
+                            Branch.name.alias("branch"), Meeting.date,
                             Meeting.kind, Meeting.start_time, Meeting.end_time, Meeting.place,
                             Chair.full_name.alias("chair"), Secretary.full_name.alias("secretary"), Meeting.theme,
                             Meeting.status, Meeting.fees_collected)
@@ -87,6 +90,8 @@ def meetings(branch_id: int | None = None, year: int | None = None) -> Iterator[
                 row[status] = tally_row.get(status, 0)
             row["chair"] = row["chair"] or ""
             row["secretary"] = row["secretary"] or ""
+            if row["status"] != MeetingStatus.ADOPTED:  # a draft's fees follow the ledger (meeting_fees)
+                row["fees_collected"] = ledger.collected(row["branch_id"], Month.of(row["date"]))
             yield row
 
 

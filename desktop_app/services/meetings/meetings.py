@@ -30,8 +30,8 @@ from desktop_app.services.meetings.meeting_checks import (  # noqa: F401 - part 
 from desktop_app.store.models import Branch, Decision, Meeting, Person
 
 TEXT_SECTIONS = ("evaluation", "current_affairs", "next_tasks", "discussion", "conclusion")
-EDITABLE = ("date", "kind", "place", "start_time", "end_time", "chair", "secretary", "theme", "fees_collected",
-            *TEXT_SECTIONS)
+# The Party fees a meeting collects are recorded in the fee ledger (meeting_fees), not typed here.
+EDITABLE = ("date", "kind", "place", "start_time", "end_time", "chair", "secretary", "theme", *TEXT_SECTIONS)
 MAX_SECTION = 100_000  # a long discussion fits; a pasted book does not
 
 
@@ -43,7 +43,7 @@ def field_labels() -> dict[str, str]:
     return {
         "date": _("Meeting date"), "kind": _("Kind of meeting"), "place": _("Place"),
         "start_time": _("Start time"), "end_time": _("End time"), "chair": _("Chair"),
-        "secretary": _("Secretary of the meeting"), "theme": _("Topic"), "fees_collected": _("Party fees collected"),
+        "secretary": _("Secretary of the meeting"), "theme": _("Topic"),
         "evaluation": _("Evaluation of last month"), "current_affairs": _("Current affairs and new policies"),
         "next_tasks": _("Tasks for next month"), "discussion": _("Discussion"), "conclusion": _("Conclusion"),
     }
@@ -165,7 +165,6 @@ def _validate(data: dict, meeting: Meeting | None, branch_id: int) -> dict:
     _member(check, "chair", labels["chair"])
     _member(check, "secretary", labels["secretary"])
     check.text("theme", max_length=500, label=labels["theme"])
-    check.integer("fees_collected", minimum=0, maximum=10**11, label=labels["fees_collected"])
     for field in TEXT_SECTIONS:
         check.text(field, max_length=MAX_SECTION, label=labels[field])
     values = check.done()

@@ -11,11 +11,13 @@ import json
 from dataclasses import dataclass
 
 from desktop_app.core.enums import AttendanceStatus, MeetingKind, MeetingStatus
+from desktop_app.core.rules import Month
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker
+from desktop_app.services.fees import ledger
 from desktop_app.services.meetings import decisions
 from desktop_app.services.meetings.meetings import editable_meeting, get_meeting, is_adopted
 from desktop_app.store.models import Attendance, Meeting, Person
@@ -50,7 +52,8 @@ def adoption_problems(meeting: Meeting) -> dict[str, str]:
 
 
 def adopt(meeting_id: int, on: dt.date) -> Meeting:
-    """Adopt the minutes on *on*: from then on they are locked, and only addenda may be added."""
+    """Adopt the minutes on *on*: from then on they are locked, and only addenda may be added. The Party fees
+    they state are the fee ledger's total of the meeting's month at this moment, kept with them."""
     meeting = editable_meeting(meeting_id)
     check = Checker({"adopted_on": on})
     value = check.date("adopted_on", required=True, not_future=True, label=_("Adoption date"),
@@ -63,6 +66,7 @@ def adopt(meeting_id: int, on: dt.date) -> Meeting:
         before = audit.snapshot(meeting)
         meeting.status = MeetingStatus.ADOPTED
         meeting.adopted_on = value
+        meeting.fees_collected = ledger.collected(meeting.branch_id, Month.of(meeting.date))
         meeting.save()
         audit.record_change("adopt", meeting, before)
     return meeting

@@ -155,28 +155,49 @@ def _probationary(c: _Collector, case: _Case) -> None:
         "The branch must vote on recognising {name} as an official member by {date}."), case)
 
 
-def _absences(c: _Collector, branch_id: int | None) -> None:
-    start = dt.date(c.on.year, 1, 1)
-    count = fn.COUNT(Attendance.id)
+@dataclass
+class Absences:
+    """A member's meetings missed without reason in a year: the months (the Charter counts months, not meetings:
+    two missed in March are one month) and the last day missed."""
+
+    name: str
+    branch_id: int | None
+    months: set
+    last: dt.date
+
+
+def unexcused_months(on: dt.date, branch_id: int | None = None) -> dict[int, Absences]:
+    """{person: absences} of the members (one branch, or all) who missed a meeting without reason in *on*'s
+    year up to *on*."""
+    start = dt.date(on.year, 1, 1)
     # Everywhere: the few unexcused rows through the (status, meeting) index. One branch: through its
     # meetings of the year instead ("|| ''" keeps SQLite off the status index, which holds every branch's).
     status = Attendance.status if branch_id is None else Attendance.status.concat("")
-    query = (Attendance.select(Person.id, Person.full_name, Person.branch, count, fn.MAX(Meeting.date))
+    query = (Attendance.select(Person.id, Person.full_name, Person.branch, Meeting.date)
              .join(Meeting, on=(Attendance.meeting == Meeting.id)).switch(Attendance)
              .join(Person, on=(Attendance.person == Person.id))
-             .where((Meeting.date >= start) & (Meeting.date <= c.on) & Meeting.deleted_at.is_null()
+             .where((Meeting.date >= start) & (Meeting.date <= on) & Meeting.deleted_at.is_null()
                     & (status == AttendanceStatus.UNEXCUSED) & Person.deleted_at.is_null()
-                    & Person.status.in_(Status.MEMBERS))
-             .group_by(Person.id).having(count >= c.policy.strike_off_months))
+                    & Person.status.in_(Status.MEMBERS)))
     if branch_id is not None:
         query = query.where(Meeting.branch == branch_id)
-    for pid, name, bid, n, last in raw.rows(query):
-        last = raw.to_day(last)
-        case = _Case(pid, name, bid, "", None, {}, {})
-        c.add("unexcused_absences", last, _(
-            "{name} was absent without reason from {n} meetings in {year}: the branch considers the case "
-            "({source}).").format(name=name, n=n, year=c.on.year, source=c.policy.source("strike_off_months")),
-            case=case, source=c.policy.source("strike_off_months"), severity=WARNING)
+    found: dict[int, Absences] = {}
+    for pid, name, bid, day in raw.rows(query):
+        day = raw.to_day(day)
+        entry = found.setdefault(pid, Absences(name, bid, set(), day))
+        entry.months.add(rules.Month.of(day))
+        entry.last = max(entry.last, day)
+    return found
+
+
+def _absences(c: _Collector, branch_id: int | None) -> None:
+    for pid, absent in unexcused_months(c.on, branch_id).items():
+        found = rules.strike_off_grounds(c.on.year, skipped=absent.months, on=c.on)
+        if not found:
+            continue
+        case = _Case(pid, absent.name, absent.branch_id, "", None, {}, {})
+        c.add("unexcused_absences", absent.last, _("{name}: {finding}").format(
+            name=absent.name, finding=found[0].message), case=case, source=found[0].source, severity=WARNING)
 
 
 def _branches(c: _Collector, branch_id: int | None) -> None:

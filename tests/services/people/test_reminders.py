@@ -209,3 +209,19 @@ def test_nothing_due_in_an_empty_database(db):
 def test_statuses_and_attendance_codes_are_the_enum_codes():
     assert AttendanceStatus.UNEXCUSED == "unexcused"
     assert Status.PROBATIONARY == "probationary"
+
+
+def test_absences_count_in_months_not_meetings_charter_art_8_2(world):
+    """Three meetings missed without reason in two months are two months: no reminder; a third month is."""
+    p = world.person("absent in two months", Status.OFFICIAL)
+    for day in (d(2026, 1, 10), d(2026, 1, 24), d(2026, 2, 3)):
+        meeting = Meeting.create(branch=world.branch, date=day, kind="extraordinary" if day.day != 3 else "regular")
+        Attendance.create(meeting=meeting, person=p, status="unexcused")
+    assert p.id not in _by_person(reminders.reminders(ON))
+    meeting = Meeting.create(branch=world.branch, date=d(2026, 3, 9), kind="extraordinary")
+    Attendance.create(meeting=meeting, person=p, status="unexcused")
+    item = _one(reminders.reminders(ON), p.id)
+    assert (item.kind, item.due) == ("unexcused_absences", d(2026, 3, 9))
+    assert item.title == ("absent in two months: No Party activity without valid reason in 3 months of 2026 "
+                          "(01/2026, 02/2026, 03/2026): the branch considers striking the member off (Party "
+                          "Charter, Article 8.2).")

@@ -6,7 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.core.enums import AttendanceStatus, Status
-from desktop_app.services.meetings import action_items, attendance, decisions, meetings, minutes, progress_notes
+from desktop_app.services.meetings import (
+    action_items,
+    attendance,
+    decisions,
+    meeting_fees,
+    meetings,
+    minutes,
+    progress_notes,
+)
 from desktop_app.services.meetings.attendance import Counts
 from desktop_app.services.meetings.decisions import DecisionRow
 from desktop_app.services.meetings.progress_notes import ProgressNoteRow
@@ -37,7 +45,7 @@ class MinutesData:
     minutes_taker: str
     branch_secretary: str
     theme: str
-    fees_collected: int
+    fees_collected: int  # đồng: the fee ledger's total of the month (kept at adoption)
     evaluation: str
     current_affairs: str
     next_tasks: str
@@ -69,7 +77,7 @@ def minutes_data(meeting_id: int) -> MinutesData:
         start_time=m.start_time, end_time=m.end_time, chair=_name(m.chair_id),
         chair_is_branch_secretary=bool(m.chair_id) and m.chair_id == branch.secretary_id,
         minutes_taker=_name(m.secretary_id), branch_secretary=_name(branch.secretary_id), theme=m.theme,
-        fees_collected=m.fees_collected or 0, evaluation=m.evaluation, current_affairs=m.current_affairs,
+        fees_collected=meeting_fees.fees_collected(m), evaluation=m.evaluation, current_affairs=m.current_affairs,
         next_tasks=m.next_tasks, discussion=m.discussion, conclusion=m.conclusion,
         adopted_on=m.adopted_on if meetings.is_adopted(m) else None,
         addenda=tuple((a.date, a.text) for a in minutes.addenda(m)),
