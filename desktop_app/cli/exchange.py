@@ -1,7 +1,8 @@
-"""The Excel commands: import people from a workbook, export people or meetings to one.
+"""The Excel commands: import people from a workbook, export people, meetings or Party fees to one.
 
-Both show how far they have got on standard error (on a terminal, or with --progress); Ctrl+C stops them
-and changes nothing: the import's transaction is rolled back, the export's file is never written."""
+The import and the exports of people and meetings show how far they have got on standard error (on a terminal,
+or with --progress); Ctrl+C stops them and changes nothing: the import's transaction is rolled back, the export's
+file is never written."""
 
 from __future__ import annotations
 
@@ -69,9 +70,24 @@ def cmd_import(args) -> int:
     return EXIT_OK if good else EXIT_ERROR
 
 
+def _export_fees(args, target: Path, branch_id: int | None) -> None:
+    from desktop_app.core import clock
+    from desktop_app.interchange.fee_export import export_fees
+
+    year = args.year or clock.today().year
+    if not 1900 <= year <= 2200:
+        raise UsageError(_("Year must be written with four digits, e.g. 2026."))
+    done = export_fees(target, year=year, branch_id=branch_id, lang=i18n.current_language())
+    out(ngettext("Exported the Party fees of {year} to {path}: {months} branch-month, {payments} payments, "
+                 "{owing} members owing.",
+                 "Exported the Party fees of {year} to {path}: {months} branch-months, {payments} payments, "
+                 "{owing} members owing.", done.months)
+        .format(year=year, path=target, months=done.months, payments=done.payments, owing=done.owing))
+
+
 def cmd_export(args) -> int:
     if args.kind not in EXPORT_KINDS:
-        raise UsageError(_("Unknown export “{kind}”: choose members, candidates or meetings.").format(
+        raise UsageError(_("Unknown export “{kind}”: choose members, candidates, meetings or fees.").format(
             kind=args.kind))
     target = xlsx_option(args.output)
     path = db_path(args, must_exist=True)
@@ -80,6 +96,9 @@ def cmd_export(args) -> int:
     from desktop_app.interchange import xlsx_export
 
     lang = i18n.current_language()
+    if args.kind == "fees":
+        _export_fees(args, target, branch_id)
+        return EXIT_OK
     line = ProgressLine(_("Exporting:"), enabled=args.progress or None)
     try:
         result = (xlsx_export.export_meetings(target, branch_id=branch_id, year=args.year, lang=lang, progress=line)

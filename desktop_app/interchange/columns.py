@@ -114,6 +114,42 @@ ATTENDANCE_COLUMNS: tuple[Column, ...] = (
     Column("status", "Điểm danh", "Attendance", (), TEXT, 20),
     Column("reason", "Lý do", "Reason", (), TEXT, 30),
 )
+# The Party fees workbook (export fees): the months of each branch, the payments, what is still owed.
+FEE_MONTH_COLUMNS: tuple[Column, ...] = (
+    NUMBER_COLUMN,
+    Column("branch_code", "Mã chi bộ", "Branch code", (), ID, 10),
+    Column("branch", "Chi bộ", "Branch", (), TEXT, 26),
+    Column("month", "Tháng", "Month", (), ID, 9),
+    Column("members", "Số đảng viên", "Members", (), INTEGER, 10),
+    Column("due", "Phải thu của tháng (đồng)", "Due for the month (đồng)", (), NUMBER, 14),
+    Column("paid", "Đã thu của tháng (đồng)", "Paid for the month (đồng)", (), NUMBER, 14),
+    Column("collected", "Tổng thu trong tháng (đồng)", "Collected in the month (đồng)", (), NUMBER, 14),
+    Column("unitemised", "Trong đó thu chung (đồng)", "Of which not per member (đồng)", (), NUMBER, 14),
+    Column("percent", "Tỷ lệ nộp cấp trên (%)", "Share remitted (%)", (), INTEGER, 10),
+    Column("remitted", "Nộp cấp trên (đồng)", "Remitted upward (đồng)", (), NUMBER, 14),
+    Column("kept", "Chi bộ để lại (đồng)", "Kept by the branch (đồng)", (), NUMBER, 14),
+    Column("owing", "Số đảng viên còn nợ", "Members owing", (), INTEGER, 10),
+)
+FEE_PAYMENT_COLUMNS: tuple[Column, ...] = (
+    NUMBER_COLUMN,
+    Column("branch_code", "Mã chi bộ", "Branch code", (), ID, 10),
+    Column("branch", "Chi bộ", "Branch", (), TEXT, 26),
+    Column("full_name", "Họ và tên", "Full name", (), TEXT, 26),
+    Column("month", "Đóng cho tháng", "For the month", (), ID, 9),
+    Column("amount", "Số tiền (đồng)", "Amount (đồng)", (), NUMBER, 13),
+    Column("paid_on", "Ngày nộp", "Received on", (), DATE, 12),
+    Column("meeting", "Tại cuộc họp ngày", "At the meeting of", (), DATE, 12),
+    Column("note", "Ghi chú", "Note", (), TEXT, 30),
+)
+FEE_OWED_COLUMNS: tuple[Column, ...] = (
+    NUMBER_COLUMN,
+    Column("branch_code", "Mã chi bộ", "Branch code", (), ID, 10),
+    Column("branch", "Chi bộ", "Branch", (), TEXT, 26),
+    Column("full_name", "Họ và tên", "Full name", (), TEXT, 26),
+    Column("count", "Số tháng còn nợ", "Months owed", (), INTEGER, 9),
+    Column("months", "Các tháng", "Months", (), TEXT, 40),
+    Column("amount", "Số tiền còn nợ (đồng)", "Amount owed (đồng)", (), NUMBER, 14),
+)
 ROW_COLUMN = Column("_row", "Dòng", "Row", (), INTEGER, 7)
 PROBLEMS_COLUMN = Column("_problems", "Lỗi", "Problems", ("problem", "errors"), TEXT, 60)
 

@@ -57,6 +57,8 @@ REPORT_KINDS: dict[str, ReportKind] = {
     "register": ReportKind(N_("Register of Party members"), _lazy("register", "build_register"), (), BRANCH),
     "issued": ReportKind(N_("Register of issued documents"), _lazy("issued", "build_issued"), (),
                          ("branch_id", "year")),
+    "fees": ReportKind(N_("Book of Party fees of a branch (month)"), _lazy("fee_book", "build_fees"), BRANCH,
+                       ("branch_id", "month", "year")),
 }
 
 _MISSING = {

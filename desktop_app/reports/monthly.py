@@ -12,7 +12,7 @@ from pathlib import Path
 
 from desktop_app.core import clock
 from desktop_app.core.enums import MeetingKind, MembershipKind, Stage, Status
-from desktop_app.i18n import _, format_date, format_percent, format_plan
+from desktop_app.i18n import _, format_date, format_number, format_percent, format_plan
 from desktop_app.reports import issuing
 from desktop_app.reports.common import (
     Progress,
@@ -25,6 +25,8 @@ from desktop_app.reports.common import (
     report_progress,
     upper,
 )
+from desktop_app.reports.fee_book import owing_lines
+from desktop_app.reports.fee_vocabulary import FeeWords
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
 from desktop_app.services.common.errors import ValidationError
@@ -94,6 +96,21 @@ def _development(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
         doc.paragraph(w.mr_admitted_no_target.format(year=year, admitted=data.admitted_in_year))
 
 
+def _fees(doc: PartyDocument, data: MonthlyData) -> None:
+    book, f = data.fees, FeeWords()
+    owing = [line for line in book.lines if line.due]
+    doc.paragraph(f.mr_fees.format(due=format_number(book.due), paid=format_number(book.paid),
+                                   payers=sum(1 for line in owing if line.paid), members=len(owing)))
+    doc.paragraph(f.collected.format(amount=format_number(book.collected)))
+    if book.split is None:
+        doc.paragraph(f.split_unset)
+    else:
+        doc.paragraph(f.split.format(percent=book.split.percent, remitted=format_number(book.split.remitted),
+                                     kept=format_number(book.split.kept), source=book.split.source))
+    if book.owing:
+        doc.paragraph(f.mr_owing.format(names="; ".join(line.rstrip(".") for line in owing_lines(book, f))))
+
+
 def _tasks(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
     planned = lines(data.planned)
     if planned:
@@ -145,7 +162,9 @@ def build_monthly(out_path: str | Path, *, lang: str | None = None, branch_id: i
             _meetings(doc, data, w)
             doc.section(f"III. {w.h_development}")
             _development(doc, data, w)
-            doc.section(f"IV. {w.h_tasks.format(period=upper(period(w, *next_month(y, m))))}")
+            doc.section(f"IV. {FeeWords().h_fees}")
+            _fees(doc, data)
+            doc.section(f"V. {w.h_tasks.format(period=upper(period(w, *next_month(y, m))))}")
             _tasks(doc, data, w)
             doc.closing(recipients=issuing.recipients(issuer, w), signatures=[issuing.signature(issuer, w)])
             report_progress(progress, 2, 3)

@@ -1,4 +1,5 @@
-"""Reminders from the rules engine (services.reminders), grouped for the views that show them inline.
+"""Reminders from the rules engine (services.people.reminders, and services.fees.strike_off for unpaid Party
+fees), grouped for the views that show them inline.
 
 Returns nothing when the reminders service is not part of this build, so the views still work.
 """
@@ -27,13 +28,15 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
     changes, so the overview and the pipeline share one computation."""
     try:
         from desktop_app.services.datafile import dbfile
+        from desktop_app.services.fees import strike_off
         from desktop_app.services.people import reminders as service
     except ImportError:
         return []
     key = (str(dbfile.current_location()), on, branch_id, generation)
     if generation is not None and key in _cache:
         return _cache[key]
-    result = sorted(service.reminders(on, branch_id), key=lambda r: (r.due or dt.date.max, r.title))
+    found = service.reminders(on, branch_id) + strike_off.strike_off_reminders(on, branch_id)
+    result = sorted(found, key=lambda r: (r.due or dt.date.max, r.title))
     if generation is not None:
         _cache.clear()  # one entry: the newest
         _cache[key] = result

@@ -135,9 +135,9 @@ def test_reductions_and_exemptions_by_decision():
     assert relief_for_month(reliefs, Month(2026, 2)) is None
     due = fee(basis, Month(2026, 3), relief=relief_for_month(reliefs, Month(2026, 3)))
     assert (due.amount, due.rule_id) == (70_000, "fee_relief")
-    assert due.reason.endswith("; Reduced by 30% (Other financial hardship)")
+    assert due.reason.endswith("; Fee reduced by 30% (Other financial hardship)")
     exempt = fee(basis, Month(2026, 6), relief=relief_for_month(reliefs, Month(2026, 6)))
-    assert not exempt.due and exempt.amount == 0 and exempt.reason == "Exempt (Grave illness)"
+    assert not exempt.due and exempt.amount == 0 and exempt.reason == "Exempt from fees (Grave illness)"
     for percent, amount in ((50, 50_000), (70, 30_000)):
         assert fee(basis, FEB, relief=FeeRelief(percent, FEB, FEB)).amount == amount
 

@@ -46,9 +46,11 @@ class FeeRelief:
         return self.first <= month and (self.last is None or month <= self.last)
 
     def describe(self) -> str:
-        """'Exempt (Poor household)' / 'Reduced by 50% (Other financial hardship)', translated."""
-        what = _("Exempt") if self.exempt else _("Reduced by {percent}%").format(percent=format_number(self.percent))
-        return f"{what} ({FeeReliefGround.label(self.ground)})"
+        """'Exempt from fees (Poor household)' / 'Fee reduced by 50% (Other financial hardship)', translated."""
+        ground = FeeReliefGround.label(self.ground)
+        if self.exempt:
+            return _("Exempt from fees ({ground})").format(ground=ground)
+        return _("Fee reduced by {percent}% ({ground})").format(percent=format_number(self.percent), ground=ground)
 
 
 def relief_for_month(reliefs: Iterable[FeeRelief], month: Month) -> FeeRelief | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from desktop_app.services.demo import persons
+from desktop_app.services.demo import fees, persons
 from desktop_app.services.demo.candidates import add_candidate
 from desktop_app.services.demo.context import BranchCtx, Shared
 from desktop_app.services.demo.dates import VoteDays, meeting_calendar, months_back, working_day_on_or_after
@@ -62,7 +62,10 @@ def build_branch(shared: Shared, plan: BranchPlan, sink: Sink) -> BranchCtx:
     _candidates(ctx, admitted, showcase)
     add_monthly_resolutions(ctx)
     shared.number(plan.id)
+    fee_plan = fees.plan_fees(ctx)
+    ctx.fees_collected = fee_plan.collected
     write_meetings(ctx, sink)
+    fees.write_fees(ctx, fee_plan, sink)
     return ctx
 
 

@@ -105,7 +105,7 @@ def add_candidate(ctx: BranchCtx, mode: str, vote: tl.Step | None = None) -> Hum
     young_on = steps.get(Stage.INTRODUCTIONS, (today, None))[0]
     fields["youth_union"] = int(rules.youth_age(birth, young_on) and rng.random() < 0.97)
     person = Human(pid, uid, ctx.plan.id, fields, unit_since=unit_since,
-                   fee=persons.monthly_fee(occupation, rng))
+                   fee=persons.monthly_fee(occupation, rng), fee_kind=persons.OCCUPATIONS[occupation].fee)
 
     introducers: list[Human] = []
     union = ""

@@ -101,6 +101,7 @@ class BranchCtx:
     days: VoteDays
     people: list[Human] = field(default_factory=list)
     leaders: list[Human] = field(default_factory=list)  # secretary, deputy, minute-taker
+    fees_collected: dict[int, int] = field(default_factory=dict)  # meeting id → Party fees received at it
 
     @property
     def today(self) -> dt.date:

@@ -115,7 +115,8 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
             if org_created else []
         for number, plan in enumerate(plans):
             report(0.85 * number / len(plans), _("Creating {branch}…").format(branch=plan.name))
-            before = {t: sink.total(t) for t in ("meeting", "attendance", "decision", "progressnote", "actionitem")}
+            before = {t: sink.total(t) for t in ("meeting", "attendance", "decision", "progressnote", "actionitem",
+                                                 "memberfeebasis", "feerelief", "feepayment")}
             ctx = build_branch(shared, plan, sink)
             people += [p for p in ctx.people if not p.alias]  # a member who moved here is written once
             leaders = ctx.leaders

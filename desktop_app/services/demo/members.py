@@ -57,7 +57,8 @@ def add_member(ctx: BranchCtx, occupation: str, *, joined: dt.date | None = None
     issuer = _issuer(occupation)
     f.update(admission_date=admission, ceremony_date=ceremony, official_date=official, card_number=shared.card(),
              theory_level=rng.choice(("basic", "basic", "basic", "intermediate", "")))
-    person = Human(pid, uid, ctx.plan.id, f, Status.OFFICIAL, fee=persons.monthly_fee(occupation, rng))
+    person = Human(pid, uid, ctx.plan.id, f, Status.OFFICIAL, fee=persons.monthly_fee(occupation, rng),
+                   fee_kind=occ.fee)
     person.events = [
         Event(Stage.ADMISSION_DECISION, admission, f"{rng.randint(12, 480)}-QĐ/{issuer}", OLD_NOTE),
         Event(Stage.CEREMONY, ceremony, "", OLD_NOTE),

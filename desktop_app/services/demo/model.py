@@ -101,6 +101,7 @@ class Human:
     elsewhere: tuple[dt.date, dt.date] | None = None  # temporary activity in another branch
     unexcused_from: dt.date | None = None  # skipped meetings without reason from (before being struck off)
     fee: int = 0  # monthly party fee in đồng (at 2025 rates)
+    fee_kind: str = "other"  # salary, pension, rural, other, student (persons.Occupation.fee)
     load: int = 0  # open assignments as helper or introducer
     stable: bool = True  # stays a full member throughout (may lead the branch)
     origin: str = ""  # a member who transferred in: where from

@@ -198,10 +198,8 @@ def write_meetings(ctx: BranchCtx, sink: Sink) -> None:
                                f"đồng chí đảng viên chính thức có mặt tán thành.")
             sections = (evaluation, texts.current_affairs(rng, day), texts.next_tasks(rng, plan.kind, day),
                         texts.discussion(rng, plan.kind, speakers, extra), conclusion)
-        fees = 0
-        if meeting.kind != MeetingKind.THEMATIC:
-            rate = 0.62 + 0.38 * min(max((day.year - 2016) / 9, 0.0), 1.1)  # salaries rose over the years
-            fees = sum(round(p.fee * rate / 1000) * 1000 for p in members if not p.is_elsewhere(day))
+        # Adopted minutes state the fees received at the meeting (the month's ledger total; demo/fees.py)
+        fees = 0 if meeting.draft else ctx.fees_collected.get(meeting.id, 0)
         status, adopted = ("draft", None) if meeting.draft else ("adopted", iso(day))
         sink.add("meeting", (meeting.id, meeting.uid, created, created, plan.id, iso(day), meeting.kind,
                              plan.place, start, end, chair.id, recorder.id, theme, fees, *sections, status,

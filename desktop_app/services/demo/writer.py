@@ -49,6 +49,12 @@ COLUMNS = {
     "issueddocument": ("id", "uid", "created_at", "updated_at", "kind", "issuer", "type_code", "term", "number",
                        "symbol", "date", "branch_id", "decision_id", "covers_key", "covers", "title", "lang",
                        "version", "supersedes_id"),
+    "memberfeebasis": ("id", "uid", "created_at", "updated_at", "person_id", "effective", "kind", "income",
+                       "fee_group", "area", "amount", "beyond_working_age", "decision", "note"),
+    "feerelief": ("id", "uid", "created_at", "updated_at", "person_id", "percent", "ground", "first_month",
+                  "last_month", "decision", "note"),
+    "feepayment": ("id", "uid", "created_at", "updated_at", "person_id", "branch_id", "month", "amount", "paid_on",
+                   "meeting_id", "note"),
 }
 ORDER = tuple(COLUMNS)
 

@@ -4,7 +4,8 @@ its minutes state, the fee ledger's total received in the meeting's month.
 
 The money goes into the fee ledger (services.fees.ledger) with the meeting's date as the day received. While
 the minutes are a draft the figure follows the ledger; adopting them keeps the total of that moment in the
-meeting, so adopted minutes never change (design.md §5).
+meeting, so adopted minutes never change (design.md §5). Fees are collected at the regular monthly meeting (or
+a combined regular and thematic one): a thematic or extraordinary meeting states none and has no fee column.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop_app.core import clock
-from desktop_app.core.enums import AttendanceStatus
+from desktop_app.core.enums import AttendanceStatus, MeetingKind
 from desktop_app.core.rules import Month
 from desktop_app.i18n import _, format_date
 from desktop_app.services.common.errors import NotFoundError, ValidationError
@@ -35,13 +36,18 @@ class FeeCell:
     owed: int  # đồng still owed for them
 
 
+def collects_fees(meeting: Meeting) -> bool:
+    """Whether Party fees are collected at *meeting*: the regular monthly meeting (or a combined one)."""
+    return meeting.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED)
+
+
 def fees_collected(meeting: Meeting | int) -> int:
     """Đồng of Party fees the minutes state: adopted minutes keep theirs, a draft's follows the ledger."""
     if not isinstance(meeting, Meeting):
         meeting = get_meeting(meeting)
     if is_adopted(meeting):
         return meeting.fees_collected or 0
-    return ledger.collected(meeting.branch_id, Month.of(meeting.date))
+    return ledger.collected(meeting.branch_id, Month.of(meeting.date)) if collects_fees(meeting) else 0
 
 
 def fee_cells(meeting_id: int) -> dict[int, FeeCell]:
@@ -64,6 +70,9 @@ def set_fee_paid(meeting_id: int, person_id: int, amount: int | None) -> None:
         raise NotFoundError(_("This person is not on the attendance list of the meeting."))
     if row.status == AttendanceStatus.GUEST:
         raise ValidationError({"fee": _("A guest pays Party fees in their own branch.")})
+    if not collects_fees(meeting):
+        raise ValidationError({"fee": _("Party fees are collected at the regular monthly meeting; record them "
+                                        "there or in the fee ledger.")})
     month = Month.of(meeting.date)
     if amount is None:
         ledger.clear_payment(row.person_id, month)

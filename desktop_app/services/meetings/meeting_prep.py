@@ -109,12 +109,15 @@ def pending_items(branch_id: int, on: dt.date) -> list[PendingItem]:
 
 
 def month_deadlines(branch_id: int, on: dt.date) -> list[DeadlineItem]:
-    """The reminders of the branch that fall due before the next monthly meeting (or are overdue)."""
+    """The reminders of the branch that fall due before the next monthly meeting (or are overdue), with the
+    members whose unpaid Party fees reach the strike-off trigger."""
+    from desktop_app.services.fees.strike_off import strike_off_reminders
     from desktop_app.services.people.reminders import ERROR, reminders
 
     horizon = rules.add_months(on, 1)
+    found = sorted(reminders(on, branch_id) + strike_off_reminders(on, branch_id), key=lambda r: (r.due, r.title))
     return [DeadlineItem(r.due, r.title, r.person_id, r.severity == ERROR or r.due < on)
-            for r in reminders(on, branch_id) if r.due <= horizon]
+            for r in found if r.due <= horizon]
 
 
 def preparation(meeting_id: int) -> Preparation:

@@ -66,7 +66,8 @@ def adopt(meeting_id: int, on: dt.date) -> Meeting:
         before = audit.snapshot(meeting)
         meeting.status = MeetingStatus.ADOPTED
         meeting.adopted_on = value
-        meeting.fees_collected = ledger.collected(meeting.branch_id, Month.of(meeting.date))
+        meeting.fees_collected = ledger.collected(meeting.branch_id, Month.of(meeting.date)) \
+            if meeting.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED) else 0
         meeting.save()
         audit.record_change("adopt", meeting, before)
     return meeting

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from peewee import JOIN, fn
 
 from desktop_app.core.enums import MembershipKind, Stage
+from desktop_app.core.rules import Month
+from desktop_app.services.fees import summary as fee_summary
+from desktop_app.services.fees.summary import FeeBook
 from desktop_app.services.meetings import attendance
 from desktop_app.services.meetings.attendance import Counts
 from desktop_app.services.people import membership
@@ -54,6 +57,7 @@ class MonthlyData:
     target: int | None  # the branch's quota for the year, None when not set
     planned: str  # "tasks for next month" agreed at the month's last meeting
     open_tasks: tuple[TaskLine, ...]
+    fees: FeeBook  # the month's Party fees: owed, paid, collected, remitted and kept
 
     def count(self, *statuses: str) -> int:
         return sum(self.statuses.get(s, 0) for s in statuses)
@@ -123,5 +127,6 @@ def monthly_data(branch_id: int, start: dt.date, end: dt.date) -> MonthlyData:
         members=membership.member_counts(branch_id, end), meetings=lines, changes=_changes(branch_id, start, end),
         admitted_in_year=admitted_in_year(branch_id, end), target=quota.target if quota else None,
         planned=held[-1].next_tasks if held else "",
-        open_tasks=tuple(TaskLine(text, name or "", due, due is not None and due < end) for text, name, due in tasks))
+        open_tasks=tuple(TaskLine(text, name or "", due, due is not None and due < end) for text, name, due in tasks),
+        fees=fee_summary.fee_book(branch_id, Month.of(start), end))
 
