@@ -34,7 +34,6 @@ class FeeWords:
         self.no_owing = pgettext("document", "No member owes Party fees.")
         self.as_of = pgettext("document", "Amounts owed as of {date}.")
         self.keeper = pgettext("document", "KEEPER OF THE BOOK")
-        self.left_branch = pgettext("document", "left the branch")
         # The monthly report.
         self.h_fees = pgettext("document", "PARTY FEES")
         self.mr_fees = pgettext("document", "Due for the month: {due} đồng; paid for the month: {paid} đồng by "

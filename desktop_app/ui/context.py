@@ -26,6 +26,7 @@ from desktop_app.services.common.changes import (  # the kinds of data views wat
     DOCUMENTS,
     DOSSIER,
     EVERYTHING,
+    FEES,
     MEETINGS,
     ORGANISATION,
     PEOPLE,
@@ -34,8 +35,8 @@ from desktop_app.services.common.changes import (  # the kinds of data views wat
     SPONSORSHIPS,
 )
 
-__all__ = ["AUDIT", "BRANCHES", "DOCUMENTS", "DOSSIER", "EVERYTHING", "MEETINGS", "ORGANISATION", "PEOPLE",
-           "QUOTAS", "SETTINGS", "SPONSORSHIPS", "AppContext", "SignalHub"]
+__all__ = ["AUDIT", "BRANCHES", "DOCUMENTS", "DOSSIER", "EVERYTHING", "FEES", "MEETINGS", "ORGANISATION",
+           "PEOPLE", "QUOTAS", "SETTINGS", "SPONSORSHIPS", "AppContext", "SignalHub"]
 
 
 class SignalHub(QObject):

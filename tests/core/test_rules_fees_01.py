@@ -148,12 +148,12 @@ def test_what_a_relief_may_be():
     assert "percent" in check_relief(40, FEB, Month(2026, 6), FeeReliefGround.HARDSHIP)
     assert check_relief(40, JAN, JAN, FeeReliefGround.HARDSHIP) == {}  # 342: any share the committee decides
     too_long = check_relief(50, FEB, Month(2027, 2), FeeReliefGround.HARDSHIP)  # 13 months
-    assert too_long == {"last": "Each exemption or reduction lasts at most 12 months; give the last month "
+    assert too_long == {"last_month": "Each exemption or reduction lasts at most 12 months; give the last month "
                                 "(Regulation 01-QĐ/TW, Article 5, point 1)."}
-    assert "last" in check_relief(50, FEB, None, FeeReliefGround.HARDSHIP)
+    assert "last_month" in check_relief(50, FEB, None, FeeReliefGround.HARDSHIP)
     assert check_relief(100, FEB, None, FeeReliefGround.SOCIAL_PENSION) == {}  # by the rule, not limited
     assert "percent" in check_relief(50, FEB, None, FeeReliefGround.SOCIAL_PENSION)
-    assert "last" in check_relief(50, Month(2026, 5), Month(2026, 4), FeeReliefGround.HARDSHIP)
+    assert "last_month" in check_relief(50, Month(2026, 5), Month(2026, 4), FeeReliefGround.HARDSHIP)
     assert "ground" in check_relief(50, FEB, FEB, "lazy")
 
 

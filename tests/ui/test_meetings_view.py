@@ -15,7 +15,7 @@ from desktop_app.services.meetings import action_items, attendance, meeting_prep
 from desktop_app.services.people import people
 from desktop_app.store.models import Attendance, Meeting, ProgressNote, StageEvent
 from desktop_app.ui.dialogs import meeting_editor as editor_module
-from desktop_app.ui.dialogs.meeting_attendance import counts_text
+from desktop_app.ui.dialogs.meeting_attendance import REASON, counts_text
 from desktop_app.ui.dialogs.meeting_new import AddendumDialog, AdoptDialog, NewMeetingDialog
 from desktop_app.ui.dialogs.meeting_vote import FAIL_COLOUR, PASS_COLOUR, VoteDialog
 from desktop_app.ui.views.meetings_view import MeetingsView
@@ -103,7 +103,7 @@ def test_attendance_changes_are_saved_and_counted_live(view, branch):
     assert attendance.attendance_counts(m.id).unexcused == 1
     assert page.counts.text() == counts_text(attendance.attendance_counts(m.id))
     combo.setCurrentIndex(combo.findData(A.EXCUSED))
-    from desktop_app.ui.dialogs.meeting_attendance import ACCEPTED, REASON
+    from desktop_app.ui.dialogs.meeting_attendance import ACCEPTED
 
     reason = page.table.cellWidget(row, REASON)
     assert reason.isEnabled()

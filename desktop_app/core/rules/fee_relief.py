@@ -63,7 +63,7 @@ def check_relief(percent: int, first: Month, last: Month | None, ground: str, *,
                  policy: Policy | None = None) -> dict[str, str]:
     """{field: translated reason} for a relief that the rules do not allow (empty when they do).
 
-    The rule in force in the *first* month applies. Fields: "percent", "last", "ground".
+    The rule in force in the *first* month applies. Fields: "percent", "last_month", "ground".
     """
     policy = policy or policy_for(first.last_day)
     errors: dict[str, str] = {}
@@ -79,10 +79,10 @@ def check_relief(percent: int, first: Month, last: Month | None, ground: str, *,
         errors.setdefault("percent", _("A member drawing the social retirement allowance is exempt, not reduced "
                                        "({source}).").format(source=policy.source("fee_relief")))
     if last is not None and last < first:
-        errors["last"] = _("The last month cannot come before the first.")
+        errors["last_month"] = _("The last month cannot come before the first.")
     elif ground not in FeeReliefGround.BY_RULE and policy.fee_relief_max_months is not None:
         limit = policy.fee_relief_max_months
         if last is None or len(months_between(first, last)) > limit:
-            errors["last"] = _("Each exemption or reduction lasts at most {n} months; give the last month "
+            errors["last_month"] = _("Each exemption or reduction lasts at most {n} months; give the last month "
                                "({source}).").format(n=limit, source=policy.source("fee_relief_max_months"))
     return errors

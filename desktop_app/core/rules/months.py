@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 import datetime as dt
+from functools import lru_cache
 from typing import NamedTuple
 
 
+@lru_cache(maxsize=4096)
 def _last_day(year: int, month: int) -> int:
     return _stdlib_calendar.monthrange(year, month)[1]
 
@@ -62,11 +64,11 @@ class Month(NamedTuple):
 
     @property
     def first_day(self) -> dt.date:
-        return dt.date(self.year, self.month, 1)
+        return _first(self.year, self.month)
 
     @property
     def last_day(self) -> dt.date:
-        return dt.date(self.year, self.month, _last_day(self.year, self.month))
+        return _last(self.year, self.month)
 
     def shifted(self, months: int) -> Month:
         """The month *months* later (earlier when negative)."""
@@ -75,6 +77,16 @@ class Month(NamedTuple):
 
     def __str__(self) -> str:
         return f"{self.month:02d}/{self.year}"
+
+
+@lru_cache(maxsize=4096)
+def _first(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1)
+
+
+@lru_cache(maxsize=4096)
+def _last(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _last_day(year, month))
 
 
 def months_between(first: Month, last: Month) -> list[Month]:

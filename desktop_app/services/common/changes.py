@@ -26,6 +26,7 @@ DOSSIER = "dossier"
 SETTINGS = "settings"
 ORGANISATION = "organisation"
 DOCUMENTS = "document"  # document numbers taken
+FEES = "fee"  # members' fee bases, exemptions and reductions, and the fee ledger
 AUDIT = "audit"  # the audit trail: every write, print and export adds to it
 EVERYTHING = "*"  # not written by a transaction: another database file is open, every view starts over
 
@@ -45,6 +46,9 @@ KIND_OF_TABLE: dict[str, str] = {
     "progressnote": MEETINGS,  # a helper's report, heard at a meeting
     "actionitem": MEETINGS,
     "quota": QUOTAS,
+    "memberfeebasis": FEES,
+    "feerelief": FEES,
+    "feepayment": FEES,
     "documentcounter": DOCUMENTS,
     "issueddocument": DOCUMENTS,  # the register of issued documents
     "auditentry": AUDIT,

@@ -22,6 +22,7 @@ from desktop_app.services.common import audit
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
+from desktop_app.store import raw
 from desktop_app.store.models import FeeRelief as ReliefRecord
 from desktop_app.store.models import MemberFeeBasis, Person
 
@@ -97,24 +98,35 @@ def reliefs_of(person_id: int) -> list[ReliefRow]:
             .order_by(ReliefRecord.first_month)]
 
 
-def _chunked(model, person_ids: Iterable[int]):
+def _chunked(model, fields, person_ids: Iterable[int]):
+    """Plain rows (store.raw: dates as ISO text) of *model* for the people, a chunk of ids at a time."""
     ids = list(dict.fromkeys(person_ids))
     for start in range(0, len(ids), _CHUNK):
-        yield from model.select().where(model.person.in_(ids[start:start + _CHUNK]))
+        yield from raw.rows(model.select(*fields).where(model.person.in_(ids[start:start + _CHUNK])))
 
 
 def rule_bases(person_ids: Iterable[int]) -> dict[int, list[FeeBasis]]:
     """{person: their bases as the rules engine takes them}."""
     found: dict[int, list[FeeBasis]] = defaultdict(list)
-    for r in _chunked(MemberFeeBasis, person_ids):
-        found[r.person_id].append(_basis_row(r).rule_basis())
+    m = MemberFeeBasis
+    fields = (m.person, m.kind, m.effective, m.income, m.group, m.area, m.amount, m.beyond_working_age)
+    for pid, kind, effective, income, group, area, amount, beyond in _chunked(m, fields, person_ids):
+        found[pid].append(FeeBasis(kind, raw.to_date(effective), income=income, group=group, area=area,
+                                   amount=amount, beyond_working_age=bool(beyond)))
     return found
+
+
+def _month(value) -> Month | None:
+    day = raw.to_date(value)
+    return Month.of(day) if day else None
 
 
 def rule_reliefs(person_ids: Iterable[int]) -> dict[int, list[FeeRelief]]:
     found: dict[int, list[FeeRelief]] = defaultdict(list)
-    for r in _chunked(ReliefRecord, person_ids):
-        found[r.person_id].append(_relief_row(r).rule_relief())
+    r = ReliefRecord
+    fields = (r.person, r.percent, r.first_month, r.last_month, r.ground, r.decision)
+    for pid, percent, first, last, ground, decision in _chunked(r, fields, person_ids):
+        found[pid].append(FeeRelief(percent, _month(first), _month(last), ground, decision))
     return found
 
 
@@ -212,7 +224,7 @@ def delete_basis(basis_id: int) -> None:
         audit.record("delete", MemberFeeBasis._meta.table_name, row.uid, before, None)
 
 
-def _month(check: Checker, field: str, *, required: bool, label: str) -> Month | None:
+def _checked_month(check: Checker, field: str, *, required: bool, label: str) -> Month | None:
     raw = check.data.get(field)
     if isinstance(raw, Month):
         check.clean[field] = raw
@@ -243,8 +255,8 @@ def save_relief(person_id: int, data: dict[str, Any], relief_id: int | None = No
     check = Checker(data)
     percent = check.integer("percent", minimum=1, maximum=100, required=True, label=lab["percent"])
     ground = check.choice("ground", FeeReliefGround.codes(), required=True, label=lab["ground"])
-    first = _month(check, "first_month", required=True, label=lab["first_month"])
-    last = _month(check, "last_month", required=False, label=lab["last_month"])
+    first = _checked_month(check, "first_month", required=True, label=lab["first_month"])
+    last = _checked_month(check, "last_month", required=False, label=lab["last_month"])
     check.text("decision", max_length=200, label=lab["decision"])
     check.text("note", max_length=500, label=lab["note"])
     values = check.done()

@@ -19,6 +19,7 @@ from desktop_app.core import rules
 from desktop_app.core.rules import Arrears, FeeBasis, FeeRelief, Month
 from desktop_app.services.fees import bases as fee_bases
 from desktop_app.services.fees.standing import Standing, standings
+from desktop_app.store import raw
 from desktop_app.store.models import FeePayment
 
 _CHUNK = 500
@@ -69,8 +70,17 @@ def first_due_month(standing: Standing, bases: list[FeeBasis]) -> Month | None:
     return max(standing.first_month, Month.of(min(b.effective for b in bases)))
 
 
-def payments(person_ids: Iterable[int], received_by: dt.date | None = None) -> dict[int, dict[Month, int]]:
-    """{person: {month paid for: đồng}} over every payment recorded (received by *received_by*, when given)."""
+def stored_month(value: object) -> Month:
+    """A stored month (ISO text of its first day, or a date) as a Month."""
+    if isinstance(value, str):
+        return Month(int(value[:4]), int(value[5:7]))
+    return Month.of(value)  # type: ignore[arg-type]
+
+
+def payments(person_ids: Iterable[int], received_by: dt.date | None = None,
+             since: Month | None = None) -> dict[int, dict[Month, int]]:
+    """{person: {month paid for: đồng}} over the payments recorded (received by *received_by*, for months from
+    *since*, when given)."""
     found: dict[int, dict[Month, int]] = defaultdict(dict)
     ids = list(dict.fromkeys(person_ids))
     for start in range(0, len(ids), _CHUNK):
@@ -79,8 +89,10 @@ def payments(person_ids: Iterable[int], received_by: dt.date | None = None) -> d
                  .group_by(FeePayment.person, FeePayment.month))
         if received_by is not None:
             query = query.where(FeePayment.paid_on <= received_by)
-        for pid, month, amount in query.tuples():
-            found[pid][Month.of(month)] = int(amount or 0)
+        if since is not None:
+            query = query.where(FeePayment.month >= since.first_day)
+        for pid, month, amount in raw.rows(query):
+            found[pid][stored_month(month)] = int(amount or 0)
     return found
 
 
@@ -91,7 +103,7 @@ def accounts(person_ids: Iterable[int], until: Month, received_by: dt.date | Non
     ids = list(dict.fromkeys(person_ids))
     found = standings(ids)
     all_bases, all_reliefs = fee_bases.rule_bases(ids), fee_bases.rule_reliefs(ids)
-    paid = payments(ids, received_by)
+    paid = payments(ids, received_by, since)
     result = {}
     for pid, standing in found.items():
         bases, reliefs = all_bases.get(pid, []), all_reliefs.get(pid, [])

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from peewee import fn
 
 from desktop_app.core import clock, rules
+from desktop_app.core.enums import MeetingKind
 from desktop_app.core.rules import Arrears, FeeSplit, Month
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
@@ -113,6 +114,20 @@ def ledger(branch_id: int, month: Month) -> Ledger:
                               acc.paid.get(month, 0), on, meeting, acc.arrears_before(month), acc.has_basis))
     total = collected(branch_id, month)
     return Ledger(branch_id, month, tuple(rows), total, _unitemised(branch_id, month), split_of(total, month))
+
+
+def default_received_on(branch_id: int, month: Month, today: dt.date | None = None) -> dt.date:
+    """The day fees of *month* are most likely received: its monthly meeting when held, else today (the month in
+    progress) or the month's last day (a month gone by)."""
+    today = today or clock.today()
+    meeting = (Meeting.select(Meeting.date)
+               .where((Meeting.branch == branch_id) & Meeting.deleted_at.is_null()
+                      & Meeting.kind.in_((MeetingKind.REGULAR, MeetingKind.COMBINED))
+                      & Meeting.date.between(month.first_day, min(month.last_day, today)))
+               .order_by(Meeting.date).first())
+    if meeting is not None:
+        return meeting.date
+    return min(today, month.last_day) if month.first_day <= today else today
 
 
 # ---- recording ---------------------------------------------------------------------------------------------------

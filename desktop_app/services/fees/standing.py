@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.enums import Stage, Status
 from desktop_app.core.rules import Month
+from desktop_app.store import raw
 from desktop_app.store.models import Person, StageEvent
 
 _STARTS = (Stage.CEREMONY, Stage.ADMISSION_DECISION, Stage.RECOGNITION_DECISION)
@@ -76,8 +77,8 @@ def _events(person_ids: list[int]) -> dict[int, list[tuple[dt.date, str]]]:
         query = (StageEvent.select(StageEvent.person, StageEvent.date, StageEvent.stage)
                  .where(StageEvent.person.in_(chunk) & StageEvent.stage.in_(wanted))
                  .order_by(StageEvent.date, StageEvent.id))
-        for pid, day, stage in query.tuples():
-            found[pid].append((day, stage))
+        for pid, day, stage in raw.rows(query):
+            found[pid].append((raw.to_date(day), stage))
     return found
 
 
@@ -111,7 +112,8 @@ def standings(person_ids: Iterable[int]) -> dict[int, Standing]:
     ids = list(dict.fromkeys(person_ids))
     rows = []
     for start in range(0, len(ids), _CHUNK):
-        rows.extend(Person.select(*_FIELDS).where(Person.id.in_(ids[start:start + _CHUNK])).tuples())
+        for row in raw.rows(Person.select(*_FIELDS).where(Person.id.in_(ids[start:start + _CHUNK]))):
+            rows.append((*row[:5], *(raw.to_date(v) for v in row[5:])))
     events = _events(ids)
     return {row[0]: _standing(row, events.get(row[0], [])) for row in rows}
 

@@ -1,5 +1,6 @@
-"""The opening of the minutes: time, place, chair, secretary, party fees; the attendance of every
-member with its reason; and the counts the chair announces, updated as attendance is marked."""
+"""The opening of the minutes: time, place, chair, secretary; the attendance of every member with its reason
+and, at the monthly meeting, the Party fee each pays (prefilled with what is due, written to the fee ledger);
+and the counts the chair announces and the fees collected, updated as they are marked."""
 
 from __future__ import annotations
 
@@ -24,14 +25,34 @@ from PySide6.QtWidgets import (
 from desktop_app.core.enums import AttendanceStatus as A
 from desktop_app.core.enums import MeetingKind, Status
 from desktop_app.i18n import _, format_number, format_percent, ngettext
-from desktop_app.services.common.errors import ServiceError
-from desktop_app.services.meetings import attendance
+from desktop_app.services.common.errors import ServiceError, ValidationError
+from desktop_app.services.meetings import attendance, meeting_fees
 from desktop_app.ui import messages
 from desktop_app.ui.dialogs.meeting_autosave import AutoSaver
 from desktop_app.ui.widgets.form import Form
 
 MEMBER_CHOICES = (A.PRESENT, A.EXCUSED, A.UNEXCUSED, A.ELSEWHERE)
-NAME, MEMBER, STATUS, ACCEPTED, REASON = range(5)
+NAME, MEMBER, STATUS, ACCEPTED, FEE, REASON = range(6)
+
+
+class FeeCell(QWidget):
+    """"Paid" and the amount, prefilled with what is due: ticking it (Space) records the payment in the ledger."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 4, 0)
+        self.paid = QCheckBox(_("Paid"), self)
+        self.amount = QLineEdit(self)
+        self.amount.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.amount.setMaxLength(12)
+        self.amount.setFixedWidth(96)
+        row.addWidget(self.paid)
+        row.addWidget(self.amount)
+
+    def value(self) -> int | str:
+        text = self.amount.text().replace(".", "").replace(",", "").replace(" ", "")
+        return int(text) if text.lstrip("-").isdigit() else text
 
 
 def counts_text(c: attendance.Counts) -> str:
@@ -55,11 +76,13 @@ class OpeningPage(QWidget):
 
     edited = Signal(dict)
     attendance_changed = Signal()
+    fees_changed = Signal()  # a fee was recorded in the ledger
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.meeting_id: int | None = None
         self.locked = False
+        self.collects_fees = False
         self._loading = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -71,8 +94,6 @@ class OpeningPage(QWidget):
         self.form.add_text("start_time", _("Start time"), max_length=5, placeholder=_("hh:mm"))
         self.form.add_text("end_time", _("End time"), max_length=5, placeholder=_("hh:mm"))
         self.form.add_text("place", _("Place"))
-        fees = self.form.add_number("fees_collected", _("Party fees collected (đồng)"), maximum=999_999_999)
-        fees.setGroupSeparatorShown(True)
         self.form.add_choice("chair", _("Chair"), [])
         self.form.add_choice("secretary", _("Secretary of the meeting"), [])
         for name in ("kind", "chair", "secretary"):  # names may be long: the combo must not widen the editor
@@ -84,14 +105,14 @@ class OpeningPage(QWidget):
         layout.addLayout(grid_top)
         self.form.changed.connect(self._on_form_changed)
 
-        box = QGroupBox(_("Attendance"), self)
+        box = self.attendance_box = QGroupBox(_("Attendance"), self)
         box_layout = QVBoxLayout(box)
         self.counts = QLabel(box)
         self.counts.setObjectName("attendanceCounts")
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box_layout.addWidget(self.counts)
-        self.table = QTableWidget(0, 5, box)
+        self.table = QTableWidget(0, 6, box)
         self.table.setObjectName("attendanceTable")
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(38)
@@ -102,10 +123,12 @@ class OpeningPage(QWidget):
         header.setSectionResizeMode(MEMBER, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(STATUS, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ACCEPTED, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(FEE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(MEMBER, 130)
         header.resizeSection(STATUS, 210)
         header.resizeSection(ACCEPTED, 92)
+        header.resizeSection(FEE, 175)
         box_layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.add_guest = QPushButton(_("Add a guest…"), box)
@@ -142,7 +165,7 @@ class OpeningPage(QWidget):
 
     def retranslate_headers(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Full name"), _("Member"), _("Attendance"), _("Accepted"),
-                                              _("Reason or note")])
+                                              _("Party fee (đồng)"), _("Reason or note")])
         self.table.horizontalHeaderItem(ACCEPTED).setToolTip(_(
             "Only a member absent with a reason the chair accepted is left out of the vote denominator "
             "(Regulation 294-QĐ/TW, point 9.3.2)."))
@@ -162,8 +185,8 @@ class OpeningPage(QWidget):
             combo.blockSignals(False)
         self.form.set_values({"date": meeting.date, "kind": meeting.kind, "place": meeting.place,
                               "start_time": meeting.start_time or "", "end_time": meeting.end_time or "",
-                              "chair": meeting.chair_id, "secretary": meeting.secretary_id,
-                              "fees_collected": meeting.fees_collected})
+                              "chair": meeting.chair_id, "secretary": meeting.secretary_id})
+        self.collects_fees = meeting_fees.collects_fees(meeting)
         self._saved = self.form.values()
         for field in self.form.fields.values():
             field.widget.setEnabled(not locked)
@@ -175,6 +198,8 @@ class OpeningPage(QWidget):
 
     def load_attendance(self) -> None:
         rows = attendance.attendance(self.meeting_id)
+        fees = meeting_fees.fee_cells(self.meeting_id) if self.collects_fees else {}
+        self.table.setColumnHidden(FEE, not self.collects_fees)
         self._loading = True
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -207,8 +232,33 @@ class OpeningPage(QWidget):
             reason.setPlaceholderText(_("Reason") if row.status == A.EXCUSED else "")
             reason.textEdited.connect(lambda text, pid=row.person_id: self.reasons.queue(str(pid), text))
             self.table.setCellWidget(r, REASON, reason)
+            if self.collects_fees:
+                self._fee_cell(r, row.person_id, fees.get(row.person_id))
         self._loading = False
         self.update_counts()
+
+    def _fee_cell(self, r: int, person_id: int, fee) -> None:
+        if fee is None:  # a guest, or not a member in the meeting's month
+            self.table.setCellWidget(r, FEE, None)
+            return
+        cell = FeeCell(self.table)
+        cell.setObjectName(f"fee_{person_id}")
+        cell.paid.setChecked(fee.paid > 0)
+        cell.amount.setText(format_number(fee.paid or fee.due or 0) if (fee.paid or fee.due) else "")
+        tip = fee.reason
+        if fee.owed_months:
+            tip += "\n" + ngettext("{n} earlier month still owed: {amount} đồng (pay it in Party fees).",
+                                    "{n} earlier months still owed: {amount} đồng (pay them in Party fees).",
+                                    fee.owed_months).format(n=fee.owed_months, amount=format_number(fee.owed))
+            cell.paid.setText(_("Paid") + " ⚠")
+        cell.setToolTip(tip)
+        usable = not self.locked and (fee.due is not None and (fee.due > 0 or fee.paid > 0))
+        cell.paid.setEnabled(usable)
+        cell.amount.setEnabled(usable)
+        cell.paid.toggled.connect(lambda _on, pid=person_id, c=cell: self._fee_changed(pid, c))
+        cell.amount.editingFinished.connect(lambda pid=person_id, c=cell: c.paid.isChecked()
+                                            and self._fee_changed(pid, c))
+        self.table.setCellWidget(r, FEE, cell)
 
     @staticmethod
     def _short_status(status: str) -> str:
@@ -218,6 +268,31 @@ class OpeningPage(QWidget):
     def update_counts(self) -> None:
         if self.meeting_id is not None:
             self.counts.setText(counts_text(attendance.attendance_counts(self.meeting_id)))
+            # The fees collected in the box's title: the attendance table keeps every line of its height.
+            title = _("Attendance")
+            if self.collects_fees:
+                title = _("{attendance} · Party fees collected: {amount} đồng").format(
+                    attendance=title, amount=format_number(meeting_fees.fees_collected(self.meeting_id)))
+            self.attendance_box.setTitle(title)
+            self.attendance_box.setToolTip(_("The Party fees collected are the fee ledger's total of the meeting's "
+                                             "month, as the minutes state it.") if self.collects_fees else "")
+
+    def _fee_changed(self, person_id: int, cell: FeeCell) -> None:
+        if self._loading:
+            return
+        value = cell.value() if cell.paid.isChecked() else None
+        try:
+            meeting_fees.set_fee_paid(self.meeting_id, person_id, value)
+        except ValidationError as exc:
+            messages.error(self, _("Party fees"), "\n".join(exc.errors.values()))
+            self.load_attendance()
+            return
+        except ServiceError as exc:
+            messages.error(self, _("Party fees"), exc)
+            self.load_attendance()
+            return
+        self.update_counts()
+        self.fees_changed.emit()
 
     # ---- saving -------------------------------------------------------------------------------
 

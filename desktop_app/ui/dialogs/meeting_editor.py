@@ -80,6 +80,7 @@ class MeetingEditor(QWidget):
         self.opening.edited.connect(self._edited)
         self.content.edited.connect(self._edited)
         self.opening.attendance_changed.connect(self._attendance_changed)
+        self.opening.fees_changed.connect(self.changed)  # the fee ledger was written: the view marks itself fresh
         self.reports.saved.connect(self._on_saved)
         self.votes.changed.connect(self._lists_changed)
         self.votes.resolution_requested.connect(self.resolution_requested)

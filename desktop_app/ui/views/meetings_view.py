@@ -22,7 +22,7 @@ from desktop_app.services.common.errors import ServiceError
 from desktop_app.services.meetings import meetings
 from desktop_app.services.organisation import branches
 from desktop_app.ui import messages
-from desktop_app.ui.context import BRANCHES, MEETINGS, PEOPLE, SPONSORSHIPS
+from desktop_app.ui.context import BRANCHES, FEES, MEETINGS, PEOPLE, SPONSORSHIPS
 from desktop_app.ui.dialogs.meeting_editor import MeetingEditor
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.views.base import BaseView
@@ -46,7 +46,7 @@ COLUMNS = (
 
 class MeetingsView(BaseView):
     KEY = "meetings"
-    WATCHES = (MEETINGS, PEOPLE, SPONSORSHIPS, BRANCHES)
+    WATCHES = (MEETINGS, PEOPLE, SPONSORSHIPS, BRANCHES, FEES)
 
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)

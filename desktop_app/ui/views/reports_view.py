@@ -39,9 +39,14 @@ from desktop_app.ui.widgets.pdf_preview import PdfPreview, print_pdf
 from desktop_app.ui.widgets.report_options import ReportOptions
 
 
+def fee_book_key(branch_id: int, month) -> int:
+    """A branch and a month in one record id, for ``open_record("fee_book", …)`` (the ledger's Print)."""
+    return branch_id * 1_000_000 + month.year * 100 + month.month
+
+
 class ReportsView(BaseView):
     KEY = "reports"
-    WATCHES = (kinds.BRANCHES, kinds.MEETINGS, kinds.PEOPLE, kinds.DOCUMENTS)
+    WATCHES = (kinds.BRANCHES, kinds.MEETINGS, kinds.PEOPLE, kinds.DOCUMENTS, kinds.FEES)
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
@@ -147,8 +152,8 @@ class ReportsView(BaseView):
 
     def open_record(self, kind: str, record_id: int) -> bool:
         """"meeting_minutes": the minutes of that meeting (the minutes editor's Print button);
-        "decision_resolution": the branch resolution of that vote (the Print button of a vote). Chosen and
-        previewed."""
+        "decision_resolution": the branch resolution of that vote (the Print button of a vote); "fee_book": a
+        branch's fee book for a month (``fee_book_key``, the ledger's Print button). Chosen and previewed."""
         if kind == "meeting_minutes":
             try:
                 meeting = meetings.get_meeting(record_id)
@@ -163,6 +168,14 @@ class ReportsView(BaseView):
                 return False
             self.select_kind("resolution")
             chosen = self.options.choose(vote.branch_id, vote.meeting_date.year, decision_id=record_id)
+        elif kind == "fee_book":
+            branch_id, rest = divmod(record_id, 1_000_000)
+            year, month = divmod(rest, 100)
+            if not 1 <= month <= 12:
+                return False
+            self.refresh_if_stale()
+            self.select_kind("fees")
+            chosen = self.options.choose(branch_id, year, month=month)
         else:
             return False
         if chosen:

@@ -71,7 +71,7 @@ def test_reliefs_follow_article_5(fees_branch):
     row = bases.reliefs_of(cuong)[0]
     assert (row.percent, row.first_month, row.last_month) == (50, Month(2026, 3), Month(2027, 2))
     before = _counts()
-    for data, field in (({"percent": 40}, "percent"), ({"last_month": "2027-03"}, "last"),
+    for data, field in (({"percent": 40}, "percent"), ({"last_month": "2027-03"}, "last_month"),
                         ({"decision": ""}, "decision")):
         with pytest.raises(ValidationError) as refused:
             bases.save_relief(cuong, data, relief_id=relief.id)
