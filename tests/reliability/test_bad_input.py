@@ -13,6 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop_app.core.rules import Month
 from desktop_app.services.common import audit
 from desktop_app.services.common import settings as app_settings
 from desktop_app.services.common.errors import ServiceError
@@ -239,3 +240,57 @@ def test_progress_notes_and_action_items(world, person_id, data, item_text, resp
     meeting = _a_meeting(world)
     _attempt(world, progress_notes.save_report, meeting.id, person_id, data)
     _attempt(world, action_items.add_action_item, meeting.id, item_text, responsible, due)
+
+
+# ---- Party fees (services.fees: bases, reliefs, the ledger; the fee column of a meeting) ---------------------
+
+basis_keys = st.sampled_from(["effective", "kind", "income", "group", "area", "amount", "beyond_working_age",
+                              "decision", "note", "person", "bogus"])
+relief_keys = st.sampled_from(["percent", "ground", "first_month", "last_month", "decision", "note", "bogus"])
+some_month = st.one_of(st.sampled_from(["2026-11", "2026-13", "2010-01", "11/2026", "", "2026-1"]), odd_date,
+                       value, st.builds(Month, st.integers(1990, 2030), st.integers(1, 12)))
+kind = st.one_of(st.sampled_from(["salary", "pension", "fixed", "set_amount", "waived", "allowance"]), value)
+
+
+@SETTINGS
+@given(data=st.dictionaries(basis_keys, value, max_size=7), kind=kind, who=st.sampled_from(["member", "candidate"]))
+def test_save_fee_basis(world, data, kind, who):
+    from desktop_app.services.fees import bases
+
+    _attempt(world, bases.save_basis, world[who].id, {"kind": kind, **data})
+
+
+@SETTINGS
+@given(data=st.dictionaries(relief_keys, value, max_size=6), first=some_month, last=some_month,
+       percent=st.one_of(st.sampled_from([30, 50, 70, 100, 40]), value))
+def test_save_fee_relief(world, data, first, last, percent):
+    from desktop_app.services.fees import bases
+
+    _attempt(world, bases.save_relief, world["member"].id, {"percent": percent, "ground": "hardship",
+                                                             "first_month": first, "last_month": last, **data})
+
+
+@SETTINGS
+@given(person=st.one_of(st.sampled_from(["member", "candidate"]), some_id), month=some_month,
+       amount=st.one_of(st.integers(-10, 10**11), value), paid_on=st.one_of(odd_date, value),
+       note=st.one_of(text, value))
+def test_record_fee_payment(world, person, month, amount, paid_on, note):
+    from desktop_app.services.fees import bases, ledger
+
+    if "fee basis" not in world:
+        bases.save_basis(world["member"].id, {"effective": dt.date(2026, 1, 1), "kind": "salary",
+                                              "income": 6_000_000})
+        world["fee basis"] = True
+    pid = world[person].id if person in ("member", "candidate") else person
+    _attempt(world, ledger.record_payment, pid, month, amount, paid_on, note=note)
+    _attempt(world, ledger.record_months, pid, month, paid_on)
+
+
+@SETTINGS
+@given(person=some_id, amount=st.one_of(st.none(), st.integers(-10, 10**11), value))
+def test_fee_column_of_a_meeting(world, person, amount):
+    from desktop_app.services.meetings import meeting_fees
+
+    meeting = _a_meeting(world)
+    _attempt(world, meeting_fees.set_fee_paid, meeting.id, world["member"].id, amount)
+    _attempt(world, meeting_fees.set_fee_paid, meeting.id, person, amount)

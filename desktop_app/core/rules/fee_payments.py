@@ -16,8 +16,9 @@ import datetime as dt
 from desktop_app.core.rules.months import Month
 from desktop_app.core.rules.policy import Policy
 from desktop_app.core.rules.registry import policy_for
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import _, format_date, format_number
 
+MAX_AMOUNT = 10**9  # đồng for one month: far above any fee, far below what the database holds
 
 def last_payable_month(paid_on: dt.date, *, exempt: bool = False, policy: Policy | None = None) -> Month:
     """The latest month that may be paid for on *paid_on*."""
@@ -26,7 +27,7 @@ def last_payable_month(paid_on: dt.date, *, exempt: bool = False, policy: Policy
     return Month.of(paid_on).shifted(ahead)
 
 
-def check_payment(month: Month, amount: int, *, paid_on: dt.date, today: dt.date, member_from: dt.date | None,
+def check_payment(month: Month, amount: object, *, paid_on: dt.date, today: dt.date, member_from: dt.date | None,
                   member_until: dt.date | None = None, exempt: bool = False,
                   policy: Policy | None = None) -> dict[str, str]:
     """{field: translated reason} why this payment cannot be recorded (empty when it can).
@@ -42,6 +43,9 @@ def check_payment(month: Month, amount: int, *, paid_on: dt.date, today: dt.date
         errors["amount"] = _("A fee cannot be a negative amount.")
     elif amount == 0:
         errors["amount"] = _("Enter the amount paid (to undo a payment, clear it instead).")
+    elif amount > MAX_AMOUNT:
+        errors["amount"] = _("The amount cannot exceed {amount} đồng for one month.").format(
+            amount=format_number(MAX_AMOUNT))
     if paid_on > today:
         errors["paid_on"] = _("The day the fee was received cannot be in the future.")
     if member_from is None:

@@ -41,6 +41,7 @@ Party fees follow two regulations, chosen by ``fee_regulation``:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from desktop_app.core.rules.params import param
 from desktop_app.i18n import N_
@@ -216,7 +217,7 @@ GUIDANCE_BEFORE_43: tuple[tuple[str, str], ...] = (
     ("grading_sick_months", _GUIDANCE_25), ("graded_elsewhere", _GUIDANCE_25))
 
 # The fee rules of the policies before Regulation 01-QĐ/TW (months to 01/2026): values and sources that differ.
-FEES_342_VALUES: dict[str, object] = {
+FEES_342_VALUES: dict[str, Any] = {
     "fee_regulation": FEES_342, "fee_exempt_party_age_years": None, "fee_reduction_percents": (),
     "fee_relief_max_months": None,
 }
@@ -233,4 +234,4 @@ FEES_342_SOURCES: tuple[tuple[str, str], ...] = (
     ("fee_decided", N_("Decision 342-QĐ/TW (28/12/2010)")),
 )
 # Regulation 01-QĐ/TW from 01/01/2028: the shares of the regional minimum wage rise.
-FEES_01_FROM_2028: dict[str, object] = {"fee_min_wage_rate": (1, 200), "fee_min_wage_rate_retired": (3, 1000)}
+FEES_01_FROM_2028: dict[str, Any] = {"fee_min_wage_rate": (1, 200), "fee_min_wage_rate_retired": (3, 1000)}

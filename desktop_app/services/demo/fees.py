@@ -72,7 +72,7 @@ def _member_in(person: Human, month: Month) -> bool:
 
 def _fee_meetings(ctx: BranchCtx) -> dict[Month, MeetingPlan]:
     """The month's regular (or combined) meeting already held: fees are collected there."""
-    found = {}
+    found: dict[Month, MeetingPlan] = {}
     for meeting in ctx.meetings:
         if meeting.held and meeting.kind in (MeetingKind.REGULAR, MeetingKind.COMBINED):
             found.setdefault(Month.of(meeting.date), meeting)
@@ -109,7 +109,7 @@ def plan_fees(ctx: BranchCtx) -> FeePlan:
                 stopped[person.id] = current.shifted(-rng.randint(1, 2))
     reliefs = {p.id: [r] for p, r in plan.reliefs}
     for person in members:
-        start = max(person.member_from, window)
+        start = max(person.member_from or window, window)
         bases = _bases(person, start, today)
         plan.bases += [(person, b) for b in bases]
         style = "monthly" if person.id in stopped else _style(ctx)

@@ -111,7 +111,7 @@ def rule_bases(person_ids: Iterable[int]) -> dict[int, list[FeeBasis]]:
     m = MemberFeeBasis
     fields = (m.person, m.kind, m.effective, m.income, m.group, m.area, m.amount, m.beyond_working_age)
     for pid, kind, effective, income, group, area, amount, beyond in _chunked(m, fields, person_ids):
-        found[pid].append(FeeBasis(kind, raw.to_date(effective), income=income, group=group, area=area,
+        found[pid].append(FeeBasis(kind, raw.to_day(effective), income=income, group=group, area=area,
                                    amount=amount, beyond_working_age=bool(beyond)))
     return found
 
@@ -126,7 +126,7 @@ def rule_reliefs(person_ids: Iterable[int]) -> dict[int, list[FeeRelief]]:
     r = ReliefRecord
     fields = (r.person, r.percent, r.first_month, r.last_month, r.ground, r.decision)
     for pid, percent, first, last, ground, decision in _chunked(r, fields, person_ids):
-        found[pid].append(FeeRelief(percent, _month(first), _month(last), ground, decision))
+        found[pid].append(FeeRelief(percent, Month.of(raw.to_day(first)), _month(last), ground, decision))
     return found
 
 
@@ -260,6 +260,8 @@ def save_relief(person_id: int, data: dict[str, Any], relief_id: int | None = No
     check.text("decision", max_length=200, label=lab["decision"])
     check.text("note", max_length=500, label=lab["note"])
     values = check.done()
+    # done() raised if a required value was missing or wrong
+    assert percent is not None and first is not None and ground is not None
     errors = rules.check_relief(percent, first, last, ground)
     if ground not in FeeReliefGround.BY_RULE and not values.get("decision"):
         errors.setdefault("decision", _("Give the decision that granted it (number and date)."))

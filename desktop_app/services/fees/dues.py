@@ -56,12 +56,11 @@ def month_fee(standing: Standing, bases: list[FeeBasis], reliefs: list[FeeRelief
               *, explain: bool = False):
     """The fee of *month*: its amount (0 when nothing is owed, None when unknown), or with *explain* the whole
     core.rules.FeeDue."""
-    args = {"status": standing.status_in(month), "party_age_from": standing.admitted,
-            "relief": rules.relief_for_month(reliefs, month)}
+    status, relief = standing.status_in(month), rules.relief_for_month(reliefs, month)
     basis = rules.basis_for_month(bases, month)
     if explain:
-        return rules.monthly_fee(basis, month, **args)
-    return rules.amount_due(basis, month, **args)
+        return rules.monthly_fee(basis, month, status=status, party_age_from=standing.admitted, relief=relief)
+    return rules.amount_due(basis, month, status=status, party_age_from=standing.admitted, relief=relief)
 
 
 def first_due_month(standing: Standing, bases: list[FeeBasis]) -> Month | None:

@@ -133,12 +133,24 @@ def default_received_on(branch_id: int, month: Month, today: dt.date | None = No
 # ---- recording ---------------------------------------------------------------------------------------------------
 
 
+def as_month(value: object, field: str = "month") -> Month:
+    """*value* (a Month, a date, or 'YYYY-MM') as a Month; ValidationError for anything else."""
+    if isinstance(value, Month) and 1 <= value.month <= 12 and 1900 <= value.year <= 2200:
+        return value
+    if isinstance(value, dt.date) and 1900 <= value.year <= 2200:
+        return Month.of(value)
+    if isinstance(value, str) and len(value) == 7 and value[4] == "-" and value[:4].isdigit() \
+            and value[5:].isdigit() and 1 <= int(value[5:]) <= 12 and 1900 <= int(value[:4]) <= 2200:
+        return Month(int(value[:4]), int(value[5:]))
+    raise ValidationError({field: _("Give the month as YYYY-MM, e.g. 2026-11.")})
+
+
 def payment_of(person_id: int, month: Month) -> FeePayment | None:
     return FeePayment.get_or_none((FeePayment.person == record_id(person_id))
-                                  & (FeePayment.month == month.first_day))
+                                  & (FeePayment.month == as_month(month).first_day))
 
 
-def _person(person_id: int) -> tuple[Person, Standing]:
+def _person(person_id: int) -> tuple[Person, Standing | None]:
     person = Person.get_or_none(Person.id == record_id(person_id))
     if person is None or person.deleted_at is not None:
         raise NotFoundError(_("Person not found."))
@@ -160,11 +172,13 @@ def _place(person: Person, branch_id: int | None, meeting_id: int | None) -> tup
     return branch, meeting
 
 
-def _check(person: Person, s: Standing, month: Month, amount: object, paid_on: object, note: object) -> tuple:
+def _check(person: Person, s: Standing | None, month: Month, amount: object, paid_on: object,
+           note: object) -> tuple[dt.date, str]:
     check = Checker({"paid_on": paid_on, "note": note})
     day = check.date("paid_on", required=True, label=_("Received on"), minimum=dt.date(1945, 1, 1))
     text = check.text("note", max_length=300, label=_("Note")) or ""
     check.done()
+    assert day is not None  # required: done() raised otherwise
     today = clock.today()
     errors = rules.check_payment(month, amount, paid_on=day, today=today, member_from=s.start if s else None,
                                  member_until=s.end if s else None,
@@ -191,6 +205,7 @@ def record_payment(person_id: int, month: Month, amount: int, paid_on: dt.date, 
     recorded for that month). ValidationError, nothing written, for a month before the member joined or after
     they left, a negative amount, a day in the future, or a month further ahead than may be paid in advance."""
     person, s = _person(person_id)
+    month = as_month(month)
     day, text = _check(person, s, month, amount, paid_on, note)
     branch, meeting = _place(person, branch_id, meeting_id)
     with atomic():
@@ -202,6 +217,7 @@ def record_months(person_id: int, last: Month, paid_on: dt.date, *, meeting_id: 
     """Several months paid at once: every month owed up to *last* and not fully paid gets what it still owes,
     received on *paid_on*. All or nothing."""
     person, s = _person(person_id)
+    last = as_month(last)
     acc = dues.account(person.id, last)
     if acc is None or not acc.has_basis:
         raise ValidationError({"month": _("{name} has no fee basis recorded: record it first.").format(

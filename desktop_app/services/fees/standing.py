@@ -78,7 +78,7 @@ def _events(person_ids: list[int]) -> dict[int, list[tuple[dt.date, str]]]:
                  .where(StageEvent.person.in_(chunk) & StageEvent.stage.in_(wanted))
                  .order_by(StageEvent.date, StageEvent.id))
         for pid, day, stage in raw.rows(query):
-            found[pid].append((raw.to_date(day), stage))
+            found[pid].append((raw.to_day(day), stage))
     return found
 
 

@@ -13,8 +13,6 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from peewee import fn
-
 from desktop_app.core import clock, rules
 from desktop_app.core.member_codes import FeeArea, FeeBasisKind, FeeGroup
 from desktop_app.core.rules import FeeBasis, FeeDue, FeeSplit, Month
@@ -176,8 +174,8 @@ def months_summary(branch_id: int, months: list[Month], today: dt.date | None = 
                 FeePayment.person, FeePayment.month, FeePayment.amount, FeePayment.paid_on).where(
                 FeePayment.person.in_(ids[start:start + 500])).tuples():
             paid_rows[pid].append((Month.of(paid_for), amount, on))
-    cash = defaultdict(int)
-    lumps = defaultdict(int)
+    cash: defaultdict[Month, int] = defaultdict(int)
+    lumps: defaultdict[Month, int] = defaultdict(int)
     first, end = min(months).first_day, last.last_day
     for on, person, amount in FeePayment.select(FeePayment.paid_on, FeePayment.person, FeePayment.amount).where(
             (FeePayment.branch == branch_id) & FeePayment.paid_on.between(first, end)).tuples():
@@ -204,16 +202,3 @@ def months_summary(branch_id: int, months: list[Month], today: dt.date | None = 
         result.append(MonthSummary(branch_id, month, members, due, paid, cash[month], lumps[month],
                                    split_of(cash[month], month), owing))
     return result
-
-
-def collected_by_branch(months: list[Month]) -> dict[tuple[int, Month], int]:
-    """{(branch, month): đồng received} over every branch, in one query."""
-    if not months:
-        return {}
-    first, last = min(months).first_day, max(months).last_day
-    found: dict[tuple[int, Month], int] = defaultdict(int)
-    query = (FeePayment.select(FeePayment.branch, FeePayment.paid_on, fn.SUM(FeePayment.amount))
-             .where(FeePayment.paid_on.between(first, last)).group_by(FeePayment.branch, FeePayment.paid_on))
-    for bid, on, amount in query.tuples():
-        found[(bid, Month.of(on))] += int(amount or 0)
-    return found
