@@ -11,12 +11,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from desktop_app.i18n import _, format_date, format_number, ngettext
+from desktop_app.i18n import N_, _, format_date, format_number, ngettext
 
 NUMBER, NAME, DUE, PAID, OWED, NOTE = range(6)
-HEADERS = (("No.", "No."), ("Full name", "Full name"), ("Fee due", "Due for the month (đồng)"),
-           ("Fee paid", "Paid for the month (đồng) — Space: paid as due, digits: another amount"),
-           ("Earlier months owed", "Earlier months owed"), ("Note", "Note"))
+HEADERS = ((N_("No."), N_("No.")), (N_("Full name"), N_("Full name")),
+           (N_("Fee due"), N_("Due for the month (đồng)")),
+           (N_("Fee paid"), N_("Paid for the month (đồng) — Space: paid as due, digits: another amount")),
+           (N_("Earlier months owed"), N_("Earlier months owed")), (N_("Note"), N_("Note")))
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
