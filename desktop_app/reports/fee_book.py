@@ -36,7 +36,7 @@ def _members(doc: PartyDocument, book: FeeBook, w: Words, f: FeeWords) -> None:
     for n, line in enumerate(book.lines, 1):
         basis = "\n".join(part for part in (line.basis, line.note) if part)
         other = "\n".join(f"{m}: {format_number(a)}" for m, a in line.other_months)
-        rows.append([str(n), line.full_name, basis, money(line.due) if line.due is not None else f.not_computed,
+        rows.append([str(n), line.full_name, basis, money(line.due) if line.due is not None else "—",
                      money(line.paid) if line.paid else "", other, money(line.owed) if line.owed else ""])
     others = sum(a for line in book.lines for _m, a in line.other_months)
     rows.append(["", w.total, "", money(book.due), money(book.paid), money(others) if others else "",
@@ -86,7 +86,10 @@ def build_fees(out_path: str | Path, *, lang: str | None = None, branch_id: int 
         policy = rules.policy_for(Month(y, m).last_day)
         doc.paragraph(f.basis_line.format(source=policy.source("fee_regulation")), "plain")
         doc.section(f"I. {f.h_members}")
-        _members(doc, book, w, f)
+        if book.itemised:
+            _members(doc, book, w, f)
+        else:
+            doc.paragraph(f.not_itemised)
         doc.section(f"II. {f.h_month}")
         _month(doc, book, f)
         doc.section(f"III. {f.h_owing}")

@@ -22,7 +22,8 @@ class FeeWords:
         self.col_paid = pgettext("document", "Paid for the month")
         self.col_other = pgettext("document", "Paid for other months")
         self.col_owed = pgettext("document", "Still owed")
-        self.not_computed = pgettext("document", "no basis")
+        self.not_itemised = pgettext("document", "The fees of this month were recorded as the branch's totals, not "
+                                                 "member by member.")
         self.unitemised = pgettext("document", "Collected on {date} before fees were recorded per member: "
                                                "{amount} đồng.")
         self.collected = pgettext("document", "Party fees collected in the month: {amount} đồng.")

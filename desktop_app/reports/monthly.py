@@ -99,8 +99,9 @@ def _development(doc: PartyDocument, data: MonthlyData, w: Words) -> None:
 def _fees(doc: PartyDocument, data: MonthlyData) -> None:
     book, f = data.fees, FeeWords()
     owing = [line for line in book.lines if line.due]
-    doc.paragraph(f.mr_fees.format(due=format_number(book.due), paid=format_number(book.paid),
-                                   payers=sum(1 for line in owing if line.paid), members=len(owing)))
+    if book.itemised:
+        doc.paragraph(f.mr_fees.format(due=format_number(book.due), paid=format_number(book.paid),
+                                       payers=sum(1 for line in owing if line.paid), members=len(owing)))
     doc.paragraph(f.collected.format(amount=format_number(book.collected)))
     if book.split is None:
         doc.paragraph(f.split_unset)

@@ -1,6 +1,8 @@
 """The Party fees of a demo branch: each member's fee bases, a few exemptions and reductions, and the fee ledger
 month by month as the rules engine computes it (Decision 342-QĐ/TW to 01/2026, Regulation 01-QĐ/TW from 02/2026).
 
+The branch has kept its fee ledger member by member for the last three years (``LEDGER_MONTHS``); before that,
+as in a file kept before the ledger, each monthly meeting holds the branch's total as one row without a member.
 Bases follow the occupation: a salary or a pension (raised each July), the fixed amount (342) or share of the
 regional minimum wage (01) for farmers and others, with the lower rate from retirement age, the students'
 amount. Most members pay at the monthly meeting; a few pay three months at once at the end of a quarter, a few
@@ -23,6 +25,7 @@ from desktop_app.services.demo.model import Human, MeetingPlan
 from desktop_app.services.demo.writer import Sink, iso, stamp
 
 AREA = "area_4"  # Mường Ảng, Điện Biên: region IV of the minimum wage
+LEDGER_MONTHS = 36  # fees recorded member by member for this many months back
 RETIREMENT_AGE = {"male": 61, "female": 57}  # about the age in normal working conditions over these years
 
 
@@ -31,6 +34,7 @@ class FeePlan:
     bases: list[tuple[Human, FeeBasis]] = field(default_factory=list)
     reliefs: list[tuple[Human, FeeRelief]] = field(default_factory=list)
     payments: list[tuple[Human, Month, int, MeetingPlan]] = field(default_factory=list)
+    totals: list[tuple[MeetingPlan, int]] = field(default_factory=list)  # before the ledger: a meeting's total
     collected: dict[int, int] = field(default_factory=dict)  # meeting id → đồng received at it
 
 
@@ -87,7 +91,9 @@ def _style(ctx: BranchCtx) -> str:
 def plan_fees(ctx: BranchCtx) -> FeePlan:
     """Bases, reliefs and payments of the branch's members (call once its people and meetings are known)."""
     plan, today, rng = FeePlan(), ctx.today, ctx.rng
-    window, current = ctx.shared.window_start, Month.of(today)
+    current = Month.of(today)
+    window = max(ctx.shared.window_start, current.shifted(1 - LEDGER_MONTHS).first_day)
+    _totals_before(ctx, plan, window)
     meetings = _fee_meetings(ctx)
     members = [p for p in ctx.people if p.member_from is not None and p.member_from <= today
                and (p.member_until is None or p.member_until > window)]
@@ -141,6 +147,18 @@ def plan_fees(ctx: BranchCtx) -> FeePlan:
     return plan
 
 
+def _totals_before(ctx: BranchCtx, plan: FeePlan, ledger_from: dt.date) -> None:
+    """The total each monthly meeting received before the ledger began (members' fees at that year's rates)."""
+    for meeting in ctx.meetings:
+        day = meeting.date
+        if not meeting.held or day >= ledger_from or meeting.kind not in (MeetingKind.REGULAR, MeetingKind.COMBINED):
+            continue
+        total = sum(round(p.fee * _rate(day.year) / 1000) * 1000 for p in ctx.people if p.is_member(day))
+        if total:
+            plan.totals.append((meeting, total))
+            plan.collected[meeting.id] = total
+
+
 def write_fees(ctx: BranchCtx, plan: FeePlan, sink: Sink) -> None:
     ids = ctx.shared.ids
     for person, basis in plan.bases:
@@ -159,3 +177,8 @@ def write_fees(ctx: BranchCtx, plan: FeePlan, sink: Sink) -> None:
         when = stamp(meeting.date)
         sink.add("feepayment", (pid, puid, when, when, person.id, ctx.plan.id, iso(month.first_day), amount,
                                 iso(meeting.date), meeting.id, ""))
+    for meeting, amount in plan.totals:
+        pid, puid = ids.new("feepayment")
+        when = stamp(meeting.date)
+        sink.add("feepayment", (pid, puid, when, when, None, ctx.plan.id, iso(Month.of(meeting.date).first_day),
+                                amount, iso(meeting.date), meeting.id, ""))

@@ -68,6 +68,11 @@ class FeeBook:
     def owing(self) -> tuple[BookLine, ...]:
         return tuple(line for line in self.lines if line.owed_months)
 
+    @property
+    def itemised(self) -> bool:
+        """Whether the month's fees were recorded member by member (else only branch totals, kept before)."""
+        return any(line.due is not None or line.received for line in self.lines)
+
 
 def basis_text(basis: FeeBasis | None, fee: FeeDue) -> str:
     """'1% × 8.500.000', '0,3% × 3.700.000 (Vùng IV)', 'Học sinh, sinh viên'… as the book's column needs it."""
@@ -134,10 +139,11 @@ def fee_book(branch_id: int, month: Month, today: dt.date | None = None) -> FeeB
             if m != month:
                 others[m] += amount
         owed = [(m, rest) for m, rest in acc.arrears.months if m <= month]
-        lines.append(BookLine(pid, s.full_name, basis_text(rules.basis_for_month(bases, month), fee), due, paid,
+        month_basis = rules.basis_for_month(bases, month)
+        lines.append(BookLine(pid, s.full_name, basis_text(month_basis, fee), due, paid,
                               tuple(sorted(others.items())), tuple(m for m, _r in owed),
-                              sum(r for _m, r in owed), _note(fee, bool(bases)) if s.member_in(month) else
-                              _("No longer a member of the branch")))
+                              sum(r for _m, r in owed), _note(fee, month_basis is not None) if s.member_in(month)
+                              else _("No longer a member of the branch")))
     total = sum(line.received for line in lines) + sum(a for _d, a in unitemised)
     return FeeBook(branch.id, branch.code, branch.name, month, as_of, tuple(lines), tuple(unitemised), total,
                    split_of(total, month))
