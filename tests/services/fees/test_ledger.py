@@ -113,3 +113,19 @@ def test_the_ledger_of_the_month_in_progress_only_counts_ended_months_as_arrears
     clock.pin(dt.datetime(2026, 11, 30, 9))
     row = _rows(fees_branch, NOV)["Dung student"]
     assert row.arrears_before.count == 7  # April to October, none paid
+
+
+def test_a_month_kept_only_as_the_branch_total(fees_branch):
+    """A month from before the ledger (the meeting's total, moved into the ledger by schema version 4): the fee
+    book states the total received and no member as owing, since no basis covered that month."""
+    from desktop_app.services.fees import summary
+    from desktop_app.store.models import FeePayment
+
+    month = Month(2024, 6)
+    FeePayment.create(person=None, branch=fees_branch.branch, month=month.first_day, amount=1_034_000,
+                      paid_on=d(2024, 6, 3))
+    book = summary.fee_book(fees_branch.branch.id, month)
+    assert not book.itemised and book.collected == 1_034_000 and book.unitemised == ((d(2024, 6, 3), 1_034_000),)
+    assert book.owing == () and {line.due for line in book.lines} == {None}
+    assert (book.split.percent, book.split.remitted) == (70, 723_800)  # 342-QĐ/TW then
+    assert ledger.collected(fees_branch.branch.id, month) == 1_034_000
