@@ -277,3 +277,31 @@ def test_reminders_count_the_ceremony_from_the_day_the_decision_was_received(com
         if pid in due:
             assert due[pid] == expected
     assert Stage.CEREMONY  # the step that ends the deadline
+
+
+def test_fees_follow_each_member_s_branch_month_by_month(commune):
+    """A member who moved pays the branch they left up to the month before the move and the new one from the
+    month of the move: each payment of a mover is in the fee ledger of the branch they belonged to on the month's
+    last day (the history folded in SQL), once per month; the monthly report's fees collected are the rows the
+    branch received in the month."""
+    from desktop_app.core.rules import Month
+    from desktop_app.services.fees import ledger
+
+    assert not _sql("SELECT person_id, month FROM feepayment WHERE person_id IS NOT NULL "
+                    "GROUP BY person_id, month HAVING COUNT(*) > 1")
+    movers = {pid for pid, in _sql("SELECT person_id FROM membershipevent WHERE kind = 'move'")}
+    marks = ",".join("?" * len(movers))
+    paid = _sql(f"SELECT person_id, branch_id, month, amount FROM feepayment WHERE person_id IN ({marks}) "
+                "ORDER BY month", tuple(movers))
+    assert len({pid for pid, *_r in paid}) >= 10
+    for pid, branch, month, amount in paid:
+        month = Month.of(dt.date.fromisoformat(month))
+        assert recount.members(None, month.last_day)[pid]["branch"] == branch, (pid, month)
+        row = next(r for r in ledger.ledger(branch, month).rows if r.person_id == pid)
+        assert row.paid == amount
+    for branch, in _sql("SELECT id FROM branch ORDER BY code LIMIT 6"):
+        for start in (D(2025, 3, 1), D(2026, 2, 1), D(2026, 10, 1)):
+            end = _month_end(start.year, start.month)
+            received = _sql("SELECT COALESCE(SUM(amount), 0) FROM feepayment WHERE branch_id = ? AND paid_on "
+                            "BETWEEN ? AND ?", (branch, start.isoformat(), end.isoformat()))[0][0]
+            assert report_data.monthly_data(branch, start, end).fees.collected == received, (branch, start)

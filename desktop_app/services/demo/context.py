@@ -55,6 +55,7 @@ class Shared:
     docs: dict[object, list[DocNo]] = field(default_factory=dict)  # by series, numbered in date order
     plans: list[BranchPlan] = field(default_factory=list)  # every branch of the organisation
     movers: dict[int, list] = field(default_factory=dict)  # branch index → [(member, day, branch left)]
+    fee_bases: dict[int, list] = field(default_factory=dict)  # person → fee bases, kept by the first branch
 
     @property
     def window_start(self) -> dt.date:

@@ -56,8 +56,12 @@ def _bases(person: Human, start: dt.date, today: dt.date) -> list[FeeBasis]:
         basis_kind = FeeBasisKind.SALARY if kind == "salary" else FeeBasisKind.PENSION
         days = [start] + [dt.date(y, 7, 1) for y in range(start.year, today.year + 1)
                           if start < dt.date(y, 7, 1) <= today]
-        return [FeeBasis(basis_kind, day, income=round(income * _rate(day.year) / 10_000) * 10_000)
-                for day in days]
+        result: list[FeeBasis] = []
+        for day in days:
+            amount = round(income * _rate(day.year) / 10_000) * 10_000
+            if not result or result[-1].income != amount:  # a raise, not the same figure again
+                result.append(FeeBasis(basis_kind, day, income=amount))
+        return result
     if kind == "student":
         return [FeeBasis(FeeBasisKind.FIXED, start, group=FeeGroup.STUDENT, area=AREA)]
     retired = _retired_on(person)
@@ -69,9 +73,14 @@ def _bases(person: Human, start: dt.date, today: dt.date) -> list[FeeBasis]:
     return result
 
 
-def _member_in(person: Human, month: Month) -> bool:
-    return (person.member_from is not None and person.member_from <= month.last_day
-            and (person.member_until is None or person.member_until > month.first_day))
+def _member_in(person: Human, month: Month, *, moved_away: bool = False) -> bool:
+    """Whether *person* owes this branch *month*: a member on any day of it, except one who moved on to
+    another branch of the organisation, who owes the month of the move there."""
+    if person.member_from is None or person.member_from > month.last_day:
+        return False
+    if person.member_until is None:
+        return True
+    return month < Month.of(person.member_until) if moved_away else person.member_until > month.first_day
 
 
 def _fee_meetings(ctx: BranchCtx) -> dict[Month, MeetingPlan]:
@@ -114,16 +123,20 @@ def plan_fees(ctx: BranchCtx) -> FeePlan:
             if rng.random() < 0.015:
                 stopped[person.id] = current.shifted(-rng.randint(1, 2))
     reliefs = {p.id: [r] for p, r in plan.reliefs}
+    moving = {p.id for arrivals in ctx.shared.movers.values() for p, _day, _left in arrivals}
     for person in members:
         start = max(person.member_from or window, window)
-        bases = _bases(person, start, today)
-        plan.bases += [(person, b) for b in bases]
+        bases = ctx.shared.fee_bases.get(person.id) if person.alias else None
+        if bases is None:  # a member who moved here keeps the bases the branch they left recorded
+            bases = _bases(person, start, today)
+            plan.bases += [(person, b) for b in bases]
+            ctx.shared.fee_bases[person.id] = bases
         style = "monthly" if person.id in stopped else _style(ctx)
         if person.unexcused_from is not None:
             stopped[person.id] = Month.of(person.unexcused_from)
         unpaid: list[tuple[Month, int]] = []
         for month in rules.months_between(Month.of(start), current):
-            if not _member_in(person, month):
+            if not _member_in(person, month, moved_away=person.id in moving and not person.alias):
                 continue
             status = Status.EXEMPT if person.is_exempt(month.last_day) else Status.OFFICIAL
             due = rules.amount_due(rules.basis_for_month(bases, month), month, status=status,

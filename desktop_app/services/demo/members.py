@@ -168,7 +168,7 @@ def arrive(ctx: BranchCtx, person: Human, day: dt.date, left: BranchPlan) -> Hum
     person.fields["note"] = f"Chuyển sinh hoạt từ {left.name}"
     here = Human(person.id, person.uid, ctx.plan.id, person.fields, person.status, events=person.events,
                  member_from=day, voting_from=person.voting_from, unit_since=day, exempt_from=person.exempt_from,
-                 fee=person.fee, stable=False, alias=True)
+                 fee=person.fee, fee_kind=person.fee_kind, stable=False, alias=True)
     return here
 
 

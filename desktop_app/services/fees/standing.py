@@ -5,9 +5,9 @@ ceremony; else the admission decision or recognition date on their record) to th
 left in, unless they left on its first day (a transfer out, striking off or death, dated in their history). A
 member exempt from Party work and activities on a month's last day is exempt for that month.
 
-``members_in_month`` is the one place that says who belonged to a branch in a month. It counts as the rest of
-the app does today: the people whose record names the branch. When the dated history of branch membership
-arrives, only this function changes.
+``members_in_month`` is the one place that says who belonged to a branch in a month: it asks the dated history
+of branch membership (services.people.membership), so a member who moved in October is in the new branch's
+ledger from October and in the old one's before.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from desktop_app.core.enums import Stage, Status
 from desktop_app.core.rules import Month
+from desktop_app.services.people import membership
 from desktop_app.store import raw
 from desktop_app.store.models import Person, StageEvent
 
@@ -130,6 +131,11 @@ def branch_people(branch_id: int) -> list[int]:
 
 
 def members_in_month(branch_id: int, month: Month) -> list[Standing]:
-    """The members of *branch_id* in *month* (the people its record names, not deleted), in list order."""
-    found = [s for s in standings(branch_people(branch_id)).values() if s.member_in(month)]
+    """The members of *branch_id* in *month*, in list order: those who belonged to it on the month's last day,
+    and those who belonged to it on its first day and left the Party during the month (that month is still owed
+    here). One who moved to another branch during the month is in that branch's list."""
+    at_end = {m.person_id for m in membership.members_on(branch_id, month.last_day)}
+    leaving = {m.person_id for m in membership.members_on(branch_id, month.first_day)} - at_end
+    left = {pid for pid in leaving if not membership.place(pid, month.last_day).is_member}
+    found = standings(at_end | left).values()
     return sorted(found, key=lambda s: (s.sort_key, s.person_id))

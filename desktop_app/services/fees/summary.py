@@ -23,7 +23,7 @@ from desktop_app.services.common.validation import record_id
 from desktop_app.services.fees import bases as fee_bases
 from desktop_app.services.fees import dues
 from desktop_app.services.fees.ledger import split_of
-from desktop_app.services.fees.standing import branch_people, members_in_month, standings
+from desktop_app.services.fees.standing import members_in_month, standings
 from desktop_app.store.models import Branch, FeePayment
 
 
@@ -170,7 +170,8 @@ def months_summary(branch_id: int, months: list[Month], today: dt.date | None = 
     if not months:
         return []
     today = today or clock.today()
-    found = {pid: s for pid, s in standings(branch_people(branch_id)).items() if s.start is not None}
+    in_month = {month: [s.person_id for s in members_in_month(branch_id, month)] for month in months}
+    found = standings({pid for ids in in_month.values() for pid in ids})
     last = max(months)
     accounts = dues.accounts(list(found), last)
     paid_rows = defaultdict(list)
@@ -192,9 +193,7 @@ def months_summary(branch_id: int, months: list[Month], today: dt.date | None = 
     for month in sorted(months):
         as_of = min(month.last_day, today)
         members = due = paid = owing = 0
-        for pid, s in found.items():
-            if not s.member_in(month):
-                continue
+        for pid in in_month[month]:
             members += 1
             acc = accounts[pid]
             due += acc.dues.get(month) or 0

@@ -10,6 +10,7 @@ from desktop_app import i18n
 from desktop_app.core.enums import Stage, Status
 from desktop_app.core.rules import set_overrides
 from desktop_app.services.fees import bases
+from desktop_app.services.people import membership
 from desktop_app.store.models import MemberFeeBasis, Person, StageEvent
 
 d = dt.date
@@ -25,13 +26,18 @@ class Branch:
         p = Person.create(full_name=key, status=status, branch=self.branch, admission_date=admitted,
                           ceremony_date=ceremony, **fields)
         self.ids[key] = p.id
+        # a member of the branch from the ceremony, as the dated history of membership has it
+        if status == Status.PROBATIONARY:
+            membership.admitted(p, ceremony)
+        elif status in (*Status.MEMBERS, *Status.GONE):
+            membership.on_record(p, ceremony, Status.OFFICIAL)
         if basis is not None:
             bases.save_basis(p.id, basis)
         return p
 
     @staticmethod
     def event(person, stage, day):
-        StageEvent.create(person=person, stage=stage, date=day)
+        membership.after_stage(person, StageEvent.create(person=person, stage=stage, date=day))
 
 
 @pytest.fixture

@@ -116,7 +116,7 @@ def test_the_ledger_of_the_month_in_progress_only_counts_ended_months_as_arrears
 
 
 def test_a_month_kept_only_as_the_branch_total(fees_branch):
-    """A month from before the ledger (the meeting's total, moved into the ledger by schema version 4): the fee
+    """A month from before the ledger (the meeting's total, moved into the ledger by schema version 5): the fee
     book states the total received and no member as owing, since no basis covered that month."""
     from desktop_app.services.fees import summary
     from desktop_app.store.models import FeePayment
@@ -129,3 +129,18 @@ def test_a_month_kept_only_as_the_branch_total(fees_branch):
     assert book.owing == () and {line.due for line in book.lines} == {None}
     assert (book.split.percent, book.split.remitted) == (70, 723_800)  # 342-QĐ/TW then
     assert ledger.collected(fees_branch.branch.id, month) == 1_034_000
+
+
+def test_a_member_who_moves_is_in_the_old_branch_s_ledger_before_and_the_new_one_s_from_the_move(fees_branch):
+    from desktop_app.services.organisation import branches
+    from desktop_app.services.people import people
+
+    w = fees_branch
+    other = branches.create_branch({"code": "CB02", "name": "Chi bộ bản Púng", "kind": "village", "rural": True})
+    people.update_person(w.ids["An salary"], {"branch": other.id, "joined_branch_date": d(2026, 10, 5)})
+    sept, octo = Month(2026, 9), Month(2026, 10)
+    assert "An salary" in _rows(w, sept) and "An salary" not in _rows(w, octo)
+    moved = {r.full_name: r for r in ledger.ledger(other.id, octo).rows}
+    assert set(moved) == {"An salary"} and moved["An salary"].due == 85_000
+    assert "An salary" not in {r.full_name for r in ledger.ledger(other.id, sept).rows}
+    assert moved["An salary"].arrears_before.count == 9  # January to September, owed wherever they were
