@@ -9,9 +9,11 @@ clearing it removes the payment. Every write is audited.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from peewee import fn
+from peewee import IntegrityError, fn
 
 from desktop_app.core import clock, rules
 from desktop_app.core.enums import MeetingKind
@@ -199,6 +201,18 @@ def _write(person: Person, branch: Branch, meeting: Meeting | None, month: Month
     return row
 
 
+@contextmanager
+def _one_row_per_month(person: Person, month: Month) -> Iterator[None]:
+    """Two people recording the same member's month at the same moment (on a server): the database keeps one
+    row per member and month, and the second is told, nothing of theirs written."""
+    try:
+        yield
+    except IntegrityError:
+        text = _("{name}'s fee for {month} was recorded by someone else a moment ago: look at the ledger "
+                 "again.").format(name=person.full_name, month=month)
+        raise ValidationError({"month": text}) from None
+
+
 def record_payment(person_id: int, month: Month, amount: int, paid_on: dt.date, *, meeting_id: int | None = None,
                    branch_id: int | None = None, note: str = "") -> FeePayment:
     """Record that *amount* đồng was received on *paid_on* for *month* of the member (replacing what was
@@ -208,7 +222,7 @@ def record_payment(person_id: int, month: Month, amount: int, paid_on: dt.date, 
     month = as_month(month)
     day, text = _check(person, s, month, amount, paid_on, note)
     branch, meeting = _place(person, branch_id, meeting_id)
-    with atomic():
+    with _one_row_per_month(person, month), atomic():
         return _write(person, branch, meeting, month, amount, day, text)
 
 
@@ -233,7 +247,7 @@ def record_months(person_id: int, last: Month, paid_on: dt.date, *, meeting_id: 
     branch, meeting = _place(person, branch_id, meeting_id)
     checked = [(m, acc.paid.get(m, 0) + rest, *_check(person, s, m, acc.paid.get(m, 0) + rest, paid_on, ""))
                for m, rest in owed]
-    with atomic():
+    with _one_row_per_month(person, last), atomic():
         return [_write(person, branch, meeting, m, amount, day, text) for m, amount, day, text in checked]
 
 

@@ -144,3 +144,16 @@ def test_a_member_who_moves_is_in_the_old_branch_s_ledger_before_and_the_new_one
     assert set(moved) == {"An salary"} and moved["An salary"].due == 85_000
     assert "An salary" not in {r.full_name for r in ledger.ledger(other.id, sept).rows}
     assert moved["An salary"].arrears_before.count == 9  # January to September, owed wherever they were
+
+
+def test_two_recording_the_same_month_at_once_keep_one_row_and_the_second_is_told(fees_branch, monkeypatch):
+    """On a server two secretaries may record the same member's month at the same moment: both read that nothing
+    is recorded yet, the database keeps one row per member and month, and the second gets a message."""
+    an = fees_branch.ids["An salary"]
+    ledger.record_payment(an, NOV, 85_000, d(2026, 11, 3))
+    monkeypatch.setattr(ledger, "payment_of", lambda person_id, month: None)  # read before the first was saved
+    with pytest.raises(ValidationError) as refused:
+        ledger.record_payment(an, NOV, 90_000, d(2026, 11, 4))
+    assert "recorded by someone else a moment ago" in refused.value.errors["month"]
+    assert [(p.amount, p.paid_on) for p in FeePayment.select().where(FeePayment.person == an)] == \
+        [(85_000, d(2026, 11, 3))]
