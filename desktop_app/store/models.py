@@ -233,7 +233,7 @@ class Meeting(Versioned):
     secretary = ForeignKeyField(Person, null=True, on_delete="SET NULL", backref="+")
     theme = _text()  # topic of a thematic meeting
     # Party fees collected, in đồng, as the adopted minutes state it: set when the minutes are adopted (the fee
-    # ledger's total of the month then); before schema version 6 typed by hand (moved into the ledger then).
+    # ledger's total of the month then); before schema version 7 typed by hand (moved into the ledger then).
     fees_collected = _int()
     evaluation = _text()  # last month's evaluation
     current_affairs = _text()
@@ -392,7 +392,7 @@ class FeePayment(BaseModel):
 
     ``month`` is the first day of the month paid for; ``paid_on`` the day the money was received, which puts it in
     that month's collection. A row without a person is a branch's total collected before fees were recorded per
-    member (schema version 6 moved the totals typed at meetings here).
+    member (schema version 7 moved the totals typed at meetings here).
     """
 
     person = ForeignKeyField(Person, null=True, backref="fee_payments", on_delete="CASCADE")

@@ -1,6 +1,6 @@
-"""Migration 6 gives a version-5 database the fee ledger: the totals typed at meetings become ledger rows of the
-branch (no member) for the meeting's month, so the money recorded stays; deleted meetings and meetings without a
-total add nothing; the other data is kept."""
+"""Migration 7 gives a version-6 database the fee ledger, on both engines: the totals typed at meetings become
+ledger rows of the branch (no member) for the meeting's month, so the money recorded stays; deleted meetings and
+meetings without a total add nothing; the other data is kept; running it again adds nothing."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ import datetime as dt
 
 from desktop_app.store import db as store_db
 from desktop_app.store import migrations
+from desktop_app.store.migrations import m0007_fee_ledger as m7
 from desktop_app.store.models import FeePayment, Meeting, MemberFeeBasis, Person
 from desktop_app.store.schema import open_database
 
 
-def _version_4(path):
-    real = store_db.connect(path)
-    assert migrations.run(real, migrations=migrations.MIGRATIONS[:4]) == [1, 2, 3, 4]
-    run = real.execute_sql
+def _version_6(location):
+    real = store_db.connect(location)
+    assert migrations.run(real, migrations=migrations.MIGRATIONS[:6]) == [1, 2, 3, 4, 5, 6]
+
+    def run(sql, params):
+        real.execute_sql(sql.replace("?", real.param), params)
+
     run('INSERT INTO organisation (uid, name) VALUES (?, ?)', ("o-1", "Đảng bộ xã Mường Ảng"))
     run('INSERT INTO branch (uid, organisation_id, code, name) VALUES (?, 1, ?, ?)', ("b-1", "CB01", "Chi bộ 1"))
     run('INSERT INTO branch (uid, organisation_id, code, name) VALUES (?, 1, ?, ?)', ("b-2", "CB02", "Chi bộ 2"))
@@ -32,33 +36,32 @@ def _version_4(path):
     store_db.close()
 
 
-def test_a_version_4_database_moves_the_meeting_totals_into_the_ledger(tmp_path):
-    path = tmp_path / "v4.sqlite3"
-    _version_4(path)
-    real = open_database(path)
+def test_a_version_6_database_moves_the_meeting_totals_into_the_ledger(empty_location, engine):
+    _version_6(empty_location)
+    real = open_database(empty_location)
     assert migrations.schema_version(real) == migrations.SCHEMA_VERSION
     rows = [(p.branch_id, p.month, p.amount, p.paid_on, p.meeting.uid, p.person_id)
             for p in FeePayment.select().order_by(FeePayment.id)]
     assert rows == [(1, dt.date(2025, 12, 1), 1_250_000, dt.date(2025, 12, 3), "m-1", None),
                     (1, dt.date(2026, 1, 1), 1_310_000, dt.date(2026, 1, 3), "m-2", None),
                     (2, dt.date(2026, 1, 1), 640_000, dt.date(2026, 1, 5), "m-4", None)]
-    assert all(len(p.uid) == 36 for p in FeePayment.select())
+    assert all(len(p.uid) == 36 and p.created_at is not None for p in FeePayment.select())
     # the meetings keep the figure their minutes stated, and everything else is as it was
     assert [m.fees_collected for m in Meeting.select().order_by(Meeting.id)] == [1_250_000, 1_310_000, 0, 640_000,
                                                                                   99_000]
     assert Person.get().full_name == "Lò Văn Pấng" and MemberFeeBasis.select().count() == 0
     store_db.close()
-    assert list(tmp_path.glob("v4.sqlite3.v4-*.bak")), "the version-4 file is copied before migrating"
+    if engine == "sqlite":
+        assert list(empty_location.parent.glob(f"{empty_location.name}.v6-*.bak")), \
+            "the version-6 file is copied before migrating"
 
 
-def test_migration_5_runs_again_without_harm(tmp_path):
-    path = tmp_path / "again.sqlite3"
-    _version_4(path)
-    open_database(path)
-    store_db.close()
-    real = store_db.connect(path)
-    from desktop_app.store.migrations import m0006_fee_ledger as m6
+def test_migration_7_runs_again_without_harm(db):
+    person = Person.create(full_name="Lò Văn Pấng")
+    from desktop_app.store.models import Branch, Organisation
 
-    m6.up(real, None)  # a file restored from a copy made during the upgrade
-    assert real.execute_sql("SELECT count(*) FROM feepayment").fetchone()[0] == 3
-    store_db.close()
+    branch = Branch.create(organisation=Organisation.create(name="Đảng bộ"), code="CB01", name="Chi bộ 1")
+    Meeting.create(branch=branch, date=dt.date(2026, 1, 3), fees_collected=500_000)
+    m7.up(db, None)  # a file restored from a copy made during the upgrade: the tables are there
+    m7.up(db, None)
+    assert FeePayment.select().count() == 1 and person.id

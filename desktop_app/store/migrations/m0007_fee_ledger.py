@@ -1,4 +1,4 @@
-"""Schema version 6: the Party fee ledger — each member's fee bases, exemptions and reductions, and the fees
+"""Schema version 7: the Party fee ledger — each member's fee bases, exemptions and reductions, and the fees
 received per member and month.
 
 Until now a meeting kept one figure, the Party fees collected, typed by hand. The ledger now holds every
@@ -10,6 +10,8 @@ one its minutes stated.
 """
 
 import uuid
+
+from desktop_app.store import dialect
 
 TABLES = [
     'CREATE TABLE IF NOT EXISTS "memberfeebasis" ("id" INTEGER NOT NULL PRIMARY KEY, "uid" VARCHAR(36) NOT NULL, "created_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "updated_at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP, "person_id" INTEGER NOT NULL, "effective" DATE NOT NULL, "kind" VARCHAR(255) NOT NULL, "income" INTEGER NOT NULL DEFAULT 0, "fee_group" VARCHAR(255) NOT NULL DEFAULT \'\', "area" TEXT NOT NULL DEFAULT \'\', "amount" INTEGER NOT NULL DEFAULT 0, "beyond_working_age" INTEGER NOT NULL DEFAULT 0, "decision" TEXT NOT NULL DEFAULT \'\', "note" TEXT NOT NULL DEFAULT \'\', FOREIGN KEY ("person_id") REFERENCES "person" ("id") ON DELETE CASCADE)',
@@ -24,7 +26,7 @@ TABLES = [
     'CREATE INDEX IF NOT EXISTS "feepayment_person_id" ON "feepayment" ("person_id")',
     'CREATE INDEX IF NOT EXISTS "feepayment_branch_id" ON "feepayment" ("branch_id")',
     'CREATE INDEX IF NOT EXISTS "feepayment_meeting_id" ON "feepayment" ("meeting_id")',
-    'CREATE INDEX IF NOT EXISTS "feepayment_person_id_month" ON "feepayment" ("person_id", "month")',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "feepayment_person_id_month" ON "feepayment" ("person_id", "month")',
     'CREATE INDEX IF NOT EXISTS "feepayment_branch_id_paid_on" ON "feepayment" ("branch_id", "paid_on")',
     'CREATE INDEX IF NOT EXISTS "feepayment_branch_id_month" ON "feepayment" ("branch_id", "month")',
 ]
@@ -34,13 +36,16 @@ TABLES = [
 TOTALS = ('SELECT m.id, m.branch_id, m.date, m.fees_collected FROM "meeting" m WHERE m.fees_collected > 0 '
           'AND m.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM "feepayment" p WHERE p.meeting_id = m.id '
           'AND p.person_id IS NULL) ORDER BY m.id')
-INSERT = ('INSERT INTO "feepayment" ("uid", "person_id", "branch_id", "month", "amount", "paid_on", "meeting_id") '
-          'VALUES (?, NULL, ?, ?, ?, ?, ?)')
+BOOLEANS = (("memberfeebasis", "beyond_working_age"),)
 
 
 def up(db, migrator) -> None:
-    for statement in TABLES:
-        db.execute_sql(statement)
+    dialect.execute(db, TABLES, BOOLEANS)
+    rows = []
     for meeting_id, branch_id, day, amount in db.execute_sql(TOTALS).fetchall():
         day = str(day)[:10]
-        db.execute_sql(INSERT, (str(uuid.uuid4()), branch_id, day[:8] + "01", int(amount), day, meeting_id))
+        rows.append((str(uuid.uuid4()), branch_id, day[:8] + "01", int(amount), day, meeting_id))
+    if rows:
+        marks = ", ".join([db.param] * 6)
+        db.cursor().executemany('INSERT INTO "feepayment" ("uid", "branch_id", "month", "amount", "paid_on", '
+                                f'"meeting_id") VALUES ({marks})', rows)
