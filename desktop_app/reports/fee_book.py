@@ -50,11 +50,17 @@ def _month(doc: PartyDocument, book: FeeBook, f: FeeWords) -> None:
     for day, amount in book.unitemised:
         doc.paragraph(f.unitemised.format(date=format_date(day), amount=format_number(amount)))
     doc.paragraph(f.collected.format(amount=format_number(book.collected)))
-    if book.split is None:
-        doc.paragraph(f.split_unset)
-    else:
-        doc.paragraph(f.split.format(percent=book.split.percent, remitted=format_number(book.split.remitted),
-                                     kept=format_number(book.split.kept), source=book.split.source))
+    doc.paragraph(split_line(book, f))
+
+
+def split_line(book: FeeBook, f: FeeWords) -> str:
+    """What the branch remits and keeps; the regulation is cited only for a share it is known to set."""
+    split = book.split
+    if split is None:
+        return f.split_unset
+    words = f.split if split.cited else f.split_uncited
+    return words.format(percent=split.percent, remitted=format_number(split.remitted),
+                        kept=format_number(split.kept), source=split.source)
 
 
 def owing_lines(book: FeeBook, f: FeeWords) -> list[str]:

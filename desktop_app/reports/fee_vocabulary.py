@@ -29,6 +29,8 @@ class FeeWords:
         self.collected = pgettext("document", "Party fees collected in the month: {amount} đồng.")
         self.split = pgettext("document", "Remitted to the committee above ({percent}%): {remitted} đồng; kept by "
                                           "the branch: {kept} đồng ({source}).")
+        self.split_uncited = pgettext("document", "Remitted to the committee above ({percent}%): {remitted} đồng; "
+                                                  "kept by the branch: {kept} đồng.")
         self.split_unset = pgettext("document", "The share a grassroots branch remits upward is not set "
                                                 "(Settings): nothing is worked out as remitted.")
         self.owing_line = pgettext("document", "{name}: {months} ({amount} đồng).")

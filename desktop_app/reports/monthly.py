@@ -25,7 +25,7 @@ from desktop_app.reports.common import (
     report_progress,
     upper,
 )
-from desktop_app.reports.fee_book import owing_lines
+from desktop_app.reports.fee_book import owing_lines, split_line
 from desktop_app.reports.fee_vocabulary import FeeWords
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.vocabulary import Words
@@ -103,11 +103,7 @@ def _fees(doc: PartyDocument, data: MonthlyData) -> None:
         doc.paragraph(f.mr_fees.format(due=format_number(book.due), paid=format_number(book.paid),
                                        payers=sum(1 for line in owing if line.paid), members=len(owing)))
     doc.paragraph(f.collected.format(amount=format_number(book.collected)))
-    if book.split is None:
-        doc.paragraph(f.split_unset)
-    else:
-        doc.paragraph(f.split.format(percent=book.split.percent, remitted=format_number(book.split.remitted),
-                                     kept=format_number(book.split.kept), source=book.split.source))
+    doc.paragraph(split_line(book, f))
     if book.owing:
         doc.paragraph(f.mr_owing.format(names="; ".join(line.rstrip(".") for line in owing_lines(book, f))))
 

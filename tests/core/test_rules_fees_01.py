@@ -178,12 +178,14 @@ def test_a_branch_remits_30_percent_from_february_2026_by_default():
     split = fee_split(1_000_001, on=d(2026, 2, 28))
     assert (split.percent, split.remitted, split.kept, split.rule_id) == (30, 300_000, 700_001,
                                                                           "fee_branch_remit_percent")
-    assert "unconfirmed" in split.source
+    assert "unconfirmed" in split.source and not split.cited  # printed without a citation
+    assert fee_split(100, on=d(2026, 1, 31)).cited  # 342's 70 % is its Part II, point 1
 
 
 def test_the_new_share_is_a_setting_that_leaves_342_months_alone():
     set_overrides({"fee_branch_remit_percent": 50})
     assert fee_split(100_000, on=d(2026, 3, 1)).remitted == 50_000
+    assert not fee_split(100_000, on=d(2026, 3, 1)).cited  # a local value is the committee's, not the regulation's
     assert fee_split(100_000, on=d(2026, 1, 1)).remitted == 70_000
 
 

@@ -90,6 +90,7 @@ def test_the_fee_book_pdf_states_the_figures_in_both_languages(fee_db, tmp_path)
     assert f"Tổng số đảng phí thu trong tháng: {vi_number(book.collected)} đồng" in text
     assert f"Trích nộp cấp trên (30%): {vi_number(book.split.remitted)} đồng" in text
     assert "Quy định 01-QĐ/TW (03/02/2026)" in text
+    assert "chưa xác minh" not in text and "thứ cấp" not in text, "a signed book cites no hedge for the share"
     for line in book.owing[:3]:
         assert line.full_name in text
     assert not font_problems(vi)
@@ -107,3 +108,9 @@ def test_the_monthly_report_has_the_fees(fee_db, tmp_path):
     collected = _collected(con, branch, Month(2026, 10))
     assert "IV. ĐẢNG PHÍ" in text and "V. PHƯƠNG HƯỚNG" in text
     assert f"Tổng số đảng phí thu trong tháng: {vi_number(collected)} đồng" in text
+
+
+def test_a_book_of_a_342_month_cites_the_share_s_source(fee_db, tmp_path):
+    code = fee_db.execute("SELECT code FROM branch").fetchone()[0]
+    text = pdf_text(build_report("fees", tmp_path / "jan.pdf", lang="vi", branch_id=code, month="2026-01"))
+    assert "Trích nộp cấp trên (70%)" in text and "Quyết định 342-QĐ/TW, mục II, điểm 1" in " ".join(text.split())

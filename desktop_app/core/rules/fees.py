@@ -44,7 +44,7 @@ from desktop_app.core.enums import Status
 from desktop_app.core.member_codes import FeeArea, FeeBasisKind, FeeGroup
 from desktop_app.core.rules.fee_relief import FeeRelief
 from desktop_app.core.rules.months import Month, complete_months
-from desktop_app.core.rules.policy import Policy
+from desktop_app.core.rules.policy import PARAMETERS, Policy
 from desktop_app.core.rules.policy_members import FEES_342
 from desktop_app.core.rules.registry import policy_for
 from desktop_app.i18n import _, format_number
@@ -305,6 +305,9 @@ class FeeSplit:
     rule_id: str
     source: str
     policy_version: str
+    # False when the share is an unconfirmed default or a local setting: a signed document then states the share
+    # without citing a regulation for it (the hedge belongs in Settings, not on paper).
+    cited: bool = True
 
 
 def _remit_rule(grassroots_branch: bool, policy: Policy) -> str:
@@ -331,4 +334,6 @@ def fee_split(collected: int, *, grassroots_branch: bool = False, policy: Policy
         return None
     rule = _remit_rule(grassroots_branch, policy)
     remitted = round_money(collected * percent, 100)
-    return FeeSplit(collected, remitted, collected - remitted, percent, rule, policy.source(rule), policy.version)
+    cited = not PARAMETERS[rule].metadata["unconfirmed"] and rule not in dict(policy.overrides)
+    return FeeSplit(collected, remitted, collected - remitted, percent, rule, policy.source(rule), policy.version,
+                    cited)
