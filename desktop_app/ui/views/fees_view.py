@@ -111,7 +111,7 @@ class FeesView(BaseView):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.branch_label = QLabel(self)
-        self.branch = compact(QComboBox(self), 16)
+        self.branch = compact(QComboBox(self), 30)
         self.branch.setObjectName("feeBranch")
         self.branch_label.setBuddy(self.branch)
         self.branch.currentIndexChanged.connect(lambda _i: self._branch_chosen())
