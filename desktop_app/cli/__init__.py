@@ -29,6 +29,7 @@ __all__ = ["REPORT_KINDS", "UsageError", "build_parser", "explain", "main"]
 COMMANDS = {
     "demo": ("commands", "cmd_demo"),
     "check": ("commands", "cmd_check"),
+    "repair": ("commands", "cmd_repair"),
     "backup": ("commands", "cmd_backup"),
     "restore": ("commands", "cmd_restore"),
     "report": ("commands", "cmd_report"),

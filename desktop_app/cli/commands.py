@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import i18n
 from desktop_app.cli.options import branch_option, db_path, file_version, month_option, open_database
 from desktop_app.cli.parser import DEMO_SCALES, EXIT_ERROR, EXIT_OK, REPORT_KINDS, UsageError, err, out
-from desktop_app.i18n import _
+from desktop_app.i18n import _, ngettext
 
 
 def cmd_demo(args) -> int:
@@ -34,10 +34,8 @@ def cmd_check(args) -> int:
     from desktop_app.store import backup, opening
 
     problems = [] if opening.is_server(path) else backup.check_file(path)
-    if problems:
-        err(_("{path} is damaged or not a database of this program: {detail}").format(
-            path=path, detail="; ".join(problems[:3])))
-        return EXIT_ERROR
+    if problems:  # a missing password, another kind of file or damage, each said as such
+        raise backup.problem_error(path, problems)
     from desktop_app.store import migrations
 
     version = file_version(path)
@@ -48,18 +46,41 @@ def cmd_check(args) -> int:
         err(_("{path} has schema version {found}; this program expects {expected}. Open it once in the app "
               "to upgrade it.").format(path=path, found=version, expected=migrations.SCHEMA_VERSION))
         return EXIT_ERROR
-    open_database(path)
-    from desktop_app.services.datafile import maintenance
+    from desktop_app.services.datafile import dbfile, maintenance
 
-    report = maintenance.check()
+    if opening.is_server(path):
+        open_database(path)
+        report = maintenance.check()  # the server's own reading of every table
+    else:
+        dbfile.open_for_reading(path)  # check never writes: it works on a read-only disk too
+        report = maintenance.check(integrity=False)  # check_file above ran SQLite's integrity check
     if not report.healthy:
         for problem in report.problems:
             err(problem)
+        if report.trail:
+            err(_("If the database was changed outside the program on purpose, committee staff can re-anchor the "
+                  "audit trail with: repair --db {path} --by \"NAME, POSITION\" --reason \"WHY\"").format(path=path))
         return EXIT_ERROR
     out(_("{path}: healthy (schema version {version}).").format(path=path, version=report.schema_version))
     if opening.is_server(path):
         out(_("On a server, every table was read through and every constraint is enforced by the server; the "
               "check of its disk pages is the server administrator's (data checksums)."))
+    return EXIT_OK
+
+
+def cmd_repair(args) -> int:
+    path = db_path(args, must_exist=True)
+    open_database(path)
+    from desktop_app.services.datafile import trail_repair
+
+    result = trail_repair.repair(args.by, args.reason)
+    for line in result.findings:
+        out(_("Found: {problem}").format(problem=line))
+    out(ngettext("The audit trail of {path} was re-anchored; the entry of the repair names you, your reason and "
+                 "what was found ({n} record taken as it now is).",
+                 "The audit trail of {path} was re-anchored; the entry of the repair names you, your reason and "
+                 "what was found ({n} records taken as they now are).", result.records).format(
+        path=path, n=result.records))
     return EXIT_OK
 
 
@@ -89,7 +110,7 @@ def cmd_restore(args) -> int:
         return EXIT_OK
     from desktop_app.services.datafile import backups
 
-    kept = backups.restore(source, db_path=path).kept
+    kept = backups.restore(source, db_path=path, keep_password=not args.without_password).kept
     if kept:
         out(_("Restored {path} from {source}; the replaced file is kept as {kept}.").format(
             path=path, source=source, kept=kept))
@@ -115,15 +136,15 @@ def cmd_report(args) -> int:
     # A document written from the command line is issued: numbered documents take their next number (once:
     # printing one again keeps its number and date), unless --draft asks for a copy to check first.
     issue = not args.draft
-    written = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
-                           year=args.year or (month[0] if month else None), month=month[1] if month else None,
-                           meeting_id=args.meeting, decision_id=args.decision, issue=issue,
-                           new_version=args.new_version)
-    from desktop_app.services.documents import outputs
+    from desktop_app.services.common.recorded_files import recorded_file
 
-    outputs.record("export", args.kind, {"file": str(written), "branch": args.branch, "month": args.month,
-                                         "year": args.year, "meeting": args.meeting, "decision": args.decision,
-                                         "issued": issue, "new_version": args.new_version})
+    details = {"kind": args.kind, "branch": args.branch, "month": args.month, "year": args.year,
+               "meeting": args.meeting, "decision": args.decision, "issued": issue, "new_version": args.new_version}
+    with recorded_file(Path(args.output), "export", "report", details):  # recorded first: no file without it
+        written = build_report(args.kind, Path(args.output), lang=i18n.current_language(), branch_id=branch_id,
+                               year=args.year or (month[0] if month else None), month=month[1] if month else None,
+                               meeting_id=args.meeting, decision_id=args.decision, issue=issue,
+                               new_version=args.new_version)
     out(_("Report written to {path}.").format(path=written))
     return EXIT_OK
 

@@ -13,9 +13,11 @@ from desktop_app.i18n import _
 log = logging.getLogger("desktop_app.cli")
 
 # Commands that write more than an audit entry take the database's lock (store.lock), as the app does.
-LOCKING_COMMANDS = ("demo", "import", "restore", "quota")
+LOCKING_COMMANDS = ("demo", "import", "restore", "quota", "repair")
 # Commands that read the data refuse a damaged file up front (a quick check) rather than half-way.
 CHECKED_COMMANDS = ("report", "export", "import", "backup", "demo", "quota")
+# Commands that write to the database (an audit entry at least): a read-only file is named as such up front.
+WRITING_COMMANDS = ("report", "export", "import", "backup", "demo", "quota", "restore", "repair")
 
 
 def _target(args) -> Path | None:
@@ -36,7 +38,17 @@ def writer_lock(args):
     path = _target(args)
     if path is None or path.is_dir():  # a server serialises writers itself
         return contextlib.nullcontext()  # the command reports it
-    return lock.acquire(path, program=f"sochibo {args.command}")
+    try:
+        return lock.acquire(path, program=f"sochibo {args.command}")
+    except OSError as exc:  # the lock file cannot be written: say why, not "choose a folder"
+        from desktop_app.services.common.environment import LockFileError
+        from desktop_app.store import opening
+
+        if opening.read_only(path):
+            raise opening.ReadOnlyDatabaseError(path) from exc
+        if lock.lock_path(path).exists():
+            raise LockFileError(lock.lock_path(path)) from exc
+        raise
 
 
 def refuse_damaged(args) -> Path | None:
@@ -49,6 +61,10 @@ def refuse_damaged(args) -> Path | None:
     path = _target(args)
     if path is None or not path.is_file():  # a missing file is reported by the command itself
         return None
+    from desktop_app.store import opening
+
+    if args.command in WRITING_COMMANDS and opening.read_only(path):
+        raise opening.ReadOnlyDatabaseError(path)
     if not checked.unchanged_since_sound(path):
         backup.require_sound(path, quick=True)
     return path

@@ -92,8 +92,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     res = sub.add_parser("restore", parents=[common], help=_("replace the database with a backup"))
     res.add_argument("file", help=_("the backup file"))
+    res.add_argument("--without-password", action="store_true",
+                     help=_("a backup made before the database had a password: restore it without one (by "
+                            "default the restored data keeps the database's password)"))
 
     sub.add_parser("check", parents=[common], help=_("check the database: integrity, schema version and audit trail"))
+
+    rep = sub.add_parser("repair", parents=[common],
+                         help=_("re-anchor the audit trail after “check” found it altered (committee staff)"))
+    rep.add_argument("--by", required=True, help=_("your name and position, recorded in the trail"))
+    rep.add_argument("--reason", required=True, help=_("why the trail is repaired, recorded in the trail"))
     return parser
 
 

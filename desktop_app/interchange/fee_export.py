@@ -50,6 +50,6 @@ def export_fees(path: Path, *, year: int, branch_id: int | None = None, lang: st
         widths = sheets.fitted_widths(columns, headers, list(_values(columns, rows))) if isinstance(rows, list) \
             else None
         counts.append(sheets.add_sheet(book, title(key), columns, headers, values, widths=widths))
-    sheets.save(book, path)
-    workbook.record_export(str(path), counts[1], branch_id, year)
+    with workbook.recorded_export(str(path), counts[1], branch_id, year):  # recorded first: no file without it
+        sheets.save(book, path)
     return FeeExport(*counts)

@@ -7,6 +7,7 @@ how to fill each column. Headers and values are Vietnamese, or English when the 
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -121,11 +122,13 @@ def export_people(kind: str, path: Path, *, branch_id: int | None = None, lang: 
                         Column("rule", "Cách ghi", "What to write", width=100))
         sheets.add_sheet(workbook, sheet_title("help", lang), help_columns, [c.header(lang) for c in help_columns],
                          _help_rows(kind, lang))
-        sheets.save(workbook, path)
+        # Recorded in the audit trail before the file is written (no file without its entry).
+        recording = contextlib.nullcontext() if template else export_data.recorded_export(kind, path, count,
+                                                                                          branch_id)
+        with recording:
+            sheets.save(workbook, path)
     finally:
         sheets.discard(workbook)
-    if not template:
-        export_data.record_export(kind, str(path), count, branch_id)
     return count
 
 
@@ -172,8 +175,9 @@ def export_meetings(path: Path, *, branch_id: int | None = None, year: int | Non
                 break
             part += 1
         report(meetings + attended)  # the last chance to stop: nothing is written yet
-        sheets.save(workbook, path)
+        # Recorded in the audit trail before the file is written (no file without its entry).
+        with export_data.recorded_export("meeting", path, meetings, branch_id, attendance=attended):
+            sheets.save(workbook, path)
     finally:
         sheets.discard(workbook)
-    export_data.record_export("meeting", str(path), meetings, branch_id)
     return meetings, attended

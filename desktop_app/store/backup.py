@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop_app.core import clock
 from desktop_app.store import crypto, migrations
+from desktop_app.store.space import NotEnoughSpaceError, require_space, size_with_wal  # noqa: F401
 
 AUTO_TAG = "auto"
 _NAME_RE = re.compile(r"^(?P<stem>.+?)-(?:(?P<tag>auto)-)?(?P<when>\d{8}-\d{6})(?:-\d+)?\.sqlite3$")
@@ -22,6 +23,44 @@ _NAME_RE = re.compile(r"^(?P<stem>.+?)-(?:(?P<tag>auto)-)?(?P<when>\d{8}-\d{6})(
 
 class BackupError(Exception):
     """The copy could not be made or is not sound; ``str()`` is a short English reason for the log."""
+
+
+# Leftovers of a restore or a change of password that was killed: the copy being made beside the database,
+# with the journal SQLite keeps while writing it. Never the database's own journal or write-ahead log.
+LEFTOVER_SUFFIXES = (".restoring", ".restoring.part", ".rekey")
+_SQLITE_SIDE = ("", "-journal", "-wal", "-shm")
+
+
+def leftovers(db_path: str | Path) -> list[Path]:
+    """Files a killed or failed restore or password change left beside *db_path*."""
+    db_path = Path(db_path)
+    found = []
+    for suffix in LEFTOVER_SUFFIXES:
+        for side in _SQLITE_SIDE:
+            candidate = db_path.with_name(db_path.name + suffix + side)
+            if candidate.exists():
+                found.append(candidate)
+    for pattern in (f"{db_path.name}.before-restore-*.part", f"{db_path.name}.before-restore-*.part-journal"):
+        found += sorted(db_path.parent.glob(pattern))
+    return found
+
+
+def stale_parts(folder: str | Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> list[Path]:
+    """Backup copies under their temporary name (``*.part``, with their journal) that no backup is still
+    writing: not touched for *older_than*."""
+    folder, found = Path(folder), []
+    try:
+        candidates = list(folder.glob("*.part")) + list(folder.glob("*.part-journal"))
+    except OSError:
+        return []
+    limit = clock.file_system_time() - older_than.total_seconds()
+    for item in candidates:
+        try:
+            if item.is_file() and item.stat().st_mtime < limit:
+                found.append(item)
+        except OSError:
+            continue
+    return found
 
 
 class DamagedDatabaseError(Exception):
@@ -38,16 +77,21 @@ def require_sound(path: str | Path, quick: bool = True) -> None:
     crypto.WrongPasswordError, crypto.NotADatabaseError or DamagedDatabaseError."""
     path = Path(path)
     problems = check_file(path, quick=quick)
-    if not problems:
-        return
+    if problems:
+        raise problem_error(path, problems)
+
+
+def problem_error(path: Path, problems: list[str]) -> Exception:
+    """The typed error for what ``check_file`` found, so each gets its own message (a missing password is
+    not damage)."""
     first = problems[0]
     if first.startswith("encrypted"):
-        raise crypto.EncryptedDatabaseError(path)
+        return crypto.EncryptedDatabaseError(path)
     if first.startswith("wrong password"):
-        raise crypto.WrongPasswordError(path)
+        return crypto.WrongPasswordError(path)
     if first in ("not a database", "empty file"):
-        raise crypto.NotADatabaseError(str(path))
-    raise DamagedDatabaseError(path, problems)
+        return crypto.NotADatabaseError(str(path))
+    return DamagedDatabaseError(path, problems)
 
 
 def integrity_problems(conn, quick: bool = False) -> list[str]:
@@ -179,23 +223,33 @@ def backup_file(db_path: str | Path, target: str | Path) -> Path:
         src.close()
 
 
-def restore_file(source: str | Path, db_path: str | Path) -> Path | None:
+def restore_file(source: str | Path, db_path: str | Path, *, prepare=None) -> Path | None:
     """Replace *db_path* with the backup *source*; the replaced file is kept beside it.
 
     Returns the path of the kept copy (None when there was no database yet). The caller must have
-    closed its own connection to *db_path*. A damaged *db_path* is kept byte for byte.
+    closed its own connection to *db_path*. A damaged *db_path* is kept byte for byte. *prepare* is called
+    with the restored copy before it takes the database's place (to encrypt it, say). Raises
+    NotEnoughSpaceError, before writing anything, when the safety copy and the restored copy would not fit.
     """
     source, db_path = Path(source), Path(db_path)
     problems = check_file(source)
     if problems:
         raise BackupError("the backup is not sound: " + "; ".join(problems[:3]))
+    current = size_with_wal(db_path) if db_path.exists() else 0
+    require_space(db_path.parent, current + 2 * source.stat().st_size)
     kept = None
     if db_path.exists():
         kept = db_path.with_name(f"{db_path.name}.before-restore-{clock.now():%Y%m%d-%H%M%S}")
         kept = unique_target(kept)
         _keep_copy(db_path, kept)
     tmp = db_path.with_name(db_path.name + ".restoring")
-    backup_file(source, tmp)
+    try:
+        backup_file(source, tmp)
+        if prepare is not None:
+            prepare(tmp)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     for suffix in ("-wal", "-shm"):
         Path(str(db_path) + suffix).unlink(missing_ok=True)
     os.replace(tmp, db_path)

@@ -120,6 +120,19 @@ def needs_key(path: str | Path) -> bool:
     return path.is_file() and path.stat().st_size > 0 and not has_plain_header(path)
 
 
+def read_only_uri(path: str | Path) -> str:
+    """A URI that opens *path* for reading only; on a read-only disk or folder, where SQLite cannot keep the
+    shared memory of its write-ahead log, as an immutable file."""
+    from urllib.parse import quote
+
+    path = Path(path).resolve()
+    posix = path.as_posix()
+    uri = "file:" + quote(posix if posix.startswith("/") else "/" + posix, safe="/:") + "?mode=ro"
+    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        uri += "&immutable=1"
+    return uri
+
+
 def _apply_key(conn, passphrase: str) -> None:
     conn.execute("PRAGMA key = '{}'".format(passphrase.replace("'", "''")))
 
@@ -133,7 +146,7 @@ def connect_raw(path: str | Path, *, readonly: bool = False, passphrase: str | N
     path = Path(path)
     key = key_for(path) if passphrase is None else passphrase
     encrypted = needs_key(path)
-    target = f"file:{path}?mode=ro" if readonly else str(path)
+    target = read_only_uri(path) if readonly else str(path)
     if not encrypted and not (key and passphrase is not None):
         return sqlite3.connect(target, uri=readonly)
     if not key:
@@ -168,9 +181,9 @@ def export_copy(source: str | Path, target: str | Path, *, source_key: str | Non
         conn.close()
 
 
-def cipher_database(path: str | Path, passphrase: str, pragmas: dict):
+def cipher_database(path: str | Path, passphrase: str, pragmas: dict, **kwargs):
     """A peewee database on the encrypted file *path* (same pragmas and transactions as a plain one)."""
     cipher_module()
     from playhouse.sqlcipher_ext import SqlCipherDatabase
 
-    return SqlCipherDatabase(str(path), passphrase=passphrase, pragmas=pragmas, lock_type="IMMEDIATE")
+    return SqlCipherDatabase(str(path), passphrase=passphrase, pragmas=pragmas, lock_type="IMMEDIATE", **kwargs)

@@ -17,7 +17,7 @@ from desktop_app.store.opening import NotADatabaseError
 
 database = writes.WatchedDatabase()  # notes the table of every write (store.writes)
 __all__ = ["NotADatabaseError", "PRAGMAS", "close", "connect", "current_location", "current_path", "database",
-           "is_server", "refuse_writes"]
+           "is_server", "passphrase", "refuse_writes"]
 
 PRAGMAS = {
     "journal_mode": "wal",
@@ -28,10 +28,13 @@ PRAGMAS = {
 }
 
 
-def connect(path: str | Path | opening.ServerAddress, *, create: bool = True) -> SqliteDatabase:
-    """Open *path* (creating it when *create*), bind the models to it and return it. How it opens
-    (a server, a plain or encrypted file, or refused) is decided by ``opening.examine``."""
-    real = opening.peewee_database(opening.examine(path, create=create), PRAGMAS)
+def connect(path: str | Path | opening.ServerAddress, *, create: bool = True,
+            read_only: bool = False) -> SqliteDatabase:
+    """Open *path* (creating it when *create*; *read_only*: a file for reading only), bind the models to it
+    and return it. How it opens (a server, a plain or encrypted file, or refused) is decided by
+    ``opening.examine``."""
+    real = opening.peewee_database(opening.examine(path, create=create and not read_only), PRAGMAS,
+                                   read_only=read_only)
     database.initialize(real)
     writes.forget()
     return real
@@ -46,11 +49,13 @@ def close() -> None:
     if is_server():
         real.close()
         return
-    try:
-        real.execute_sql("PRAGMA optimize")
-        real.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    except sqlite3.Error:
-        pass
+    if not real.connect_params.get("uri"):  # a file opened for reading only has nothing to fold in
+        try:
+            real.execute_sql("PRAGMA optimize")
+            real.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        except Exception as exc:  # either driver's error (or peewee's): closing must still close
+            if not isinstance(exc, (sqlite3.Error, *_driver_errors())):
+                raise
     real.close()
 
 
@@ -63,13 +68,33 @@ def refuse_writes() -> None:
         real.execute_sql("PRAGMA query_only = 1")
 
 
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    import peewee
+
+    return (peewee.DatabaseError, *crypto_errors())
+
+
+def crypto_errors() -> tuple[type[BaseException], ...]:
+    from desktop_app.store import crypto
+
+    return crypto.database_errors()
+
+
+def passphrase() -> str | None:
+    """The password the open file was opened with (None: a plain file, a server, or none open)."""
+    real = database.obj
+    if real is None or is_server():
+        return None
+    return real.connect_params.get("passphrase") or None
+
+
 def current_location() -> Path | opening.ServerAddress | None:
     """The file or server the models are bound to (None before any)."""
     real = database.obj
     if real is None:
         return None
     address = getattr(real, "server_address", None)
-    return address if address is not None else Path(real.database)
+    return address if address is not None else Path(getattr(real, "file_path", real.database))
 
 
 def current_path() -> Path | None:

@@ -11,6 +11,8 @@ servers.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,9 +22,9 @@ from desktop_app.store import crypto, server
 from desktop_app.store.crypto import EncryptedDatabaseError, NotADatabaseError, WrongPasswordError
 from desktop_app.store.server import BadAddressError, ServerAddress
 
-__all__ = ["BadAddressError", "EncryptedDatabaseError", "Location", "NotADatabaseError", "ServerAddress",
-           "ServerTarget", "Target", "WrongPasswordError", "examine", "is_server", "locate", "peewee_database",
-           "raw_connection"]
+__all__ = ["BadAddressError", "EncryptedDatabaseError", "Location", "NotADatabaseError", "ReadOnlyDatabaseError",
+           "ServerAddress", "ServerTarget", "Target", "WrongPasswordError", "examine", "is_server", "locate",
+           "peewee_database", "raw_connection", "read_only"]
 
 Location = Path | ServerAddress
 
@@ -58,6 +60,31 @@ class ServerTarget:
     @property
     def exists(self) -> bool:
         return True
+
+
+class ReadOnlyDatabaseError(Exception):
+    """The database, or the folder it is in, cannot be written (a CD, a write-protected USB drive, a folder
+    without permission, a file marked read-only). It is not damaged; a copy somewhere writable can be used."""
+
+    def __init__(self, path: Path):
+        super().__init__(str(path))
+        self.path = Path(path)
+
+
+def read_only(path: str | Path) -> bool:
+    """True when the existing database at *path* or its folder cannot be written: SQLite needs both (its
+    journal and write-ahead log live beside the file)."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    if not os.access(path, os.W_OK):
+        return True
+    try:  # os.access does not see folder permissions on Windows, nor every read-only medium
+        with tempfile.TemporaryFile(dir=path.parent, prefix=".sochibo-probe-"):
+            pass
+    except OSError:
+        return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -96,13 +123,18 @@ def examine(path: str | Path | ServerAddress, *, create: bool = True) -> Target 
     return Target(path, key)
 
 
-def peewee_database(target: Target | ServerTarget, pragmas: dict) -> SqliteDatabase:
-    """A connected peewee database on *target*; WrongPasswordError or NotADatabaseError when it cannot be read
-    (for a server: one of server.ServerError's kinds)."""
+def peewee_database(target: Target | ServerTarget, pragmas: dict, *, read_only: bool = False) -> SqliteDatabase:
+    """A connected peewee database on *target* (*read_only*: a file for reading only, as ``check`` reads one on
+    a read-only disk); WrongPasswordError or NotADatabaseError when it cannot be read (for a server: one of
+    server.ServerError's kinds)."""
     if isinstance(target, ServerTarget):
         return server.database(target.address)
-    real = crypto.cipher_database(target.path, target.key, pragmas) if target.key else SqliteDatabase(
-        str(target.path), pragmas=pragmas, lock_type="IMMEDIATE")
+    name, extra = (crypto.read_only_uri(target.path), {"uri": True}) if read_only else (str(target.path), {})
+    if read_only:
+        pragmas = {k: v for k, v in pragmas.items() if k != "journal_mode"}
+    real = crypto.cipher_database(name, target.key, pragmas, **extra) if target.key else SqliteDatabase(
+        name, pragmas=pragmas, lock_type="IMMEDIATE", **extra)
+    real.file_path = target.path  # the file, whatever name the driver was given
     try:
         real.connect()
         real.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()

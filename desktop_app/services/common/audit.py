@@ -1,27 +1,49 @@
 """The audit trail: one hash-chained entry per write, export and print.
 
-Each entry's hash covers its content and the previous entry's hash, and the newest hash and the
-count are kept in the ``audit.head`` setting, so editing, deleting or appending entries by hand
-breaks the chain and ``verify_chain`` names the first entry where it breaks.
+Each entry's hash covers its content, the hash of the row it wrote and the previous entry's hash
+(services.common.audit_chain says how). The newest hash and the count are kept in the ``audit.head``
+setting, and outside the file too (services.common.audit_anchor), so editing, deleting, appending or
+rewriting entries by hand is found by ``check`` (services.datafile.trail).
+
+Every entry goes through ``_append``, the one place the chain grows: it refuses to go on from a head it
+cannot read or that does not match the newest entry (``AuditTrailError``, which names the problem and the
+repair), so a broken trail is never silently continued.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import getpass
-import hashlib
 import json
+import logging
+from collections.abc import Iterable
 from typing import Any
 
 from peewee import Model
 
+from desktop_app.services.common import audit_anchor, audit_chain, audit_head
+from desktop_app.services.common.audit_head import (  # noqa: F401 - the trail's head, named here for callers
+    DATABASE_UID,
+    GENESIS,
+    HEAD_KEY,
+    AuditTrailError,
+    chain_key,
+    database_uid,
+    newest_hash,
+    read_head,
+    write_head,
+)
+from desktop_app.services.common.tx import atomic
 from desktop_app.store import dialect, writes
 from desktop_app.store.db import database
-from desktop_app.store.models import AuditEntry, Setting, now
+from desktop_app.store.models import ALL_MODELS, AuditEntry, new_uid, now
 
-GENESIS = "0" * 64
-HEAD_KEY = "audit.head"
+log = logging.getLogger(__name__)
+
 _SKIP = {"created_at", "updated_at", "version"}  # bookkeeping, not what the user changed
+_CHUNK = 500
+# Tables whose entries name one row by its uid: that row's stored state is hashed into the entry.
+MODELS = {model._meta.table_name: model for model in ALL_MODELS if model is not AuditEntry}
 
 
 def _actor() -> str:
@@ -50,110 +72,104 @@ def snapshot(instance: Model | None) -> dict[str, Any] | None:
     return data
 
 
-def _digest(prev_hash: str, uid: str, at: str, actor: str, action: str, table: str, record_uid: str,
-            before: str, after: str) -> str:
-    payload = json.dumps([prev_hash, uid, at, actor, action, table, record_uid, before, after],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
 def _dump(value: dict | None) -> str:
     return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 
-def _head() -> tuple[str, int]:
-    row = Setting.get_or_none(Setting.key == HEAD_KEY)
-    if row is None or not row.value:
-        return GENESIS, 0
-    data = json.loads(row.value)
-    return data["hash"], data["count"]
+# ---- rows tied to their entries ---------------------------------------------------------------------------
 
 
-def _set_head(hash_: str, count: int) -> None:
-    value = json.dumps({"hash": hash_, "count": count})
-    with writes.unwatched():  # the chain's bookkeeping: the entries themselves are the change
-        updated = Setting.update(value=value, updated_at=now()).where(Setting.key == HEAD_KEY).execute()
-        if not updated:
-            Setting.create(key=HEAD_KEY, value=value)
+def row_values(model, uids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """{uid: stored values by field name} of the rows of *model* with those uids (absent ones left out)."""
+    uids = list(dict.fromkeys(u for u in uids if u))
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(uids), _CHUNK):
+        for row in model.select().where(model.uid.in_(uids[start:start + _CHUNK])).dicts():
+            found[row["uid"]] = row
+    return found
+
+
+def row_hashes(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """{(table, uid): hash of the row as stored now, or audit_chain.DELETED} for the (table, uid) pairs
+    that name a row of a model."""
+    wanted: dict[str, set[str]] = {}
+    for table, uid in pairs:
+        if table in MODELS and uid:
+            wanted.setdefault(table, set()).add(uid)
+    result: dict[tuple[str, str], str] = {}
+    for table, uids in wanted.items():
+        stored = row_values(MODELS[table], uids)
+        for uid in uids:
+            values = stored.get(uid)
+            result[(table, uid)] = audit_chain.row_digest(table, values) if values else audit_chain.DELETED
+    return result
+
+
+# ---- appending ------------------------------------------------------------------------------------------
+
+Pending = tuple[str, str, str, "dict | None", "dict | None", dt.datetime]
+
+
+def _append(pending: list[Pending], *, tie_rows: bool = True) -> list[dict[str, Any]]:
+    """Add entries (action, table, record uid, before, after, time) to the chain in one transaction: the
+    one place the trail grows. With *tie_rows*, each entry naming a row stores that row's hash as it is
+    now (the caller has written it). Returns the stored rows."""
+    if not pending:
+        return []
+    with atomic():
+        dialect.serialise_audit_appends(database)  # one appender at a time: the chain stays one line
+        prev_hash, count = audit_head.checked_head()
+        key = chain_key()
+        tied = row_hashes((table, uid) for _a, table, uid, *_rest in pending) if tie_rows else {}
+        actor = _actor()
+        stored = []
+        for action, table, record_uid, before, after, at in pending:
+            uid, at = new_uid(), at.replace(microsecond=0)
+            b, a, rh = _dump(before), _dump(after), tied.get((table, record_uid or ""), "")
+            if rh and action == "delete" and after is None:  # a row removed in this transaction
+                rh = audit_chain.DELETED
+            hash_ = audit_chain.entry_digest(key, audit_chain.KEYED, prev_hash, uid, at, actor, action, table,
+                                             record_uid or "", b, a, rh)
+            stored.append({"uid": uid, "at": at, "actor": actor, "action": action, "table": table,
+                           "record_uid": record_uid or "", "before": b, "after": a, "prev_hash": prev_hash,
+                           "hash": hash_, "row_hash": rh, "scheme": audit_chain.KEYED, "created_at": at,
+                           "updated_at": at})
+            prev_hash = hash_
+        _insert_entries(stored)
+        write_head(prev_hash, count + len(stored))
+        audit_anchor.after_commit()
+    return stored
+
+
+def _insert_entries(batch: list[dict[str, Any]]) -> None:
+    """INSERT the entries at once (store.writes.insert_rows): peewee's insert_many renders every value into the
+    SQL, which took a third of a large import's time."""
+    fields = [AuditEntry._meta.fields[name] for name in batch[0]]
+    writes.insert_rows(AuditEntry._meta.database, AuditEntry._meta.table_name, [f.column_name for f in fields],
+                       [tuple(f.db_value(row[f.name]) for f in fields) for row in batch])
 
 
 def record(action: str, table: str, record_uid: str = "", before: dict | None = None,
            after: dict | None = None) -> AuditEntry:
-    """Append one entry; call inside the transaction of the write it describes."""
-    with database.atomic():  # the head read, the entry and the new head: one step, one appender at a time
-        dialect.serialise_audit_appends(database)
-        return _append(action, table, record_uid, before, after)
-
-
-def _append(action: str, table: str, record_uid: str, before: dict | None, after: dict | None) -> AuditEntry:
-    prev_hash, count = _head()
-    entry = AuditEntry(action=action, table=table, record_uid=record_uid or "", actor=_actor(),
-                       before=_dump(before), after=_dump(after), prev_hash=prev_hash, at=now())
-    entry.hash = _digest(prev_hash, entry.uid, entry.at.isoformat(), entry.actor, action, table,
-                         entry.record_uid, entry.before, entry.after)
-    entry.save(force_insert=True)
-    _set_head(entry.hash, count + 1)
-    return entry
+    """Append one entry; call inside the transaction of the write it describes, after the write."""
+    row = _append([(action, table, record_uid or "", before, after, now())])[0]
+    return AuditEntry(**row)
 
 
 def record_change(action: str, instance: Model, before: dict | None) -> AuditEntry:
     return record(action, instance._meta.table_name, instance.uid, before, snapshot(instance))
 
 
-def append_bulk(rows: list[tuple[str, str, str, dict | None, dict | None, dt.datetime]]) -> None:
-    """Append many entries at once (demo data, imports): (action, table, uid, before, after, at)."""
-    with database.atomic():
-        dialect.serialise_audit_appends(database)
-        _append_many(rows)
-
-
-def _append_many(rows: list[tuple[str, str, str, dict | None, dict | None, dt.datetime]]) -> None:
-    prev_hash, count = _head()
-    actor = _actor()
-    batch = []
-    for action, table, record_uid, before, after, at in rows:
-        entry_uid = AuditEntry.uid.default()
-        b, a = _dump(before), _dump(after)
-        at = at.replace(microsecond=0)
-        h = _digest(prev_hash, entry_uid, at.isoformat(), actor, action, table, record_uid, b, a)
-        batch.append({"uid": entry_uid, "at": at, "actor": actor, "action": action, "table": table,
-                      "record_uid": record_uid, "before": b, "after": a, "prev_hash": prev_hash, "hash": h,
-                      "created_at": at, "updated_at": at})
-        prev_hash = h
-    _insert_entries(batch)
-    _set_head(prev_hash, count + len(batch))
-
-
-def _insert_entries(batch: list[dict[str, Any]]) -> None:
-    """INSERT the entries at once (store.writes.insert_rows): peewee's insert_many renders every value into the
-    SQL, which took a third of a large import's time."""
-    if not batch:
-        return
-    fields = [AuditEntry._meta.fields[name] for name in batch[0]]
-    writes.insert_rows(AuditEntry._meta.database, AuditEntry._meta.table_name, [f.column_name for f in fields],
-                       [tuple(f.db_value(row[f.name]) for f in fields) for row in batch])
+def append_bulk(rows: list[tuple[str, str, str, dict | None, dict | None, dt.datetime]], *,
+                tie_rows: bool = True) -> None:
+    """Append many entries at once (imports, demo data): (action, table, uid, before, after, at). Demo
+    summaries that count rows rather than name one pass *tie_rows* False."""
+    _append(list(rows), tie_rows=tie_rows)
 
 
 def verify_chain() -> list[str]:
-    """Problems found in the chain, empty when intact. Messages are plain English for logs;
-    callers translate the summary."""
-    problems: list[str] = []
-    prev_hash = GENESIS
-    count = 0
-    query = AuditEntry.select().order_by(AuditEntry.id).iterator()
-    for entry in query:
-        count += 1
-        at = entry.at.isoformat() if isinstance(entry.at, dt.datetime) else str(entry.at)
-        expected = _digest(entry.prev_hash, entry.uid, at, entry.actor, entry.action, entry.table,
-                           entry.record_uid, entry.before, entry.after)
-        if entry.prev_hash != prev_hash:
-            problems.append(f"entry {entry.id}: previous hash does not match (an entry before it was removed)")
-        if entry.hash != expected:
-            problems.append(f"entry {entry.id}: content does not match its hash (edited)")
-        prev_hash = entry.hash
-        if len(problems) > 20:
-            break
-    head_hash, head_count = _head()
-    if not problems and (head_hash != prev_hash or head_count != count):
-        problems.append(f"chain head does not match: {count} entries found, {head_count} recorded")
-    return problems
+    """Problems found in the chain and its head, empty when intact (plain English, for logs and tests; the
+    full check with the head kept outside the file and the rows is services.datafile.trail)."""
+    from desktop_app.services.common import audit_walk
+
+    return [str(f) for f in audit_walk.walk_open_database().findings]

@@ -29,8 +29,8 @@ def _sqlite_message(text: str) -> str | None:
     if "database or disk is full" in text or "disk is full" in text:
         return _("The disk is full. Free some space (or choose another folder) and try again.")
     if "readonly database" in text or "read-only" in text:
-        return _("The database file or its folder is read-only. Copy it to a folder you can write to, "
-                 "or ask for write permission.")
+        return _("The database file or its folder is read-only. It is not damaged: copy it to a folder you can "
+                 "write to, or ask for write permission.")
     if "database is locked" in text or "database is busy" in text:
         return _("The database is busy in another program. Close the other program and try again.")
     if "disk i/o error" in text:
@@ -67,11 +67,25 @@ def explain_server_error(exc: BaseException) -> str | None:
     return None
 
 
+def read_only_message(path) -> str:
+    return _("{path} is on a read-only disk or in a folder this program may not change (a CD, a write-protected "
+             "USB drive, a shared folder). This is not damage: the program must write beside the file. Copy it to "
+             "a folder you can write to, then open the copy.").format(path=path)
+
+
+def _megabytes(size: int) -> str:
+    from desktop_app.i18n import format_number
+
+    return format_number(size / 1_000_000, 1) + " MB"
+
+
 def explain_environment_error(exc: BaseException) -> str | None:
     """A translated explanation for a failure of the environment; None when *exc* looks like a bug."""
     from desktop_app.store import crypto
     from desktop_app.store.backup import DamagedDatabaseError
     from desktop_app.store.lock import DatabaseLockedError
+    from desktop_app.store.opening import ReadOnlyDatabaseError
+    from desktop_app.store.space import NotEnoughSpaceError
 
     server_message = explain_server_error(exc)
     if server_message is not None:
@@ -80,14 +94,24 @@ def explain_environment_error(exc: BaseException) -> str | None:
     if isinstance(exc, DatabaseLockedError):
         return _("The database {path} is already open in another program ({owner}). Close it there first, "
                  "or open a different database.").format(path=exc.db_path, owner=exc.owner.describe())
+    if isinstance(exc, ReadOnlyDatabaseError):
+        return read_only_message(exc.path)
+    if isinstance(exc, LockFileError):
+        return _("The lock file {path} belongs to another user of this computer, who may have the database open. "
+                 "Ask them to close it; if nobody has it open, delete {path} and try again.").format(path=exc.path)
+    if isinstance(exc, NotEnoughSpaceError):
+        return _("There is not enough free space in {folder} for a safety copy ({need} needed, {free} free). "
+                 "Nothing was changed: free some space and try again.").format(
+            folder=exc.folder, need=_megabytes(exc.need), free=_megabytes(exc.free))
     if isinstance(exc, DamagedDatabaseError):
-        return _("The database {path} is damaged ({detail}). Nothing was changed. Run “check”, then restore the "
-                 "latest good backup.").format(path=exc.path, detail="; ".join(exc.problems[:2]))
+        return _("The database {path} is damaged (SQLite reports: {detail}). Nothing was changed. Run “check”, then "
+                 "restore the latest good backup.").format(path=exc.path, detail="; ".join(exc.problems[:2]))
     if isinstance(exc, crypto.WrongPasswordError):
-        return _("The password does not open {path} (or the file is damaged).").format(path=exc.path)
+        return _("The password given does not open {path}. Check it (capitals and accents count). If you are sure "
+                 "of it, the file may be damaged: restore a backup.").format(path=exc.path)
     if isinstance(exc, crypto.EncryptedDatabaseError):
-        return _("{path} is protected by a password, or it is damaged. Give the password (for commands: in the "
-                 "SOCHIBO_PASSWORD environment variable).").format(path=exc.path)
+        return _("{path} is protected by a password. Give the password (for commands: in the SOCHIBO_PASSWORD "
+                 "environment variable).").format(path=exc.path)
     if isinstance(exc, crypto.EncryptionUnavailableError):
         return _("Password protection needs the sqlcipher3 package, which is not installed.")
     if isinstance(exc, crypto.NotADatabaseError):
@@ -116,3 +140,11 @@ def explain_environment_error(exc: BaseException) -> str | None:
     if isinstance(exc, _database_error_types()):
         return _sqlite_message(str(exc))
     return None
+
+
+class LockFileError(Exception):
+    """The database's lock file exists and cannot be written by this user: another account holds it."""
+
+    def __init__(self, path):
+        super().__init__(str(path))
+        self.path = path

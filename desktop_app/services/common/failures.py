@@ -25,6 +25,11 @@ def explain_failure(exc: BaseException) -> str | None:
         return _("Stopped before the end: nothing was changed.")
     if isinstance(exc, ServiceError):
         return str(exc)
+    from desktop_app.services.common.environment import explain_environment_error
+
+    environmental = explain_environment_error(exc)  # a full disk, a read-only folder, a missing password…
+    if environmental is not None:
+        return environmental
     if isinstance(exc, NotADatabaseError):
         return _("{path} is not a database of this program, or it is damaged.").format(path=exc)
     if isinstance(exc, SchemaTooNewError):

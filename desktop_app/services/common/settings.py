@@ -6,8 +6,9 @@ the declaration is the only place its default lives. A stored value that cannot 
 fails its check reads as the default (and is logged), never as None; ``set`` and ``set_many`` refuse such a value
 before anything is written, and ``set_many`` writes several settings in one transaction.
 
-The audit trail keeps the head of its chain in the same table (``audit.head``, written by common.audit): that row
-is bookkeeping, not a setting, and is not declared here.
+The program keeps its own bookkeeping in the same table, declared below as RESERVED and refused by ``set``: the
+head of the audit chain (``audit.head``) and the database's identity (``database.uid``), both written by
+common.audit_head only.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from desktop_app import i18n
 from desktop_app.core import rules
 from desktop_app.i18n import N_, _
 from desktop_app.services.common import audit
+from desktop_app.services.common.audit_head import DATABASE_UID, HEAD_KEY
 from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.store.models import Setting
@@ -62,6 +64,11 @@ class Declared(Generic[T]):
 
 
 REGISTRY: dict[str, Declared[Any]] = {}
+
+# Rows of the Setting table that are no settings: the audit trail's head (the count and hash of its newest entry)
+# and the database's own identity (written once, by migration 5), which keys the audit chain and names the copy of
+# the head kept outside the file. The program writes them itself; set() refuses them, whatever is asked.
+RESERVED = frozenset({HEAD_KEY, DATABASE_UID})
 
 
 def declare(key: str, kind: type[T], default: T, title: str, check: Callable[[Any], bool] | None = None
@@ -198,6 +205,10 @@ def set_many(values: Mapping[Declared[Any] | str, Any]) -> None:
     errors: dict[str, str] = {}
     for setting, value in values.items():
         declared = _declared(setting)
+        if isinstance(setting, str) and setting.strip() in RESERVED:
+            errors["key"] = _("“{key}” is kept by the program itself and cannot be changed.").format(
+                key=setting.strip())
+            continue
         if declared is None:
             name = setting if isinstance(setting, str) and setting.isprintable() and len(setting) <= 100 else ""
             errors["key"] = (_("There is no setting named “{key}”.").format(key=name) if name.strip() else

@@ -13,15 +13,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app import paths
 from desktop_app.core import clock
 from desktop_app.i18n import _
-from desktop_app.services.common import audit, settings
+from desktop_app.services.common import audit, audit_anchor, settings
 from desktop_app.services.common.environment import explain_environment_error
 from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.common.recorded_files import recorded_file
 from desktop_app.services.common.tx import atomic
 from desktop_app.store import backup, crypto, schema
 from desktop_app.store import db as store_db
@@ -33,6 +35,10 @@ DAILY = dt.timedelta(hours=24)
 
 class PasswordNeededError(ServiceError):
     """The backup is encrypted with a password this program does not know; ask for it and retry."""
+
+
+class TargetPasswordNeededError(ServiceError):
+    """The database has a password the restored data should keep, and it is not known here."""
 
 
 @dataclass(frozen=True)
@@ -94,23 +100,38 @@ def _share_key(target: Path, db_path: Path) -> None:
         crypto.remember(target, key)
 
 
-def _make(folder: Path, automatic: bool, when: dt.datetime) -> BackupInfo:
+def _copy(target: Path) -> Path:
+    """A verified copy of the open database at *target* (encrypted with its password, if it has one)."""
     db_path = _db_path()
-    target = backup.unique_target(folder / backup.backup_name(db_path, when, automatic=automatic))
     key = crypto.key_for(db_path) if crypto.needs_key(db_path) else None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
         result = backup.backup_connection(store_db.database.obj.connection(), target, passphrase=key)
     except backup.BackupError as exc:
+        cause = exc.__cause__
+        environmental = explain_environment_error(cause) if cause is not None else None
+        if environmental is not None:  # a full disk, a read-only folder: not damage
+            raise ServiceError(_("No backup was written to {folder}: {detail}").format(
+                folder=target.parent, detail=environmental)) from exc
         log.error("backup to %s failed: %s", target, exc)
         raise ServiceError(_("No backup was made because the database itself is damaged ({detail}). Run the "
                              "check and restore the latest good backup.").format(detail=exc)) from exc
     except OSError as exc:
         message = explain_environment_error(exc) or str(exc)
-        raise ServiceError(_("The backup could not be written to {folder}: {detail}").format(
-            folder=folder, detail=message)) from exc
+        raise ServiceError(_("No backup was written to {folder}: {detail}").format(
+            folder=target.parent, detail=message)) from exc
     if key:
         crypto.remember(result, key)
+    return result
+
+
+def _make(folder: Path, automatic: bool, when: dt.datetime) -> BackupInfo:
+    target = backup.unique_target(folder / backup.backup_name(_db_path(), when, automatic=automatic))
+    if automatic:  # automatic backups go to the log only (see the module)
+        result = _copy(target)
+    else:
+        with recorded_file(target, "backup", "database", {}):  # recorded first: no copy without its entry
+            result = _copy(target)
     return BackupInfo(result, when.replace(microsecond=0), automatic, result.stat().st_size)
 
 
@@ -127,8 +148,6 @@ def backup_now(folder: str | Path | None = None, *, now: dt.datetime | None = No
         raise ServiceError(_("The backup folder {folder} cannot be reached. Is the USB drive plugged in?").format(
             folder=folder))
     info = _make(folder, False, now or clock.now())
-    with atomic():
-        audit.record("backup", "database", "", None, {"file": str(info.path)})
     log.info("manual backup written to %s", info.path)
     return info
 
@@ -136,15 +155,8 @@ def backup_now(folder: str | Path | None = None, *, now: dt.datetime | None = No
 def backup_to_file(target: str | Path) -> Path:
     """A manual backup to the file *target* chosen by the user, verified and audited."""
     target = Path(target)
-    db_path = _db_path()
-    key = crypto.key_for(db_path) if crypto.needs_key(db_path) else None
-    try:
-        result = backup.backup_connection(store_db.database.obj.connection(), target, passphrase=key)
-    except backup.BackupError as exc:
-        raise ServiceError(_("The backup could not be made: {detail}").format(detail=exc)) from exc
-    with atomic():
-        audit.record("backup", "database", "", None, {"file": str(result)})
-    return result
+    with recorded_file(target, "backup", "database", {}):  # recorded first: no copy without its entry
+        return _copy(target)
 
 
 def _head_of(conn) -> str:
@@ -252,11 +264,37 @@ def latest_good_backup(folder: str | Path | None = None, db_path: str | Path | N
     return None
 
 
-def restore(path: str | Path, password: str | None = None, db_path: str | Path | None = None) -> RestoreResult:
+def restore_loses_password(path: str | Path, db_path: str | Path | None = None) -> bool:
+    """True when the database has a password and the backup *path* has none (made before it was set):
+    restoring it as it is would leave the data unprotected, so the user is asked first."""
+    source = Path(path)
+    target = Path(db_path) if db_path else _db_path()
+    try:
+        return target.is_file() and crypto.needs_key(target) and source.is_file() and not crypto.needs_key(source)
+    except OSError:
+        return False
+
+
+def _protect(copy: Path, password: str) -> None:
+    """Encrypt the restored *copy* (plain) with *password* in place, its audit chain keyed anew."""
+    from desktop_app.services.datafile import trail_keys
+
+    protected = copy.with_name(copy.name + ".rekey")
+    try:
+        trail_keys.write_copy(copy, protected, source_key=None, target_key=password)
+        os.replace(protected, copy)
+    finally:
+        protected.unlink(missing_ok=True)
+
+
+def restore(path: str | Path, password: str | None = None, db_path: str | Path | None = None, *,
+            keep_password: bool = True) -> RestoreResult:
     """Replace the database with the backup *path*, keep the replaced file beside it, reopen and audit.
 
     Works with the database open (it is closed first) or closed (give *db_path*). Raises
-    PasswordNeededError when the backup is encrypted with a password not known here.
+    PasswordNeededError when the backup is encrypted with a password not known here. A backup made before
+    the database had a password is restored encrypted with the database's password unless *keep_password*
+    is False (``restore_loses_password`` tells when to ask); the password must then be known here.
     """
     source = Path(path)
     target = Path(db_path) if db_path else _db_path()
@@ -273,15 +311,27 @@ def restore(path: str | Path, password: str | None = None, db_path: str | Path |
         raise ServiceError(_("The backup {path} is damaged and cannot be restored: {detail}").format(
             path=source, detail="; ".join(problems[:3])))
     key = crypto.key_for(source) if crypto.needs_key(source) else None
+    loses = restore_loses_password(source, target)
+    protect = loses and keep_password
+    if protect:
+        key = crypto.key_for(target)
+        if not key:
+            raise TargetPasswordNeededError(_(
+                "{name} has a password and the backup has none (it was made before the password was set). Give "
+                "the database's password so that the restored data keeps it, or choose to restore it without a "
+                "password.").format(name=target.name))
     store_db.close()
     try:
-        kept = backup.restore_file(source, target)
+        kept = backup.restore_file(source, target, prepare=(lambda copy: _protect(copy, key)) if protect else None)
     except backup.BackupError as exc:
         raise ServiceError(_("The backup could not be restored: {detail}").format(detail=exc)) from exc
     crypto.remember(target, key)
     schema.open_database(target, create=False)
     with atomic():
-        audit.record("restore", "database", "", None, {"from": str(source), "kept": str(kept or "")})
+        audit.record("restore", "database", "", None, {
+            "from": str(source), "kept": str(kept or ""),
+            "password": "kept" if protect else ("removed" if loses else "as in the backup")})
+    audit_anchor.claim()  # the program itself put this trail here
     log.info("restored %s from %s (kept %s)", target, source, kept)
     return RestoreResult(source, kept)
 

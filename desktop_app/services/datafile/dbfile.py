@@ -136,6 +136,15 @@ def open_file(path: str | Path | ServerAddress, *, create: bool = False, passwor
     return path
 
 
+def open_for_reading(path: str | Path) -> Path:
+    """Close any open database and open *path* for reading only, as it is (no migration, no lock): for
+    checking a file, even on a read-only disk."""
+    path = Path(path)
+    store_db.close()
+    store_db.connect(path, create=False, read_only=True)
+    return path
+
+
 def load_calendar() -> None:
     """The user's extra days off, make-up working days and local rule settings (the UNCONFIRMED
     parameters of domain.md) count in every deadline and check from now on."""

@@ -17,7 +17,8 @@ from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ServiceError, ValidationError
 from desktop_app.services.common.tx import atomic
-from desktop_app.store import backup, crypto, schema
+from desktop_app.services.datafile import trail_keys
+from desktop_app.store import crypto, schema
 from desktop_app.store import db as store_db
 
 log = logging.getLogger(__name__)
@@ -71,15 +72,7 @@ def _reencrypt(path: Path, old_key: str | None, new_key: str | None, action: str
     tmp = path.with_name(path.name + ".rekey")
     store_db.close()  # checkpoints the WAL into the file
     try:
-        crypto.export_copy(path, tmp, source_key=old_key, target_key=new_key)
-        conn = crypto.connect_raw(tmp, passphrase=new_key or "")
-        try:
-            problems = backup.integrity_problems(conn)
-        finally:
-            conn.close()
-        if problems:
-            raise ServiceError(_("The protected copy failed its check; nothing was changed: {detail}").format(
-                detail="; ".join(problems[:2])))
+        mapping = trail_keys.write_copy(path, tmp, source_key=old_key, target_key=new_key)
         for suffix in ("-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
         os.replace(tmp, path)
@@ -90,6 +83,7 @@ def _reencrypt(path: Path, old_key: str | None, new_key: str | None, action: str
         raise
     crypto.remember(path, new_key)
     schema.open_database(path, create=False)
+    trail_keys.rekey_anchor(path, mapping)
     with atomic():
         audit.record(action, "database", "", None, {"file": path.name})
     log.info("database %s: %s", path, action)

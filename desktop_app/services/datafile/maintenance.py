@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.i18n import _
-from desktop_app.services.common import audit
 from desktop_app.store import backup, crypto, migrations
 from desktop_app.store import db as store_db
 from desktop_app.store.db import database
@@ -25,14 +24,20 @@ OK, NEW, PASSWORD, DAMAGED, NOT_DATABASE, TOO_NEW, UNREADABLE = (
 class HealthReport:
     schema_version: int = 0
     problems: list[str] = field(default_factory=list)  # translated, for the user
+    trail: list = field(default_factory=list)  # audit_walk.Finding: what is wrong with the audit trail
+    damaged: bool = False  # the file itself fails SQLite's checks (a backup is the way out, not a repair)
 
     @property
     def healthy(self) -> bool:
         return not self.problems
 
 
-def check(quick: bool = False) -> HealthReport:
-    """Check the open database. *quick*: SQLite's quick check and only the newest audit entries."""
+def check(quick: bool = False, *, integrity: bool = True) -> HealthReport:
+    """Check the open database: SQLite's integrity and foreign keys, the schema version and the audit trail
+    (services.datafile.trail). *quick*: SQLite's quick check and the trail's newest entries only;
+    *integrity* False: the caller has just run SQLite's checks on the file."""
+    from desktop_app.services.datafile import trail, trail_findings
+
     db = database.obj
     report = HealthReport()
     try:
@@ -42,10 +47,11 @@ def check(quick: bool = False) -> HealthReport:
 
             found = server.integrity_problems(db)
         else:
-            found = backup.integrity_problems(db.connection(), quick=quick)
+            found = backup.integrity_problems(db.connection(), quick=quick) if integrity else []
     except crypto.database_errors() as exc:
         found = [str(exc)]
     if found:
+        report.damaged = True
         report.problems.append(_("The database file is damaged: {detail}").format(detail="; ".join(found[:3])))
         log.error("integrity check failed: %s", found)
         return report
@@ -53,39 +59,17 @@ def check(quick: bool = False) -> HealthReport:
         report.problems.append(_("Schema version {found} does not match this program ({expected}).").format(
             found=report.schema_version, expected=migrations.SCHEMA_VERSION))
     try:
-        chain = audit_tail_problems() if quick else audit.verify_chain()
+        findings = trail.quick_check() if quick else trail.check_trail().findings
     except Exception as exc:  # a hand-edited row may not even parse (a date that is not a date)
-        log.exception("audit chain unreadable")
-        chain = [f"the audit trail cannot be read: {exc}"]
-    if chain:
-        log.error("audit chain: %s", chain)
-        report.problems.append(_("The audit trail has been altered: {detail}").format(detail=chain[0]))
+        log.exception("audit trail unreadable")
+        from desktop_app.services.common import audit_walk
+
+        findings = [audit_walk.finding(audit_walk.UNREADABLE, detail=str(exc)[:200])]
+    if findings:
+        log.error("audit trail: %s", "; ".join(str(f) for f in findings))
+        report.trail = findings
+        report.problems += trail_findings.messages(findings)
     return report
-
-
-def audit_tail_problems(count: int = 20) -> list[str]:
-    """A fast check of the newest audit entries against the recorded head (used at start-up)."""
-    from desktop_app.store.models import AuditEntry
-
-    entries = list(AuditEntry.select().order_by(AuditEntry.id.desc()).limit(count))
-    head_hash, head_count = audit._head()
-    total = AuditEntry.select().count()
-    if total != head_count:
-        return [f"chain head does not match: {total} entries found, {head_count} recorded"]
-    if not entries:
-        return []
-    if entries[0].hash != head_hash:
-        return [f"entry {entries[0].id}: newest entry does not match the chain head"]
-    for newer, older in zip(entries, entries[1:], strict=False):
-        if newer.prev_hash != older.hash:
-            return [f"entry {newer.id}: previous hash does not match (an entry before it was removed)"]
-    for entry in entries:
-        at = entry.at.isoformat() if hasattr(entry.at, "isoformat") else str(entry.at)
-        expected = audit._digest(entry.prev_hash, entry.uid, at, entry.actor, entry.action, entry.table,
-                                 entry.record_uid, entry.before, entry.after)
-        if expected != entry.hash:
-            return [f"entry {entry.id}: content does not match its hash (edited)"]
-    return []
 
 
 def backup_now(target: str | Path | None = None) -> Path:

@@ -11,8 +11,7 @@ from peewee import JOIN
 
 from desktop_app.core import clock
 from desktop_app.core.rules import Month
-from desktop_app.services.common import audit
-from desktop_app.services.common.tx import atomic
+from desktop_app.services.common.recorded_files import recorded_file
 from desktop_app.services.fees import dues
 from desktop_app.services.fees.standing import branch_people
 from desktop_app.services.fees.summary import months_summary
@@ -78,8 +77,7 @@ def owed_rows(year: int, branch_id: int | None = None, today: dt.date | None = N
     return rows
 
 
-def record_export(path: str, rows: int, branch_id: int | None, year: int) -> None:
-    """Leave an audit entry: the fee records left the app."""
-    with atomic():
-        audit.record("export", "feepayment", "", None, {"file": path, "rows": rows, "branch_id": branch_id,
-                                                        "year": year})
+def recorded_export(path: str, rows: int, branch_id: int | None, year: int):
+    """The audit entry of a fee export, recorded before the workbook is written (common.recorded_files): use as
+    ``with recorded_export(…): write the file``."""
+    return recorded_file(path, "export", "feepayment", {"rows": rows, "branch_id": branch_id, "year": year})

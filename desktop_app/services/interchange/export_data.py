@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from peewee import JOIN, fn
 
 from desktop_app.core.enums import AttendanceStatus, MeetingStatus, Status
 from desktop_app.core.rules import Month
-from desktop_app.services.common import audit
-from desktop_app.services.common.tx import atomic
+from desktop_app.services.common.recorded_files import recorded_file
 from desktop_app.services.fees import ledger
 from desktop_app.store.models import Attendance, Branch, Meeting, Person
 
@@ -111,7 +111,7 @@ def attendance(branch_id: int | None = None, year: int | None = None) -> Iterato
     yield from _meeting_filter(query, branch_id, year).dicts().iterator()
 
 
-def record_export(what: str, path: str, count: int, branch_id: int | None = None) -> None:
-    """Leave an audit entry: personal data left the app."""
-    with atomic():
-        audit.record("export", what, "", None, {"file": path, "rows": count, "branch_id": branch_id})
+def recorded_export(what: str, path: str | Path, count: int, branch_id: int | None = None, **details: Any):
+    """The audit entry of an export, recorded before the workbook is written (common.recorded_files): use
+    as ``with recorded_export(…): write the file``."""
+    return recorded_file(path, "export", what, {"rows": count, "branch_id": branch_id, **details})

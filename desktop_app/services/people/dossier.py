@@ -101,8 +101,8 @@ def delete_item(item_id: int) -> None:
     item = get_item(item_id)
     with atomic():
         before = audit.snapshot(item)
-        audit.record("delete", item._meta.table_name, item.uid, before, None)
         item.delete_instance()
+        audit.record("delete", item._meta.table_name, item.uid, before, None)
 
 
 def missing(person_id: int, codes) -> list[str]:

@@ -27,6 +27,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, "m0005_record_versions"),
     (6, "m0006_issued_documents"),
     (7, "m0007_fee_ledger"),
+    (8, "m0008_audit_anchor"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
@@ -118,5 +119,8 @@ def backup_before_migration(db: SqliteDatabase, version: int) -> Path | None:
         return None
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    from desktop_app.store.space import require_space, size_with_wal
+
+    require_space(path.parent, size_with_wal(path))  # never a safety copy onto a full disk
     db.execute_sql("VACUUM INTO ?", (str(target),))
     return target

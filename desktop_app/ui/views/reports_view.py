@@ -261,12 +261,16 @@ class ReportsView(BaseView):
                 return
             target = Path(name)
         kind, args = self.kind(), self.arguments()
+        details = {**args, "issued": issue, "new_version": new_version}
+        if action == "export":
+            try:  # recorded before the file is written: no document with personal data without its entry
+                outputs.record(action, kind, {**details, "file": str(target)})
+            except Exception as exc:
+                error(self, self.title(), exc)
+                return
 
         def finished(path: Path) -> None:
-            if then(path) is not False:
-                details = {**args, "issued": issue, "new_version": new_version}
-                if action == "export":
-                    details["file"] = str(path)
+            if then(path) is not False and action != "export":
                 outputs.record(action, kind, details)
 
         self.build(target or self._temp_path(), issue, finished, new_version)
