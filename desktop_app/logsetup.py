@@ -52,6 +52,7 @@ def configure(level: int = logging.INFO) -> Path | None:
         return None
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
+    sys.unraisablehook = _log_unraisable
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     _handler = handler
@@ -63,6 +64,14 @@ def configure(level: int = logging.INFO) -> Path | None:
     except (OSError, RuntimeError, ValueError):
         pass
     return path
+
+
+def _log_unraisable(unraisable) -> None:
+    """Errors Python can only ignore (a file closed by the garbage collector on a full disk, after the failure
+    was already reported) go to the log, never as a traceback onto the user's terminal."""
+    logging.getLogger("desktop_app").warning(
+        "ignored in %r: %s", unraisable.object, unraisable.err_msg or "exception",
+        exc_info=(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback))
 
 
 def detach() -> None:

@@ -12,14 +12,27 @@ from typing import overload
 
 _DD = str.maketrans({"đ": "d", "Đ": "D"})
 _SPACES = re.compile(r"\s+")
-# Control characters other than tab/newline never belong in stored text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Control characters other than tab/newline never belong in stored text; nor do invisible format characters
+# (zero-width spaces and joiners, direction marks and overrides, the byte-order mark, soft hyphens…, Unicode
+# category Cf): they hide inside names, so that search and duplicate checks miss them, and they can make
+# text display in another order than it is stored.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Tone marks in the Vietnamese collation order: none, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 # The alphabet in dictionary order; f, j, w, z appear in foreign and ethnic-minority names.
 _ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+
+
+def invisible(ch: str) -> bool:
+    """True for a format character (category Cf): zero-width, direction marks and overrides, BOM, soft hyphen."""
+    return unicodedata.category(ch) == "Cf"
+
+
+def _visible(text: str) -> str:
+    return "".join(ch for ch in text if not invisible(ch)) if not text.isascii() else text
 
 
 @overload
@@ -31,10 +44,22 @@ def nfc(value: None) -> None: ...
 
 
 def nfc(value: str | None) -> str | None:
-    """NFC form of *value* with control characters removed and outer whitespace trimmed."""
+    """NFC form of *value* with control and invisible format characters removed and outer whitespace
+    trimmed."""
     if value is None:
         return None
-    return _CONTROL.sub("", unicodedata.normalize("NFC", str(value))).strip()
+    return _visible(_CONTROL.sub("", unicodedata.normalize("NFC", str(value)))).strip()
+
+
+def has_lone_surrogate(value: str) -> bool:
+    """True when *value* holds half of a UTF-16 pair (a broken copy and paste): it cannot be stored."""
+    return bool(_SURROGATE.search(value))
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """*value* as text safe to put in a message: NFC, cleaned, cut to *limit*, broken characters replaced."""
+    text = _SURROGATE.sub("\ufffd", str(value))
+    return (nfc(text) or "")[:limit]
 
 
 def clean_name(value: str | None) -> str:
@@ -46,8 +71,8 @@ def fold(value: str | None) -> str:
     """Accent- and case-insensitive form for search: 'Nguyễn Văn Đức' → 'nguyen van duc'."""
     if not value:
         return ""
-    text = unicodedata.normalize("NFD", str(value).translate(_DD))
-    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    text = unicodedata.normalize("NFD", _SURROGATE.sub("", str(value)).translate(_DD))
+    text = "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Cf"))
     return _SPACES.sub(" ", unicodedata.normalize("NFC", text).casefold()).strip()
 
 

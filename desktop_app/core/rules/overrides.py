@@ -19,6 +19,7 @@ from typing import Any
 
 from desktop_app.core.member_codes import FeeArea, FeeGroup
 from desktop_app.core.rules.policy import PARAMETERS, Policy
+from desktop_app.core.text import shown
 from desktop_app.i18n import _
 
 SETTING_KEY = "rules.overrides"
@@ -153,7 +154,7 @@ def check_overrides(values: dict[str, Any]) -> dict[str, str]:
     for name, value in values.items():
         spec = allowed.get(name)
         if spec is None:
-            errors[name] = _("The rule parameter {name} cannot be changed.").format(name=name)
+            errors[name] = _("The rule parameter {name} cannot be changed.").format(name=shown(name))
             continue
         if value is None and spec.optional:
             continue

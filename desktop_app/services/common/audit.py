@@ -21,6 +21,7 @@ from typing import Any
 
 from peewee import Model
 
+from desktop_app.core.text import has_lone_surrogate
 from desktop_app.services.common import audit_anchor, audit_chain, audit_head
 from desktop_app.services.common.audit_head import (  # noqa: F401 - the trail's head, named here for callers
     DATABASE_UID,
@@ -73,7 +74,18 @@ def snapshot(instance: Model | None) -> dict[str, Any] | None:
 
 
 def _dump(value: dict | None) -> str:
-    return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    if value is None:
+        return ""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+    if has_lone_surrogate(text):  # a file name of undecodable bytes, say: kept, as a JSON escape
+        text = json.dumps(value, ensure_ascii=True, sort_keys=True, default=str)
+    return text
+
+
+def _storable(text: str) -> str:
+    """*text* that can be stored as UTF-8: half UTF-16 pairs written as escapes."""
+    return "".join(f"\\u{ord(c):04x}" if has_lone_surrogate(c) else c for c in text) \
+        if has_lone_surrogate(text) else text
 
 
 # ---- rows tied to their entries ---------------------------------------------------------------------------
@@ -121,10 +133,11 @@ def _append(pending: list[Pending], *, tie_rows: bool = True) -> list[dict[str, 
         prev_hash, count = audit_head.checked_head()
         key = chain_key()
         tied = row_hashes((table, uid) for _a, table, uid, *_rest in pending) if tie_rows else {}
-        actor = _actor()
+        actor = _storable(_actor())
         stored = []
         for action, table, record_uid, before, after, at in pending:
             uid, at = new_uid(), at.replace(microsecond=0)
+            action, table, record_uid = _storable(str(action)), _storable(str(table)), _storable(record_uid or "")
             b, a, rh = _dump(before), _dump(after), tied.get((table, record_uid or ""), "")
             if rh and action == "delete" and after is None:  # a row removed in this transaction
                 rh = audit_chain.DELETED

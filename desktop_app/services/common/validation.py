@@ -1,19 +1,24 @@
-"""Field checks shared by the services. Each failure becomes a translated message on its field."""
+"""Field checks shared by the services. Each failure becomes a translated message on its field.
+
+This is the services' boundary for input: text is NFC with control and invisible format characters removed
+(zero-width spaces, direction overrides: core.text.nfc), and text that cannot be stored at all (half of a
+UTF-16 pair, from a broken copy and paste) is refused with a message, once, here."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Any
 
 from desktop_app.core import clock
-from desktop_app.core.text import clean_name, nfc
+from desktop_app.core.text import clean_name, has_lone_surrogate, nfc, shown
 from desktop_app.i18n import _, format_date, parse_date
 from desktop_app.services.common.errors import ValidationError
 
 MIN_DATE = dt.date(1900, 1, 1)
 MAX_TEXT = 4000
-CCCD_RE = re.compile(r"^\d{12}$")
+CCCD_RE = re.compile(r"^[0-9]{12}$")
 
 
 class Checker:
@@ -37,6 +42,9 @@ class Checker:
         if raw is None:
             value = ""
         elif isinstance(raw, str):
+            if has_lone_surrogate(raw):
+                self.fail(field, unstorable(label or field))
+                return None
             value = clean_name(raw) if name else nfc(raw)
         elif isinstance(raw, (int, float)) and not isinstance(raw, bool):
             value = nfc(str(raw))
@@ -75,7 +83,7 @@ class Checker:
             value = parse_date(raw)
             if value is None:
                 self.fail(field, _("{field}: “{value}” is not a date (dd/mm/yyyy).").format(
-                    field=label or field, value=nfc(raw)[:40]))
+                    field=label or field, value=shown(raw)))
                 return None
         else:
             self.fail(field, _("{field} must be a date.").format(field=label or field))
@@ -116,7 +124,7 @@ class Checker:
         raw = self.data[field]
         if raw not in allowed:
             self.fail(field, _("{field}: “{value}” is not one of the allowed values.").format(
-                field=label or field, value=nfc(str(raw))[:40]))
+                field=label or field, value=shown(raw)))
             return None
         self.clean[field] = raw
         return raw
@@ -148,8 +156,9 @@ class Checker:
         if field not in self.data:
             return None
         raw = self.data[field]
-        value = nfc(str(raw)) if raw not in (None, "") else ""
-        value = value.replace(" ", "") if value else ""
+        value = shown(raw, 100) if raw not in (None, "") else ""
+        # Digits of any script (full-width ones from a phone keyboard) are stored as 0-9, without spaces.
+        value = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in value if not c.isspace())
         if not value:
             self.clean[field] = None
             return None
@@ -164,6 +173,19 @@ class Checker:
         if self.errors:
             raise ValidationError(self.errors)
         return self.clean
+
+
+def unstorable(field: str) -> str:
+    return _("{field} contains characters that cannot be stored (a broken copy and paste?). Type it again.").format(
+        field=field)
+
+
+def clean_text(value: str, field: str = "text") -> str:
+    """*value* as the services store free text (Checker.text): NFC, no control or invisible characters.
+    Raises ValidationError for text that cannot be stored at all."""
+    if has_lone_surrogate(value):
+        raise ValidationError({field: unstorable(field)})
+    return nfc(value) or ""
 
 
 MAX_ID = 2**63 - 1

@@ -17,13 +17,18 @@ from desktop_app.i18n import _, pgettext
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
+from desktop_app.services.common.validation import Checker, clean_text
 from desktop_app.store.models import Decision, DocumentCounter
 
 BLANK = "\u00a0" * 6  # room to write the number by hand on a preview
 
 
 def _key(issuer: str, type_code: str, term: str) -> tuple[str, str, str]:
-    issuer, type_code, term = nfc(issuer or ""), nfc(type_code or ""), nfc(term or "")
+    check = Checker({"issuer": issuer, "type_code": type_code, "term": term})
+    for field in ("issuer", "type_code", "term"):
+        check.text(field, max_length=100, name=True)
+    clean = check.done()
+    issuer, type_code, term = (clean.get(f) or "" for f in ("issuer", "type_code", "term"))
     errors = {}
     if not issuer:
         errors["issuer"] = _("The issuing body is missing.")
@@ -45,6 +50,7 @@ def peek_number(issuer: str, type_code: str, term: str) -> int:
 def next_number(issuer: str, type_code: str, term: str, *, note: str = "") -> int:
     """Take the next number of *type_code* for *issuer* in *term*; audited with *note* (what was issued)."""
     issuer, type_code, term = _key(issuer, type_code, term)
+    note = clean_text(note if isinstance(note, str) else str(note), "note") if note else ""
     with atomic():
         where = ((DocumentCounter.issuer == issuer) & (DocumentCounter.type_code == type_code)
                  & (DocumentCounter.term == term))
@@ -59,7 +65,7 @@ def next_number(issuer: str, type_code: str, term: str, *, note: str = "") -> in
             row = DocumentCounter.get_by_id(row.id)
         after = audit.snapshot(row) or {}
         if note:
-            after["issued"] = nfc(note)
+            after["issued"] = note
         audit.record("issue", DocumentCounter._meta.table_name, row.uid, before, after)
         return row.last_number
 

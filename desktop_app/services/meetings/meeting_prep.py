@@ -56,8 +56,9 @@ class Preparation:
 
 def prepare_meeting(branch_id: int, date: dt.date, kind: str = MeetingKind.REGULAR, **data) -> Meeting:
     """Create the draft of a meeting, pre-filled; *data* may set any meeting field (place, theme…)."""
-    previous = meetings.previous_meeting(branch_id, date) if isinstance(date, dt.date) else None
     branch = Branch.get_or_none(Branch.id == record_id(branch_id))
+    previous = meetings.previous_meeting(branch.id, date) if branch is not None and isinstance(date, dt.date) \
+        else None
     values = {"date": date, "kind": kind}
     if previous is not None:
         values.update(place=previous.place, start_time=previous.start_time, end_time=previous.end_time,

@@ -118,6 +118,9 @@ def add_day(day, kind: str, note: str = "") -> CalendarDay:
 
 def remove_day(day: dt.date) -> CalendarDay:
     """Remove the user's entry for *day* (either kind); NotFoundError when there is none."""
+    check = Checker({"date": day})
+    day = check.date("date", required=True, label=_("Date"))
+    check.done()
     days = _read()
     for kind in KINDS:
         for entry in days[kind]:
