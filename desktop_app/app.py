@@ -237,6 +237,12 @@ def open_or_welcome(path, *, interactive: bool = True, window=None):
         return None
     elif health.status in (maintenance.DAMAGED, maintenance.NOT_DATABASE):
         opened = _offer_backup(path, health, window)
+    elif health.status == maintenance.READ_ONLY:  # not damage: a copy somewhere writable is the way on
+        from desktop_app.ui.dialogs.read_only_dialog import offer_copy
+
+        copied = offer_copy(path, health.problems, window)
+        if copied is not None:
+            return copied
     else:
         _warn("\n".join(health.problems), window)
     if opened:

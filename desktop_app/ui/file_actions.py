@@ -14,6 +14,27 @@ from desktop_app.ui.messages import confirm, error, info
 DB_FILTER = "SQLite (*.sqlite3 *.sqlite *.db);;*"
 
 
+def ask_keep_password(parent: QWidget | None, source: Path, current: Path) -> bool | None:
+    """A backup made before the database had a password: keep the password on the restored data (the default),
+    or restore it without one. None: the user cancelled."""
+    from desktop_app.services.datafile import backups
+
+    if not backups.restore_loses_password(source, current):
+        return True
+    box = QMessageBox(QMessageBox.Icon.Question, _("Restore from a backup"), _(
+        "This backup was made before the database had a password. Keep the password on the restored data? "
+        "Without it, anyone using this computer can open the file."), QMessageBox.StandardButton.Cancel, parent)
+    keep = box.addButton(_("Keep the password"), QMessageBox.ButtonRole.AcceptRole)
+    without = box.addButton(_("Restore without a password"), QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(keep)
+    box.exec()
+    if box.clickedButton() is keep:
+        return True
+    if box.clickedButton() is without:
+        return False
+    return None
+
+
 class FileActions:
     def __init__(self, window: QWidget):
         self.window = window
@@ -75,10 +96,20 @@ class FileActions:
             self.open_path(Path(name))
 
     def open_path(self, path: Path) -> bool:
-        from desktop_app.services.datafile import dbfile
+        from desktop_app.services.datafile import dbfile, maintenance
         from desktop_app.ui.password import open_database
 
         previous = dbfile.current_path()
+        health = dbfile.startup_check(path, deep=False)
+        if health.status == maintenance.READ_ONLY:  # not damage: offer a copy somewhere writable
+            from desktop_app.ui.dialogs.read_only_dialog import offer_copy
+
+            copied = offer_copy(path, health.problems, self.window)
+            if copied is None:
+                self._reopen_previous(previous)
+                return False
+            self.switched_to(copied)
+            return True
         try:
             opened = open_database(path, self.window)
         except Exception as exc:
@@ -151,10 +182,13 @@ class FileActions:
                                                                                           source=source.name)
         if not confirm(self.window, _("Restore from a backup"), question):
             return False
+        keep = ask_keep_password(self.window, source, current)
+        if keep is None:
+            return False
         password = None
         while True:
             try:
-                result = dbfile.restore(source, current, password=password)
+                result = dbfile.restore(source, current, password=password, keep_password=keep)
                 break
             except backups.PasswordNeededError:
                 from desktop_app.ui.password import ask_password
@@ -188,6 +222,12 @@ class FileActions:
         if report.healthy:
             return
         problem = "\n".join(report.problems)
+        if report.trail and not report.damaged:  # changed outside the program: a backup is not the answer
+            error(self.window, _("Database check"), _(
+                "{problem}\n\nThe data was changed outside the program. Open Audit trail and press “Verify the "
+                "trail” to see everything that was found; committee staff can repair the trail there once they "
+                "know who changed what.").format(problem=problem))
+            return
         try:
             latest = backups.latest_good_backup()
         except Exception:  # no folder reachable: just report the damage

@@ -124,6 +124,10 @@ def open_file(path: str | Path | ServerAddress, *, create: bool = False, passwor
     store_db.close()
     if lock:
         take_lock(path)
+    holding = store_lock.held_lock(path) is not None
+    if holding:  # no other program is restoring into this file: what a killed one left can go
+        remove_leftovers(path)
+    new = not path.exists() or path.stat().st_size == 0
     if password:
         crypto.remember(path, password)
     try:
@@ -132,8 +136,50 @@ def open_file(path: str | Path | ServerAddress, *, create: bool = False, passwor
         if password:
             crypto.forget(path)
         raise
+    if new:  # this program made the file: the place is this database's now
+        from desktop_app.services.common import audit_anchor
+
+        audit_anchor.claim()
+    if holding:
+        remove_stale_backup_parts()
     load_calendar()
     return path
+
+
+def remove_leftovers(path: str | Path) -> list[Path]:
+    """Remove what a killed or failed restore or change of password left beside the database *path* (the
+    copy it was making and its journal); the caller holds the database's lock."""
+    removed = []
+    for item in backup.leftovers(path):
+        try:
+            item.unlink()
+            removed.append(item)
+            log.warning("removed %s, left by a restore or a change of password that did not finish", item)
+        except OSError as exc:
+            log.warning("could not remove the leftover %s: %s", item, exc)
+    return removed
+
+
+def remove_stale_backup_parts() -> list[Path]:
+    """Remove backup copies left under their temporary name (``*.part``) in the backup folders by a backup
+    that was killed: those no backup has touched for an hour."""
+    from desktop_app import paths
+    from desktop_app.services.datafile import backups
+
+    removed = []
+    try:
+        folders = list(dict.fromkeys([backups.configured_folder(), paths.default_backup_dir()]))
+    except Exception:  # the settings cannot be read: the check will say why
+        return removed
+    for folder in folders:
+        for item in backup.stale_parts(folder):
+            try:
+                item.unlink()
+                removed.append(item)
+                log.warning("removed %s, left by a backup that did not finish", item)
+            except OSError as exc:
+                log.warning("could not remove the leftover %s: %s", item, exc)
+    return removed
 
 
 def open_for_reading(path: str | Path) -> Path:
@@ -207,11 +253,12 @@ def last_backup_time(db_path: str | Path | None = None) -> dt.datetime | None:
     return newest
 
 
-def restore(source: str | Path, db_path: str | Path, password: str | None = None):
-    """Replace *db_path* with the backup *source* and open it (services.backups.RestoreResult)."""
+def restore(source: str | Path, db_path: str | Path, password: str | None = None, *, keep_password: bool = True):
+    """Replace *db_path* with the backup *source* and open it (services.backups.RestoreResult); a backup made
+    before the database had a password keeps the password unless *keep_password* is False."""
     from desktop_app.services.datafile import backups
 
-    result = backups.restore(source, password=password, db_path=db_path)
+    result = backups.restore(source, password=password, db_path=db_path, keep_password=keep_password)
     load_calendar()
     return result
 
@@ -226,3 +273,52 @@ def in_worker_connection(work: Callable[..., Any], *args, read_only: bool = Fals
         if read_only:
             store_db.refuse_writes()
         return work(*args, **kwargs)
+
+
+# ---- a database on a read-only disk ----------------------------------------------------------------------------
+
+
+def suggested_copy(path: str | Path) -> Path:
+    """Where to put a writable copy of the read-only database *path* (the user may choose elsewhere)."""
+    from desktop_app import paths
+
+    target = paths.data_dir() / Path(path).name
+    return target if not target.exists() else target.with_name(f"{target.stem}-copy{target.suffix}")
+
+
+def copy_read_only(source: str | Path, target: str | Path) -> Path:
+    """Copy the database *source*, which cannot be written where it is, to *target* (with its write-ahead
+    log, which may hold its newest work) and open the copy; the copy's audit trail records where it came
+    from. Raises ServiceError when *target* is not a new file in a writable folder."""
+    from desktop_app.services.common import audit, audit_anchor
+    from desktop_app.services.common.tx import atomic
+    from desktop_app.store import space
+
+    source, target = Path(source), Path(target)
+    if target.resolve() == source.resolve() or target.exists():
+        raise ServiceError(_("Choose a new file for the copy, in a folder you can write to."))
+    if not target.parent.is_dir():
+        raise ServiceError(_("The folder {folder} does not exist.").format(folder=target.parent))
+    space.require_space(target.parent, space.size_with_wal(source))
+    import shutil
+
+    wal = Path(str(source) + "-wal")
+    copied = [target]
+    try:
+        shutil.copyfile(source, target)
+        if wal.exists() and wal.stat().st_size:
+            copied.append(Path(str(target) + "-wal"))
+            shutil.copyfile(wal, copied[-1])
+    except BaseException:
+        for item in copied:
+            item.unlink(missing_ok=True)
+        raise
+    key = crypto.key_for(source)
+    if key:
+        crypto.remember(target, key)
+    open_file(target)
+    with atomic():
+        audit.record("copy", "database", "", None, {"from": str(source), "file": str(target)})
+    audit_anchor.claim()
+    log.info("copied the read-only database %s to %s", source, target)
+    return target

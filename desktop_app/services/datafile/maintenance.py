@@ -9,15 +9,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.i18n import _
-from desktop_app.store import backup, crypto, migrations
+from desktop_app.services.common.environment import read_only_message
+from desktop_app.store import backup, crypto, migrations, opening
 from desktop_app.store import db as store_db
 from desktop_app.store.db import database
 
 log = logging.getLogger(__name__)
 
 # StartupHealth.status values
-OK, NEW, PASSWORD, DAMAGED, NOT_DATABASE, TOO_NEW, UNREADABLE = (
-    "ok", "new", "password", "damaged", "not_database", "too_new", "unreadable")
+OK, NEW, PASSWORD, DAMAGED, NOT_DATABASE, TOO_NEW, UNREADABLE, READ_ONLY = (
+    "ok", "new", "password", "damaged", "not_database", "too_new", "unreadable", "read_only")
 
 
 @dataclass
@@ -178,6 +179,10 @@ def startup_check(path: str | Path, deep: bool = True) -> StartupHealth:
             return health
         if path.stat().st_size == 0:
             health.status = NEW
+            return health
+        if opening.read_only(path):  # not damage: SQLite cannot write beside the file
+            health.status = READ_ONLY
+            health.problems.append(read_only_message(path))
             return health
         details = backup.check_file(path, quick=True) if deep else _shallow_problems(path)
     except OSError as exc:

@@ -80,8 +80,13 @@ class DamageDialog(QDialog):
             self.restore(Path(path))
 
     def restore(self, source: Path) -> None:
+        from desktop_app.ui.file_actions import ask_keep_password
+
+        keep = ask_keep_password(self, source, self.health.path)
+        if keep is None:
+            return
         try:
-            result = backups.restore(source, db_path=self.health.path)
+            result = backups.restore(source, db_path=self.health.path, keep_password=keep)
         except ServiceError as exc:
             QMessageBox.warning(self, _("Restore"), str(exc))
             return

@@ -29,7 +29,8 @@ ACTION_LABELS = {
     "create": N_("Created"), "update": N_("Changed"), "delete": N_("Deleted"), "restore": N_("Restored"),
     "print": N_("Printed"), "export": N_("Exported"), "backup": N_("Backed up"), "reveal": N_("Revealed"),
     "password set": N_("Password set"), "password changed": N_("Password changed"),
-    "password removed": N_("Password removed"), "carry": N_("Carried over"),
+    "password removed": N_("Password removed"), "carry": N_("Carried over"), "repair": N_("Trail repaired"),
+    "copy": N_("Copied"), "issue": N_("Number issued"), "import": N_("Imported"),
 }
 
 
@@ -93,12 +94,17 @@ class AuditView(BaseView):
         self.text_box.setClearButtonEnabled(True)
         self.verify_button = QPushButton(self)
         self.verify_button.clicked.connect(self.verify)
+        self.repair_button = QPushButton(self)
+        self.repair_button.clicked.connect(self.repair)
+        self.repair_button.hide()  # offered once a check finds the trail altered
+        self._found: list[str] = []
         self.action_label = QLabel(self)
         self.table_label = QLabel(self)
         for widget in (self.action_label, self.action_box, self.table_label, self.table_box):
             filters.addWidget(widget)
         filters.addWidget(self.text_box, 1)
         filters.addWidget(self.verify_button)
+        filters.addWidget(self.repair_button)
         layout.addLayout(filters)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -128,6 +134,7 @@ class AuditView(BaseView):
         self.table_label.setText(_("Record"))
         self.text_box.setPlaceholderText(_("Name or word…"))
         self.verify_button.setText(_("Verify the trail"))
+        self.repair_button.setText(_("Repair the trail…"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self._fill_filters()
 
@@ -191,5 +198,20 @@ class AuditView(BaseView):
             self.status.setText(explain(exc))
         elif report.healthy:
             self.status.setText(_("The database and its audit trail are intact."))
+            self.repair_button.hide()
         else:
             self.status.setText("\n".join(report.problems))
+            self._found = list(report.problems)
+            self.repair_button.setVisible(bool(report.trail) and not report.damaged)
+
+    def repair(self) -> None:
+        """Re-anchor the trail after a check found it altered (committee staff; the entry says who and why)."""
+        from desktop_app.ui.dialogs import repair_dialog
+
+        result = repair_dialog.run(self._found, self)
+        if result is None:
+            return
+        self.repair_button.hide()
+        self.context.notify(EVERYTHING)
+        self.status.setText(_("The audit trail was re-anchored; its newest entry records who repaired it, why, and "
+                              "what was found."))
