@@ -98,10 +98,10 @@ def _message(kind: str, items: list[Finding]) -> str:
         return _("The audit trail was emptied: {recorded} entries were recorded {where} on {date}, none "
                  "remain.").format(recorded=first.get("recorded"), where=_where(first), date=_when(first.get("when")))
     if kind == trail.TRUNCATED:
-        return _("The audit trail was cut short: {recorded} entries were recorded {where} on {date}, only {found} "
-                 "remain. Entries were removed from its end, or an older copy of the file was put in its "
-                 "place.").format(recorded=first.get("recorded"), where=_where(first), date=_when(first.get("when")),
-                                  found=first.get("found"))
+        return _("The audit trail has fewer entries than were recorded {where} on {date} ({recorded} then, {found} "
+                 "now): entries were removed, or an older copy of the file was put in its place.").format(
+            recorded=first.get("recorded"), where=_where(first), date=_when(first.get("when")),
+            found=first.get("found"))
     if kind == trail.REWRITTEN:
         return _("The audit trail was rewritten: its entry {position} is not the one recorded {where} on "
                  "{date}.").format(position=first.get("position"), where=_where(first),

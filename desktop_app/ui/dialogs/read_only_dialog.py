@@ -28,8 +28,8 @@ class ReadOnlyDialog(QDialog):
         text.setWordWrap(True)
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(text)
-        advice = QLabel(_("Make a copy in a folder you can write to and work on the copy; the file here stays as "
-                          "it is. The copy's audit trail records where it came from."), self)
+        advice = QLabel(_("The copy becomes the database you work on; the file here stays as it is, and the "
+                          "copy's audit trail records where it came from."), self)
         advice.setWordWrap(True)
         layout.addWidget(advice)
         self.copy_button = QPushButton(_("Copy it to a folder I can write to…"), self)

@@ -3,7 +3,6 @@ who repairs and why, all of which the entry of the repair keeps. Never silent, n
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,10 +27,12 @@ class RepairDialog(QDialog):
         self.setWindowTitle(_("Repair the audit trail"))
         self.setMinimumWidth(600)
         layout = QVBoxLayout(self)
-        found = QLabel(_("The check found:") + "\n• " + "\n• ".join(problems), self)
-        found.setWordWrap(True)
-        found.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(found)
+        layout.addWidget(QLabel(_("The check found:"), self))
+        self.found = QPlainTextEdit("• " + "\n• ".join(problems), self)
+        self.found.setReadOnly(True)
+        self.found.setMinimumHeight(120)
+        self.found.setMaximumHeight(200)
+        layout.addWidget(self.found)
         note = QLabel(_("The repair takes the trail and the records as they now stand and anchors the trail on them "
                         "again, so that later changes are detected again. It changes no record. Its own entry keeps "
                         "what was found, your name and your reason. Find out first who changed the data and why; "
