@@ -48,7 +48,8 @@ def nfc(value: str | None) -> str | None:
     trimmed."""
     if value is None:
         return None
-    return _visible(_CONTROL.sub("", unicodedata.normalize("NFC", str(value)))).strip()
+    # Removed first, normalised after: a mark after a removed character must compose with the letter before it.
+    return unicodedata.normalize("NFC", _visible(_CONTROL.sub("", str(value)))).strip()
 
 
 def has_lone_surrogate(value: str) -> bool:

@@ -19,7 +19,7 @@ import datetime as dt
 from typing import Any
 
 from desktop_app.core.enums import Status
-from desktop_app.core.text import clean_name, fold, nfc
+from desktop_app.core.text import clean_name, fold, shown
 from desktop_app.i18n import _, format_date
 from desktop_app.services.interchange import value_labels
 from desktop_app.services.interchange.import_plan import RowInput, RowOutcome  # noqa: F401 - kept here too
@@ -68,18 +68,18 @@ def convert(key: str, raw: Any, labels: dict[str, str]) -> tuple[Any, str | None
         if code is None:
             choices = ", ".join(value_labels.labels(key, "vi") + value_labels.labels(key, "en"))
             return None, _("{field}: “{value}” is not known; use one of: {choices}.").format(
-                field=label, value=nfc(str(raw))[:40], choices=choices)
+                field=label, value=shown(raw), choices=choices)
         return code, None
     if key == "categories":
         codes, unknown = value_labels.categories_for(raw)
         if unknown:
-            return None, _("Unknown category: {value}.").format(value=nfc(", ".join(unknown))[:80])
+            return None, _("Unknown category: {value}.").format(value=shown(", ".join(unknown), 80))
         return codes, None
     if key in ("youth_union", "trade_union"):
         flag = value_labels.flag_for(raw)
         if flag is None:
             return None, _("{field}: “{value}” should be Có (yes) or left empty.").format(
-                field=label, value=nfc(str(raw))[:40])
+                field=label, value=shown(raw))
         return flag, None
     if isinstance(raw, dt.datetime | dt.date):
         day = raw.date() if isinstance(raw, dt.datetime) else raw

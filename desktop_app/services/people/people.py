@@ -10,7 +10,7 @@ from peewee import JOIN, Value
 
 from desktop_app.core import clock
 from desktop_app.core.enums import Category, Gender, Stage, Status, TheoryLevel
-from desktop_app.core.text import fold, name_sort_key
+from desktop_app.core.text import fold, name_sort_key, shown
 from desktop_app.i18n import _, format_date
 from desktop_app.services.common import audit, versions
 from desktop_app.services.common.errors import NotFoundError, ValidationError
@@ -103,7 +103,8 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
         codes = [str(c).strip() for c in items if str(c).strip()]
         unknown = [c for c in codes if c not in Category.codes()]
         if unknown:
-            check.fail("categories", _("Unknown category: {value}.").format(value=", ".join(unknown)[:80]))
+            check.fail("categories", _("Unknown category: {value}.").format(
+                value=shown(", ".join(map(str, unknown)), 80)))
         else:
             check.clean["categories"] = ",".join(c for c in Category.codes() if c in codes)
     if "branch" in data:
