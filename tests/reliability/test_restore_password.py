@@ -79,7 +79,7 @@ def _window(qtbot, path: Path):
         def set_branch(self, branch_id):
             pass
 
-        def notify(self, kind):
+        def start_over(self):
             pass
 
     window = QWidget()

@@ -212,6 +212,7 @@ class AuditView(BaseView):
         if result is None:
             return
         self.repair_button.hide()
-        self.context.notify(EVERYTHING)
+        self.refresh()
+        self.mark_fresh()
         self.status.setText(_("The audit trail was re-anchored; its newest entry records who repaired it, why, and "
                               "what was found."))
