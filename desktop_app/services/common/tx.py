@@ -46,7 +46,7 @@ class _KeepTheCause:
             if exc is not None and _already_undone(undo_failed):
                 log.warning("the failed transaction was already undone by SQLite: %s", undo_failed)
                 return False  # the original exception propagates
-            cause = undo_failed
+            cause: BaseException | None = undo_failed
             while cause is not None and _already_undone(cause):  # the driver's error, then peewee's
                 cause = cause.__context__
             if exc is None and cause is not None:

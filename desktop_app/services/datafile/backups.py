@@ -313,16 +313,17 @@ def restore(path: str | Path, password: str | None = None, db_path: str | Path |
     key = crypto.key_for(source) if crypto.needs_key(source) else None
     loses = restore_loses_password(source, target)
     protect = loses and keep_password
-    if protect:
-        key = crypto.key_for(target)
-        if not key:
-            raise TargetPasswordNeededError(_(
-                "{name} has a password and the backup has none (it was made before the password was set). Give "
-                "the database's password so that the restored data keeps it, or choose to restore it without a "
-                "password.").format(name=target.name))
+    password_to_keep = crypto.key_for(target) if protect else None
+    if protect and not password_to_keep:
+        raise TargetPasswordNeededError(_(
+            "{name} has a password and the backup has none (it was made before the password was set). Give "
+            "the database's password so that the restored data keeps it, or choose to restore it without a "
+            "password.").format(name=target.name))
+    key = password_to_keep or key
     store_db.close()
     try:
-        kept = backup.restore_file(source, target, prepare=(lambda copy: _protect(copy, key)) if protect else None)
+        kept = backup.restore_file(source, target, prepare=(lambda copy: _protect(copy, password_to_keep))
+                                   if password_to_keep else None)
     except backup.BackupError as exc:
         raise ServiceError(_("The backup could not be restored: {detail}").format(detail=exc)) from exc
     crypto.remember(target, key)

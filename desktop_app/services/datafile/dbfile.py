@@ -166,7 +166,7 @@ def remove_stale_backup_parts() -> list[Path]:
     from desktop_app import paths
     from desktop_app.services.datafile import backups
 
-    removed = []
+    removed: list[Path] = []
     try:
         folders = list(dict.fromkeys([backups.configured_folder(), paths.default_backup_dir()]))
     except Exception:  # the settings cannot be read: the check will say why

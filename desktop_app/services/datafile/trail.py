@@ -16,6 +16,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from desktop_app.services.common import audit, audit_anchor, audit_walk
 from desktop_app.services.common.audit_walk import Finding, finding
@@ -138,14 +139,15 @@ def _compare(witness: Witness, walk: audit_walk.Walk) -> Finding | None:
                 restore_uid = walk.at.get(pos, ("", ""))[0]
                 if not _holds_entry(witness.path, restore_uid):
                     return None  # from the line of work a restore put aside
-    data = {"recorded": witness.count, "found": walk.count, "source": witness.source, "when": witness.when}
+    data: dict[str, Any] = {"recorded": witness.count, "found": walk.count, "source": witness.source,
+                            "when": witness.when}
     if walk.count == 0:
-        return finding(WIPED, **data)
+        return finding(WIPED, 0, **data)
     if walk.count < witness.count:
-        return finding(TRUNCATED, **data)
+        return finding(TRUNCATED, 0, **data)
     uid, hash_ = walk.at.get(witness.count, ("", ""))
     if uid != witness.entry or (not later and hash_ != witness.hash):
-        return finding(REWRITTEN, position=witness.count, **data)
+        return finding(REWRITTEN, 0, position=witness.count, **data)
     return None
 
 

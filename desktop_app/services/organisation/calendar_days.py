@@ -119,8 +119,8 @@ def add_day(day, kind: str, note: str = "") -> CalendarDay:
 def remove_day(day: dt.date) -> CalendarDay:
     """Remove the user's entry for *day* (either kind); NotFoundError when there is none."""
     check = Checker({"date": day})
-    day = check.date("date", required=True, label=_("Date"))
-    check.done()
+    check.date("date", required=True, label=_("Date"))
+    day = check.done()["date"]
     days = _read()
     for kind in KINDS:
         for entry in days[kind]:
