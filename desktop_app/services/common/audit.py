@@ -22,7 +22,7 @@ from typing import Any
 from peewee import Model
 
 from desktop_app.core.text import has_lone_surrogate
-from desktop_app.services.common import audit_anchor, audit_chain, audit_head
+from desktop_app.services.common import audit_anchor, audit_chain, audit_head, audit_rows
 from desktop_app.services.common.audit_head import (  # noqa: F401 - the trail's head, named here for callers
     DATABASE_UID,
     GENESIS,
@@ -91,16 +91,6 @@ def _storable(text: str) -> str:
 # ---- rows tied to their entries ---------------------------------------------------------------------------
 
 
-def row_values(model, uids: Iterable[str]) -> dict[str, dict[str, Any]]:
-    """{uid: stored values by field name} of the rows of *model* with those uids (absent ones left out)."""
-    uids = list(dict.fromkeys(u for u in uids if u))
-    found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(uids), _CHUNK):
-        for row in model.select().where(model.uid.in_(uids[start:start + _CHUNK])).dicts():
-            found[row["uid"]] = row
-    return found
-
-
 def row_hashes(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """{(table, uid): hash of the row as stored now, or audit_chain.DELETED} for the (table, uid) pairs
     that name a row of a model."""
@@ -110,10 +100,9 @@ def row_hashes(pairs: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
             wanted.setdefault(table, set()).add(uid)
     result: dict[tuple[str, str], str] = {}
     for table, uids in wanted.items():
-        stored = row_values(MODELS[table], uids)
+        stored = dict(audit_rows.digests(MODELS[table], uids))
         for uid in uids:
-            values = stored.get(uid)
-            result[(table, uid)] = audit_chain.row_digest(table, values) if values else audit_chain.DELETED
+            result[(table, uid)] = stored.get(uid, audit_chain.DELETED)
     return result
 
 
