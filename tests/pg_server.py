@@ -7,7 +7,9 @@ database of its own (an older schema, a second client) gets one from ``new_datab
 
 from __future__ import annotations
 
+import json
 import os
+import uuid
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg
@@ -51,6 +53,9 @@ class TestServer:
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()").fetchall()
                 if t != dialect.VERSION_TABLE]
             conn.execute("TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE")
+            # a new database's own identity, as the migrations give it (it keys the audit trail)
+            conn.execute("INSERT INTO setting (uid, key, value) VALUES (%s, 'database.uid', %s)",
+                         (str(uuid.uuid4()), json.dumps(str(uuid.uuid4()))))
         return self.main
 
     def drop_all(self) -> None:

@@ -88,6 +88,7 @@ def server_to_file(db, target: str | Path) -> Path:
             try:
                 tables = _file_tables(conn) & set(db.get_tables())
                 parents = {t: [fk.dest_table for fk in db.get_foreign_keys(t)] for t in tables}
+                _clear_seeds(conn.execute)  # the copy is the server's, its identity included
                 for table in _order(tables, parents.get):
                     _copy_to_file(db, conn, table)
                 conn.commit()
@@ -120,12 +121,25 @@ def _copy_to_file(db, conn: sqlite3.Connection, table: str) -> None:
             conn.executemany(insert, [tuple(_to_file(v) for v in row) for row in rows])
 
 
+# Rows the migrations write into a new database of their own (its identity, which keys the audit trail): a
+# copy replaces them with the source's, and they do not make a database hold data.
+_SEEDED = {"setting": "\"key\" = 'database.uid'"}
+
+
+def _clear_seeds(execute) -> None:
+    for table, where in _SEEDED.items():
+        execute(f'DELETE FROM "{table}" WHERE {where}')
+
+
 def is_empty(db) -> bool:
-    """True when no table of the server database *db* holds a row (the schema may be there)."""
+    """True when no table of the server database *db* holds a row (the schema may be there, and the rows the
+    migrations seed)."""
     for table in db.get_tables():
         if table == dialect.VERSION_TABLE:
             continue
-        if db.execute_sql(f'SELECT EXISTS (SELECT 1 FROM "{table}")').fetchone()[0]:
+        seeded = _SEEDED.get(table)
+        where = f" WHERE NOT ({seeded})" if seeded else ""
+        if db.execute_sql(f'SELECT EXISTS (SELECT 1 FROM "{table}"{where})').fetchone()[0]:
             return False
     return True
 
@@ -141,6 +155,7 @@ def file_to_server(source: str | Path, db) -> dict[str, int]:
         parents = {t: [fk.dest_table for fk in db.get_foreign_keys(t)] for t in tables}
         with db.atomic():
             bulk.defer_foreign_keys(db)
+            _clear_seeds(db.execute_sql)  # the file's identity comes with its trail
             for table in _order(tables, parents.get):
                 server_columns = {c.name for c in db.get_columns(table)}
                 columns = [c for c in _file_columns(conn, table) if c in server_columns or c == "rowid"]

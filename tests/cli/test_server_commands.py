@@ -102,4 +102,4 @@ def test_check_finds_an_audit_trail_edited_on_the_server(empty_location, capsys)
         conn.execute("UPDATE auditentry SET actor = 'someone else' WHERE id = (SELECT min(id) FROM auditentry)")
     capsys.readouterr()
     assert main(["--lang", "en", "check", "--db", url]) == 1
-    assert "audit trail has been altered" in capsys.readouterr().err
+    assert "Entry 1 of the audit trail was changed after it was written" in capsys.readouterr().err

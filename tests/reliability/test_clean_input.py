@@ -52,4 +52,4 @@ def test_the_import_sees_a_name_with_a_hidden_character_as_the_same_name(org):
         RowInput(2, {"full_name": "Quàng Văn Pọm", "birth_date": born, "branch": "CB01"}),
         RowInput(3, {"full_name": "Quàng Văn\u200b Pọm", "birth_date": born, "branch": "CB01"}),
     ], dry_run=True)
-    assert len(plan.accepted) == 1 and plan.refused[0].errors == ["Trùng họ tên và ngày sinh với dòng 2."]
+    assert len(plan.accepted) == 1 and plan.refused.first(1)[0].errors == ["Trùng họ tên và ngày sinh với dòng 2."]

@@ -16,6 +16,7 @@ from desktop_app.core import clock
 from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ServiceError
+from desktop_app.services.common.recorded_files import recorded_file
 from desktop_app.store import backup, migrations, schema, transfer
 from desktop_app.store import db as store_db
 from desktop_app.store.server import ServerAddress
@@ -34,11 +35,10 @@ def backup_server(target: str | Path | None = None, folder: str | Path | None = 
             raise ServiceError(_("Choose where to write the backup."))
         target = backup.unique_target(Path(folder) / backup.backup_name(Path(address.dbname), clock.now()))
     try:
-        written = transfer.server_to_file(store_db.database.obj, target)
+        with recorded_file(target, "backup", "database", {}):  # recorded first: no copy without its entry
+            written = transfer.server_to_file(store_db.database.obj, target)
     except transfer.TransferError as exc:
         raise ServiceError(_("The backup could not be made: {detail}").format(detail=exc)) from exc
-    with store_db.database.atomic():
-        audit.record("backup", "database", "", None, {"file": str(written)})
     log.info("server %s backed up to %s", address, written)
     return written
 
