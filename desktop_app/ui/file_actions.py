@@ -100,8 +100,9 @@ class FileActions:
         from desktop_app.ui.password import open_database
 
         previous = dbfile.current_path()
-        health = dbfile.startup_check(path, deep=False)
-        if health.status == maintenance.READ_ONLY:  # not damage: offer a copy somewhere writable
+        # a file's start-up check (a server has no folder to be read-only)
+        health = dbfile.startup_check(path, deep=False) if isinstance(dbfile.locate(path), Path) else None
+        if health is not None and health.status == maintenance.READ_ONLY:  # not damage: offer a writable copy
             from desktop_app.ui.dialogs.read_only_dialog import offer_copy
 
             copied = offer_copy(path, health.problems, self.window)
