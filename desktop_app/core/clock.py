@@ -25,12 +25,6 @@ def today() -> dt.date:
     return _source().date()
 
 
-def file_system_time() -> float:
-    """The time as the file system stamps files (seconds since the epoch), only to tell how long ago a file
-    was last written; never a date the app shows or stores, so pinning the clock does not move it."""
-    return time.time()
-
-
 def set_source(source: Callable[[], dt.datetime] | None) -> None:
     """Read the time from *source* from now on; ``None`` goes back to the wall clock."""
     global _source

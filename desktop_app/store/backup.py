@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from desktop_app.core import clock
@@ -45,6 +46,17 @@ def leftovers(db_path: str | Path) -> list[Path]:
     return found
 
 
+def _file_system_now(folder: Path) -> float | None:
+    """The time as the file system of *folder* stamps a file written now (a shared folder's server keeps its own
+    clock, and this computer's may be wrong): what a file's age is measured against. None when *folder* cannot be
+    written to."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".sochibo-now-") as probe:
+            return os.fstat(probe.fileno()).st_mtime
+    except OSError:
+        return None
+
+
 def stale_parts(folder: str | Path, older_than: dt.timedelta = dt.timedelta(hours=1)) -> list[Path]:
     """Backup copies under their temporary name (``*.part``, with their journal) that no backup is still
     writing: not touched for *older_than*."""
@@ -53,7 +65,10 @@ def stale_parts(folder: str | Path, older_than: dt.timedelta = dt.timedelta(hour
         candidates = list(folder.glob("*.part")) + list(folder.glob("*.part-journal"))
     except OSError:
         return []
-    limit = clock.file_system_time() - older_than.total_seconds()
+    now = _file_system_now(folder)
+    if now is None:
+        return []
+    limit = now - older_than.total_seconds()
     for item in candidates:
         try:
             if item.is_file() and item.stat().st_mtime < limit:

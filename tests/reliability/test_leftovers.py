@@ -10,7 +10,6 @@ from collections import namedtuple
 import pytest
 
 from desktop_app.cli import main
-from desktop_app.core import clock
 from desktop_app.services.datafile import backups, dbfile
 from desktop_app.store import db as store_db
 from desktop_app.store import space
@@ -63,7 +62,7 @@ def test_backup_copies_left_half_written_are_removed_once_stale(tmp_path):
     stale, fresh = folder / "chi-bo-20261120-090000.sqlite3.part", folder / "chi-bo-20261121-085959.sqlite3.part"
     for item in (stale, fresh, stale.with_name(stale.name + "-journal")):
         item.write_bytes(b"half a backup")
-    old = clock.file_system_time() - 2 * 3600
+    old = fresh.stat().st_mtime - 2 * 3600  # as the file system stamps files, whatever the computer's clock says
     os.utime(stale, (old, old))
     os.utime(stale.with_name(stale.name + "-journal"), (old, old))
     dbfile.open_file(path)
