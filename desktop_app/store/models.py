@@ -354,8 +354,8 @@ class AuditEntry(BaseModel):
     after = _text()  # JSON
     prev_hash = _text()
     hash = _text()
-    row_hash = _text()  # the written row as stored after the write ("deleted": the write removed it); migration 7
-    scheme = _int(1)  # how the hash is made: 1 unkeyed (before migration 7), 2 keyed (services.common.audit_chain)
+    row_hash = _text()  # the written row as stored after the write ("deleted": the write removed it); migration 8
+    scheme = _int(1)  # how the hash is made: 1 unkeyed (before migration 8), 2 keyed (services.common.audit_chain)
 
 
 class MemberFeeBasis(BaseModel):

@@ -46,7 +46,7 @@ def test_every_released_schema_version_has_a_fixture_written_by_its_program():
 
 def _counts(path: Path) -> dict[str, int]:
     """Rows of each table; of the settings, those of the user (not the program's bookkeeping: the trail's head,
-    the database's identity, which migration 7 adds)."""
+    the database's identity, which migration 8 adds)."""
     with sqlite3.connect(path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
                                              "'sqlite_%' AND name NOT LIKE '%fts_%'")]

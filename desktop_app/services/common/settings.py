@@ -66,7 +66,7 @@ class Declared(Generic[T]):
 REGISTRY: dict[str, Declared[Any]] = {}
 
 # Rows of the Setting table that are no settings: the audit trail's head (the count and hash of its newest entry)
-# and the database's own identity (written once, by migration 7), which keys the audit chain and names the copy of
+# and the database's own identity (written once, by migration 8), which keys the audit chain and names the copy of
 # the head kept outside the file. The program writes them itself; set() refuses them, whatever is asked.
 RESERVED = frozenset({HEAD_KEY, DATABASE_UID})
 
