@@ -3,7 +3,7 @@
 Pure functions over plain values (text, numbers, dates), so that any database engine stores and verifies
 the same hashes. Each entry's hash covers its content and the hash of the entry before it:
 
-- scheme 1 (entries written before schema version 8): SHA-256, unkeyed;
+- scheme 1 (entries written before schema version 9): SHA-256, unkeyed;
 - scheme 2: HMAC-SHA256 keyed with a secret of the database. A plain file's key comes from its identity
   alone (``plain_key``): it binds the chain to that database but anyone who reads the program can
   recompute it. An encrypted file's key is derived from its password (``password_key``), so the chain

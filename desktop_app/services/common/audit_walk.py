@@ -137,6 +137,6 @@ def walk_open_database(keep: Iterable[int] = ()) -> Walk:
 
 
 def rows_as_tuples(rows: Iterable[Any]) -> Iterable[tuple]:
-    """Rows of a DB-API cursor in COLUMNS order, the scheme defaulted for files before schema version 8."""
+    """Rows of a DB-API cursor in COLUMNS order, the scheme defaulted for files before schema version 9."""
     for row in rows:
         yield tuple(row) if len(row) == len(COLUMNS) else (*row, "", audit_chain.LEGACY)

@@ -1,4 +1,4 @@
-"""Schema version 8: an audit trail that cannot be quietly rewritten.
+"""Schema version 9: an audit trail that cannot be quietly rewritten.
 
 Each entry now states how its hash is made (``scheme``: 1 for the unkeyed entries written before, 2 for
 entries keyed with a secret of the database) and stores the hash of the row it wrote (``row_hash``), so a

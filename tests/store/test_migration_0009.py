@@ -1,4 +1,4 @@
-"""Migration 8 gives a version-7 database its identity, the scheme and row-hash columns of the audit trail and
+"""Migration 9 gives a version-8 database its identity, the scheme and row-hash columns of the audit trail and
 the index the check of records uses; the entries written before keep their hashes and still verify, and the
 entries written after are keyed and tied to their rows. On both engines."""
 
@@ -11,15 +11,15 @@ from desktop_app.services.datafile import maintenance
 from desktop_app.services.people import people
 from desktop_app.store import db as store_db
 from desktop_app.store import dialect, migrations
-from desktop_app.store.migrations import m0008_audit_anchor as m8
+from desktop_app.store.migrations import m0009_audit_anchor as m9
 from desktop_app.store.models import AuditEntry
 from desktop_app.store.schema import open_database
 
 
-def _version_7(location):
-    """A version-7 database whose trail was written the old, unkeyed way."""
+def _version_8(location):
+    """A version-8 database whose trail was written the old, unkeyed way."""
     real = store_db.connect(location)
-    assert migrations.run(real, migrations=migrations.MIGRATIONS[:7]) == [1, 2, 3, 4, 5, 6, 7]
+    assert migrations.run(real, migrations=migrations.MIGRATIONS[:8]) == [1, 2, 3, 4, 5, 6, 7, 8]
     marks4 = ", ".join([real.param] * 4)
     prev = audit_chain.GENESIS
     for n in (1, 2):
@@ -35,8 +35,8 @@ def _version_7(location):
     store_db.close()
 
 
-def test_a_version_7_database_gains_an_identity_and_a_keyed_trail(empty_location):
-    _version_7(empty_location)
+def test_a_version_8_database_gains_an_identity_and_a_keyed_trail(empty_location):
+    _version_8(empty_location)
     real = open_database(empty_location)
     try:
         assert migrations.schema_version(real) == migrations.SCHEMA_VERSION
@@ -65,10 +65,10 @@ def _person_values(person_id):
     return Person.select().where(Person.id == person_id).dicts().get()
 
 
-def test_migration_8_runs_again_without_harm(db):
+def test_migration_9_runs_again_without_harm(db):
     # A file restored from a copy made during the upgrade may already have the columns and its identity.
     uid = audit_head.database_uid()
-    m8.up(db, None)
+    m9.up(db, None)
     columns = [c.name for c in db.get_columns("auditentry")]
     assert columns.count("row_hash") == 1 and columns.count("scheme") == 1
     assert audit_head.database_uid() == uid
