@@ -39,3 +39,32 @@ def check(person_id: int, on: dt.date) -> rules.Findings | None:
 def possible_from(person_id: int) -> dt.date | None:
     past = past_leaving(people.get_person(person_id))
     return rules.readmission_possible_from(past) if past is not None else None
+
+
+def _past_from_values(values: dict) -> rules.PastLeaving | None:
+    left = values.get("left_party_on")
+    if not isinstance(left, dt.date):
+        return None
+    grounds = values.get("left_party_grounds") or ()
+    if isinstance(grounds, str):
+        grounds = grounds.split(",")
+    how = values.get("left_party_how")
+    conviction = values.get("conviction")
+    cleared = values.get("record_cleared_on")
+    return rules.PastLeaving(left_on=left, how=how if how in LeavingKind.codes() else LeavingKind.STRUCK_OFF,
+                             quit_activity=LeavingGround.QUIT_ACTIVITY in grounds,
+                             family_hardship=LeavingGround.FAMILY_HARDSHIP in grounds,
+                             serious_disunity=LeavingGround.SERIOUS_DISUNITY in grounds,
+                             conviction=conviction if conviction in ConvictionKind.codes() else ConvictionKind.NONE,
+                             record_cleared_on=cleared if isinstance(cleared, dt.date) else None)
+
+
+def check_values(values: dict, on: dt.date) -> rules.Findings | None:
+    """The same for the leaving fields as a form holds them before they are saved (unknown codes read as none)."""
+    past = _past_from_values(values)
+    return rules.check_readmission(past, on) if past is not None else None
+
+
+def possible_from_values(values: dict) -> dt.date | None:
+    past = _past_from_values(values)
+    return rules.readmission_possible_from(past) if past is not None else None

@@ -25,6 +25,10 @@ DATE_FIELDS = ("card_issued_on", "moving_on", "left_party_on", "record_cleared_o
 OTHER_FIELDS = ("old_id_number", "under_inspection", "residence_branch", "left_party_how", "left_party_grounds",
                 "conviction")
 EDITABLE = (*TEXT_FIELDS, *DATE_FIELDS, *OTHER_FIELDS)
+# The fields a member workbook carries (interchange): the form's record, the card, the addresses in parts and the
+# residence contact in words.
+IMPORTED = ("other_names", "foreign_language", "it_level", "card_issued_on", "card_issued_place", "card_number_qd85",
+            *ADDRESS_FIELDS, "residence_contact")
 # The fields about a former member's leaving, which the re-admission rules read.
 LEAVING_FIELDS = ("left_party_on", "left_party_how", "left_party_grounds", "conviction", "record_cleared_on")
 OLD_ID_RE = re.compile(r"^(\d{9}|\d{12})$")

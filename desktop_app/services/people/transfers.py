@@ -345,18 +345,26 @@ def receive_back(person_id: int, data: dict[str, Any], *, confirm_warnings: bool
     return people.get_person(person.id)
 
 
-def transfer_deadlines(person_id: int, on: dt.date | None = None) -> list[tuple[str, rules.Deadline]]:
-    """(what, deadline) of the transfers under way for *person_id*: the start of a transfer that is due, and the
-    report to the new organisation of one recorded without a confirmation yet."""
+START, REPORT = "start", "report"
+
+
+def transfer_deadlines(person_id: int) -> list[tuple[str, str, rules.Deadline]]:
+    """(kind, what, deadline) of the transfers under way for *person_id*: START of a transfer that is due, REPORT
+    to the new organisation of one recorded without a confirmation yet."""
     person = people.get_person(person_id)
-    found: list[tuple[str, rules.Deadline]] = []
+    found: list[tuple[str, str, rules.Deadline]] = []
     if person.moving_on and person.status in Status.MEMBERS:
-        found.append((_("Start the official transfer"), rules.transfer_start_deadline(person.moving_on)))
+        found.append((START, _("Start the official transfer"), rules.transfer_start_deadline(person.moving_on)))
     last = (MembershipEvent.select().where((MembershipEvent.person == person.id)
                                            & (MembershipEvent.kind == K.TRANSFER_OUT))
             .order_by(MembershipEvent.date.desc(), MembershipEvent.id.desc()).first())
     if last is not None and last.reported_on is None and person.status == Status.TRANSFERRED:
-        found.append((_("Report to the new organisation"),
+        found.append((REPORT, _("Report to the new organisation"),
                       rules.transfer_report_deadline(last.paper_date or last.date)))
     return found
 
+
+def last_transfer_out(person_id: int) -> MembershipEvent | None:
+    return (MembershipEvent.select().where((MembershipEvent.person == person_id)
+                                           & (MembershipEvent.kind == K.TRANSFER_OUT))
+            .order_by(MembershipEvent.date.desc(), MembershipEvent.id.desc()).first())
