@@ -30,6 +30,7 @@ from desktop_app.ui.messages import show_write_error
 from desktop_app.ui.widgets.findings_list import FindingsList
 from desktop_app.ui.widgets.form import Form
 
+
 class _RuledDialog(BaseDialog):
     """A form whose content the rules judge as it is filled: subclasses build ``self.form`` in sections, then
     call ``finish``; ``data()`` gives the service's input, ``checker``/``writer`` the service's calls."""

@@ -31,7 +31,8 @@ class FormerMembershipTab(QWidget):
         box.addWidget(hint)
         section = form.section(_("Leaving the Party"))
         form.add_date("left_party_on", names["left_party_on"])
-        form.add_choice("left_party_how", names["left_party_how"], [("", _("(never a member)"))] + LeavingKind.choices())
+        form.add_choice("left_party_how", names["left_party_how"],
+                        [("", _("(never a member)"))] + LeavingKind.choices())
         form.add_multi("left_party_grounds", names["left_party_grounds"], LeavingGround.choices(), columns=1)
         form.add_choice("conviction", names["conviction"], ConvictionKind.choices())
         form.add_date("record_cleared_on", names["record_cleared_on"])
