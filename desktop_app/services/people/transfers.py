@@ -24,7 +24,7 @@ from desktop_app.services.common.errors import NotFoundError, RuleViolation, Val
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
 from desktop_app.services.people import membership, people
-from desktop_app.store.models import Branch, MembershipEvent, Person
+from desktop_app.store.models import Branch, MembershipEvent, Person, StageEvent
 
 STANDINGS = (Status.OFFICIAL, Status.PROBATIONARY)
 DETAIL_FIELDS = ("date", "place", "paper_number", "paper_date", "effective_on", "note", "branch", "standing")
@@ -275,6 +275,9 @@ def _new_arrival(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any], 
     for field in ("admission_date", "ceremony_date", "official_date"):
         if checked.get(field) and checked[field] > day:
             errors[field] = _("{field} cannot be after the arrival.").format(field=people.field_labels()[field])
+    if values["standing"] == Status.PROBATIONARY and not checked.get("ceremony_date"):
+        errors["ceremony_date"] = _("A probationary member's probation runs 12 months from the admission ceremony: "
+                                    "enter its date.")
     if values["standing"] == Status.OFFICIAL and checked.get("ceremony_date") and not checked.get("official_date") \
             and rules.probation_end(checked["ceremony_date"]) > day:
         errors["standing"] = _("The probation of a member admitted on {date} is not over on the arrival.").format(
@@ -311,6 +314,14 @@ def _arrive(person: Person, values: dict[str, Any], found: rules.Findings) -> No
     event = MembershipEvent.get(MembershipEvent.stage_event == step.id)
     event.branch = values["branch"]  # a member coming back: the branch they report to, not the one they left
     _paper(event, values)
+    person = people.get_person(person.id)
+    if person.status == Status.PROBATIONARY and person.ceremony_date and not StageEvent.select().where(
+            (StageEvent.person == person.id) & (StageEvent.stage == Stage.CEREMONY)).exists():
+        # The ceremony held in the organisation of origin: the recognition steps and deadlines run from it. It is
+        # a step of the history only (no admission here: the membership starts with the transfer).
+        ceremony = StageEvent.create(person=person.id, stage=Stage.CEREMONY, date=person.ceremony_date,
+                                     note=_("Admitted in {place}").format(place=values["place"]))
+        audit.record_change("create", ceremony, None)
 
 
 def _back(person_id: int, data: dict[str, Any]) -> tuple[Person, dict[str, Any], rules.Findings]:
@@ -322,6 +333,9 @@ def _back(person_id: int, data: dict[str, Any]) -> tuple[Person, dict[str, Any],
                                          "“{status}”.").format(name=person.full_name,
                                                               status=Status.label(person.status))})
     _not_before_history(person, day)
+    if values["standing"] == Status.PROBATIONARY and not person.ceremony_date:
+        raise ValidationError({"standing": _("A probationary member's probation runs 12 months from the admission "
+                                             "ceremony: enter its date on the record first.")})
     return person, values, _arrival_facts(values, values["standing"])
 
 
