@@ -47,12 +47,16 @@ def labels() -> dict[str, str]:
         "left_party_grounds": _("Circumstances"), "conviction": _("Criminal conviction"),
         "record_cleared_on": _("Criminal record cleared on"),
     }
-    address = {"home_town": _("Home town"), "birth_place": _("Place of birth registration"),
-               "residence": _("Permanent residence")}
-    part = {"country": _("country"), "province": _("province or city"), "detail": _("commune, village, street")}
-    for a in ADDRESSES:
-        for p in PARTS:
-            names[f"{a}_{p}"] = _("{address}: {part}").format(address=address[a], part=part[p])
+    names.update({
+        "home_town_country": _("Home town: country"), "home_town_province": _("Home town: province or city"),
+        "home_town_detail": _("Home town: commune, village, street"),
+        "birth_place_country": _("Place of birth registration: country"),
+        "birth_place_province": _("Place of birth registration: province or city"),
+        "birth_place_detail": _("Place of birth registration: commune, village, street"),
+        "residence_country": _("Permanent residence: country"),
+        "residence_province": _("Permanent residence: province or city"),
+        "residence_detail": _("Permanent residence: commune, village, street"),
+    })
     return names
 
 

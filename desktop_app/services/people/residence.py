@@ -42,7 +42,7 @@ class CommentRow:
 
 
 def labels() -> dict[str, str]:
-    return {"year": _("Year"), "received_on": _("Received on"), "author": _("From"), "text": _("Comment")}
+    return {"year": _("Year"), "received_on": _("Received on"), "author": _("Commented by"), "text": _("Comment")}
 
 
 def source() -> str:

@@ -34,7 +34,7 @@ AWARD_COLUMNS = (
 COMMENT_COLUMNS = (
     Column(N_("Year"), lambda r: str(r.year)),
     Column(N_("Received on"), lambda r: r.received_on),
-    Column(N_("From"), lambda r: r.author),
+    Column(N_("Commented by"), lambda r: r.author),
     Column(N_("Comment"), lambda r: r.text.replace("\n", " ")),
 )
 
@@ -96,14 +96,14 @@ class MemberRecordTabs(QObject):
         page = QWidget(self.person_form)
         box = QVBoxLayout(page)
         left = form.section(_("Inspection and transfers"))
-        form.add_check("under_inspection", _("Under inspection, discipline review or complaint handling: no "
-                                             "transfer meanwhile"))
+        form.add_check("under_inspection", _("Under inspection (no transfer meanwhile)"))
         form.add_text("inspection_reason", names["inspection_reason"], max_length=1000)
         form.add_date("moving_on", names["moving_on"])
         form.add_text("moving_to", names["moving_to"], placeholder=_("the organisation the member goes to"))
         right = form.section(_("Residence contact (Regulation 213-QĐ/TW)"))
-        form.add_choice("residence_branch", names["residence_branch"],
-                        [(None, _("(not a branch of ours)"))] + branches.branch_choices())
+        home = form.add_choice("residence_branch", names["residence_branch"],
+                               [(None, _("(not a branch of ours)"))] + branches.branch_choices())
+        home.setMinimumContentsLength(26)
         form.add_text("residence_contact", names["residence_contact"],
                       placeholder=_("e.g. Chi bộ thôn Đông, xã Vũ Hội"))
         row = QHBoxLayout()
@@ -158,9 +158,9 @@ class MemberRecordTabs(QObject):
         self.contact = residence.contact_text(person) if saved else ""
         if saved:
             for _kind, what, deadline in under_way:
-                state = _("overdue") if deadline.date < self.today else _("due")
-                lines.append(_("{what}: {state} by {date} ({source}).").format(
-                    what=what, state=state, date=format_date(deadline.date), source=deadline.source))
+                text = _("{what}: overdue since {date} ({source}).") if deadline.date < self.today else \
+                    _("{what}: due by {date} ({source}).")
+                lines.append(text.format(what=what, date=format_date(deadline.date), source=deadline.source))
             if residence.must_keep_in_touch(person) and not residence.contact_text(person):
                 lines.append(_("This member works in an agency or enterprise: record the residence branch they keep "
                                "in touch with."))
