@@ -243,5 +243,4 @@ def test_sql_recount_agrees_after_every_kind_of_event(two):
             got = membership.member_counts(branch.id, day)
             want = recount.member_counts(branch.id, day)
             assert (got.total, got.official, got.probationary, got.exempt, got.elsewhere) == want, (branch.code, day)
-    rows = database.execute_sql("SELECT count(*) FROM membershipevent WHERE person_id = ?", (stay.id,)).fetchone()
-    assert rows[0] == 1
+    assert recount.query("SELECT count(*) FROM membershipevent WHERE person_id = ?", (stay.id,)) == [(1,)]
