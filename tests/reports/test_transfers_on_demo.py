@@ -61,7 +61,7 @@ def _admissions_by_branch() -> dict[int, int]:
         moves = _sql("SELECT branch_id, other_branch_id, date FROM membershipevent WHERE person_id = ? AND kind = "
                      "'move' ORDER BY date, id", (pid,))
         branch = _sql("SELECT branch_id FROM person WHERE id = ?", (pid,))[0][0]
-        for new, old, when in reversed(moves):  # undo the moves made after the decision
+        for _new, old, when in reversed(moves):  # undo the moves made after the decision
             if when > day:
                 branch = old
         found[branch] = found.get(branch, 0) + 1
@@ -98,9 +98,10 @@ def test_receive_move_and_send_out_keep_every_count_right(commune, tmp_path):
     leaver = _sql("SELECT id FROM person WHERE branch_id = ? AND status = 'official' AND NOT under_inspection "
                   "AND id NOT IN (SELECT secretary_id FROM branch WHERE secretary_id IS NOT NULL) ORDER BY id LIMIT 1",
                   (c,))[0][0]
-    out = transfers.transfer_out(leaver, {"date": D(2026, 11, 12), "place": "Đảng bộ xã Búng Lao, tỉnh Điện Biên",
-                                          "paper_number": "80-GGT/ĐU", "paper_date": D(2026, 11, 12),
-                                          "effective_on": D(2026, 11, 1)})
+    transfers.transfer_out(leaver, {"date": D(2026, 11, 12), "place": "Đảng bộ xã Búng Lao, tỉnh Điện Biên",
+                                    "paper_number": "80-GGT/ĐU", "paper_date": D(2026, 11, 12),
+                                    "effective_on": D(2026, 11, 1)})
+    assert _sql("SELECT status FROM person WHERE id = ?", (leaver,)) == [("transferred",)]
     _check_counts(touched, D(2026, 11, 11))
     _check_counts(touched, TODAY)
     assert {x: recount.member_counts(x, october) for x in touched} == before_october  # October is untouched

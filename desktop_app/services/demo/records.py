@@ -30,7 +30,8 @@ LANGUAGES = (("Tiếng Anh B1", 5), ("Tiếng Anh B", 3), ("Tiếng Anh A2", 4),
              ("Tiếng Lào A", 1))
 IT_LEVELS = (("Tin học cơ bản", 6), ("Chứng chỉ ứng dụng CNTT cơ bản", 4), ("Tin học văn phòng", 3),
              ("Tin học B", 2), ("Ứng dụng CNTT nâng cao", 1))
-OUTSIDE_RESIDENCE = ("Chi bộ thôn Đông, xã Vũ Hội, tỉnh Hưng Yên", "Chi bộ Tổ dân phố 7, phường Him Lam, tỉnh Điện Biên",
+OUTSIDE_RESIDENCE = ("Chi bộ thôn Đông, xã Vũ Hội, tỉnh Hưng Yên",
+                     "Chi bộ Tổ dân phố 7, phường Him Lam, tỉnh Điện Biên",
                      "Chi bộ bản Pá Sáng, xã Búng Lao, tỉnh Điện Biên", "Chi bộ khối 3, phường Tô Hiệu, tỉnh Sơn La")
 COMMENTS = (
     "Gương mẫu chấp hành chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và quy định của địa "

@@ -42,8 +42,11 @@ class FormerMembershipTab(QWidget):
         right.addWidget(title)
         self.findings = FindingsList(self)
         right.addWidget(self.findings, 1)
+        left = QVBoxLayout()
+        left.addWidget(section)
+        left.addStretch(1)  # the section keeps its height: the circumstances' boxes stay together
         row = QHBoxLayout()
-        row.addWidget(section, 1)
+        row.addLayout(left, 1)
         row.addLayout(right, 1)
         box.addLayout(row, 1)
         form.changed.connect(self.check)

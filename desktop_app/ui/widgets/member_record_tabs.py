@@ -28,7 +28,7 @@ from desktop_app.ui.widgets.table import RowTable
 AWARD_COLUMNS = (
     Column(N_("Award"), lambda r: r.kind),
     Column(N_("Date"), lambda r: r.date),
-    Column(N_("Decision"), lambda r: r.decision),
+    Column(N_("Decision number"), lambda r: r.decision),
     Column(N_("Awarded by"), lambda r: r.by_whom),
 )
 COMMENT_COLUMNS = (
@@ -97,7 +97,7 @@ class MemberRecordTabs(QObject):
         box = QVBoxLayout(page)
         left = form.section(_("Inspection and transfers"))
         form.add_check("under_inspection", _("Under inspection (no transfer meanwhile)"))
-        form.add_text("inspection_reason", names["inspection_reason"], max_length=1000)
+        form.add_note("inspection_reason", names["inspection_reason"], height=56)
         form.add_date("moving_on", names["moving_on"])
         form.add_text("moving_to", names["moving_to"], placeholder=_("the organisation the member goes to"))
         right = form.section(_("Residence contact (Regulation 213-QĐ/TW)"))

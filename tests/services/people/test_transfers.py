@@ -17,7 +17,6 @@ from desktop_app.core.enums import Stage, Status
 from desktop_app.services.common.errors import RuleViolation, ValidationError
 from desktop_app.services.organisation import branches
 from desktop_app.services.people import membership, people, reminders, transfers
-from desktop_app.store.db import database
 from desktop_app.store.models import AuditEntry, MembershipEvent, Person, StageEvent
 from tests import recount
 
