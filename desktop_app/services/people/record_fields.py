@@ -72,13 +72,13 @@ def check(check: Checker, data: dict, birth: dt.date | None, today: dt.date | No
             check.fail(field, _("{field} cannot be before the date of birth.").format(field=names[field]))
     if "old_id_number" in data:
         raw = data["old_id_number"]
-        value = "" if raw in (None, "") else str(raw).replace(" ", "").replace(".", "")
+        number = "" if raw in (None, "") else str(raw).replace(" ", "").replace(".", "")
         if isinstance(raw, float) and raw.is_integer():
-            value = str(int(raw))
-        if value and not OLD_ID_RE.match(value):
+            number = str(int(raw))
+        if number and not OLD_ID_RE.match(number):
             check.fail("old_id_number", _("The old ID card number (CMND) has 9 or 12 digits."))
         else:
-            check.clean["old_id_number"] = value
+            check.clean["old_id_number"] = number
     check.flag("under_inspection")
     if "left_party_how" in data:
         check.choice("left_party_how", ["", *LeavingKind.codes()], label=names["left_party_how"])
