@@ -14,7 +14,7 @@ from desktop_app.services.organisation import branches
 from desktop_app.services.people import people
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.dialogs.record_rows import AwardDialog
-from desktop_app.ui.dialogs.transfer_dialogs import MoveDialog, TransferInDialog, TransferOutDialog
+from desktop_app.ui.dialogs.transfer_dialogs import MoveDialog, TemporaryDialog, TransferInDialog, TransferOutDialog
 from desktop_app.ui.views.members_view import MembersView
 from tests import recount
 
@@ -140,3 +140,22 @@ def test_a_bad_old_id_number_is_refused_beside_the_field(qtbot, data):
     assert dialog.save() is False
     assert field.error.text()
     assert people.get_person(pid).old_id_number == ""
+
+
+def test_temporary_activity_elsewhere_from_the_member_dialog(qtbot, data):
+    pid = data["Quàng Thị Yến"]
+    member = MemberDialog(pid, TODAY)
+    qtbot.addWidget(member)
+    dialog = member.transfer_dialog(TemporaryDialog)
+    qtbot.addWidget(dialog)
+    assert dialog.form.values()["kind"] == K.ELSEWHERE_FROM  # a member here can only go elsewhere
+    assert not dialog.form.fields["branch"].widget.isVisibleTo(dialog)
+    _type(dialog, {"date": "02/11/2026", "place": "Trường Chính trị tỉnh Điện Biên"})
+    assert dialog.save_button().isEnabled()
+    dialog.accept()
+    assert recount.members(data["branch"], D(2026, 11, 1))[pid]["away"] is False
+    assert recount.members(data["branch"], D(2026, 11, 2))[pid]["away"] is True
+    assert recount.member_counts(data["branch"], D(2026, 11, 2))[4] == 1
+    again = TemporaryDialog(pid, TODAY)
+    qtbot.addWidget(again)
+    assert again.form.values()["kind"] == K.ELSEWHERE_UNTIL  # back, next
