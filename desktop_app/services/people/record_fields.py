@@ -40,7 +40,7 @@ def labels() -> dict[str, str]:
         "foreign_language": _("Foreign language"), "it_level": _("IT level"),
         "card_issued_on": _("Card issued on"), "card_issued_place": _("Card issued by"),
         "card_number_qd85": _("Card number (Decision 85)"),
-        "under_inspection": _("Under inspection"), "inspection_reason": _("Reason of the inspection"),
+        "under_inspection": _("Under inspection"), "inspection_reason": _("Reason for the inspection"),
         "moving_on": _("Leaving for good on"), "moving_to": _("Going to"),
         "residence_branch": _("Residence branch"), "residence_contact": _("Residence organisation (in words)"),
         "left_party_on": _("Left the Party on"), "left_party_how": _("How they left"),
