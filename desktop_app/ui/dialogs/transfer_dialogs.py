@@ -146,7 +146,8 @@ class TransferInDialog(_RuledDialog):
         self.form.add_date("official_date", labels["official_date"])
         self.form.add_text("card_number", labels["card_number"], max_length=32)
         transfer = self.form.section(_("The transfer"))
-        self.form.add_choice("branch", _("Into the branch"), self._branch_choices(), required=True)
+        self.form.add_choice("branch", _("Into the branch"), self._branch_choices(),
+                             required=True).setMinimumContentsLength(30)  # branch names are long
         self.form.add_text("place", _("Transferred from"), required=True,
                            placeholder=_("e.g. Đảng bộ phường Tô Hiệu, tỉnh Sơn La"))
         self._paper_fields(paper_required=True)
