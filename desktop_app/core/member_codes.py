@@ -93,6 +93,20 @@ class LeavingKind(Codes):
     )
 
 
+class LeavingGround(Codes):
+    """Circumstances of a member's leaving that decide whether they may ever be re-admitted (Regulation 294-QĐ/TW,
+    point 3.5.2); stored on the former member's record, comma-separated."""
+
+    QUIT_ACTIVITY = "quit_activity"  # tự ý bỏ sinh hoạt đảng
+    FAMILY_HARDSHIP = "family_hardship"  # xin ra vì hoàn cảnh gia đình đặc biệt khó khăn
+    SERIOUS_DISUNITY = "serious_disunity"  # gây mất đoàn kết nghiêm trọng
+    ITEMS = (
+        (QUIT_ACTIVITY, N_("Quit Party activity of their own accord")),
+        (FAMILY_HARDSHIP, N_("Left on request for very difficult family circumstances")),
+        (SERIOUS_DISUNITY, N_("Caused serious disunity")),
+    )
+
+
 class ConvictionKind(Codes):
     """A criminal conviction, as far as re-admission cares (Regulation 294-QĐ/TW, point 3.5)."""
 

@@ -30,6 +30,15 @@ class Column:
 
 
 NUMBER_COLUMN = Column("_number", "STT", "No.", ("số thứ tự", "tt", "#", "number"), INTEGER, 6)
+# The three addresses of the member form, each as the central database keeps it: country, province, the rest.
+_ADDRESSES = (("home_town", "Quê quán", "Home town"), ("birth_place", "Nơi đăng ký khai sinh",
+                                                        "Place of birth registration"),
+              ("residence", "Nơi thường trú", "Permanent residence"))
+_PARTS = (("country", "quốc gia", "country", 11), ("province", "tỉnh, thành phố", "province or city", 14),
+          ("detail", "xã, phường, thôn, xóm", "commune, village, street", 24))
+ADDRESS_COLUMNS: tuple[Column, ...] = tuple(
+    Column(f"{key}_{part}", f"{vi}: {part_vi}", f"{en}: {part_en}", (), TEXT, width)
+    for key, vi, en in _ADDRESSES for part, part_vi, part_en, width in _PARTS)
 
 PERSON_COLUMNS: tuple[Column, ...] = (
     NUMBER_COLUMN,
@@ -60,10 +69,6 @@ PERSON_COLUMNS: tuple[Column, ...] = (
            ("số thẻ", "số thẻ đảng viên", "thẻ đảng", "thẻ đảng viên", "card number"), ID, 13),
     Column("joined_branch_date", "Ngày sinh hoạt tại chi bộ", "In this branch since",
            ("ngày chuyển đến", "ngày về sinh hoạt"), DATE, 13),
-    Column("birth_place", "Nơi sinh", "Place of birth", (), TEXT, 20),
-    Column("home_town", "Quê quán", "Home town", ("quê", "nguyên quán"), TEXT, 20),
-    Column("residence", "Nơi ở hiện nay", "Residence",
-           ("nơi ở", "nơi cư trú", "chỗ ở hiện nay", "địa chỉ", "nơi thường trú", "thường trú", "address"), TEXT, 24),
     Column("phone", "Điện thoại", "Phone", ("số điện thoại", "sđt", "đt", "phone number"), ID, 13),
     Column("education", "Giáo dục phổ thông", "Education",
            ("trình độ học vấn", "học vấn", "trình độ văn hóa", "văn hóa", "trình độ giáo dục phổ thông"), TEXT, 10),
@@ -79,9 +84,35 @@ PERSON_COLUMNS: tuple[Column, ...] = (
     Column("trade_union", "Công đoàn viên", "Trade Union member", ("công đoàn",), TEXT, 9),
     Column("categories", "Đối tượng", "Categories", ("thành phần", "phân loại", "category"), TEXT, 26),
     Column("note", "Ghi chú", "Note", ("notes", "remarks"), TEXT, 24),
+    # The member form's record and the central database's fields.
+    Column("other_names", "Tên gọi khác", "Other names", ("bí danh", "tên khác"), TEXT, 16),
+    Column("old_id_number", "Số CMND cũ", "Old ID card number",
+           ("cmnd", "số cmnd", "chứng minh nhân dân", "số chứng minh nhân dân", "old id number"), ID, 14),
+    Column("foreign_language", "Ngoại ngữ", "Foreign language", ("trình độ ngoại ngữ",), TEXT, 14),
+    Column("it_level", "Tin học", "IT level", ("trình độ tin học",), TEXT, 14),
+    Column("card_issued_on", "Ngày cấp thẻ đảng", "Card issued on", ("ngày cấp thẻ", "ngày cấp thẻ đảng viên"),
+           DATE, 13),
+    Column("card_issued_place", "Nơi cấp thẻ đảng", "Card issued by", ("nơi cấp thẻ", "cơ quan cấp thẻ"), TEXT, 18),
+    Column("card_number_qd85", "Số thẻ đảng theo Quyết định 85", "Card number under Decision 85",
+           ("số thẻ đảng qđ 85", "số thẻ qđ85", "số thẻ theo qđ 85"), ID, 16),
+    *ADDRESS_COLUMNS,
+    Column("residence_contact", "Chi bộ nơi cư trú", "Residence branch",
+           ("tổ chức đảng nơi cư trú", "nơi cư trú sinh hoạt"), TEXT, 24),
+    Column("awards", "Khen thưởng", "Awards", ("danh hiệu, khen thưởng",), TEXT, 30),
 )
+# Each address written as one line, as older lists keep it: read on import (split into its parts), not exported.
+LINE_COLUMNS: tuple[Column, ...] = (
+    Column("birth_place", "Nơi đăng ký khai sinh", "Place of birth registration",
+           ("nơi sinh", "place of birth", "nơi khai sinh"), TEXT, 20),
+    Column("home_town", "Quê quán", "Home town", ("quê", "nguyên quán"), TEXT, 20),
+    Column("residence", "Nơi thường trú", "Permanent residence",
+           ("nơi ở", "nơi ở hiện nay", "nơi cư trú", "chỗ ở hiện nay", "địa chỉ", "thường trú", "address",
+            "residence"), TEXT, 24),
+)
+IMPORTED_COLUMNS = PERSON_COLUMNS + LINE_COLUMNS
 # An applicant may already have the admission decision; the ceremony makes them a probationary member.
-_PARTY_ONLY = {"ceremony_date", "official_date", "card_number"}
+_PARTY_ONLY = {"ceremony_date", "official_date", "card_number", "card_issued_on", "card_issued_place",
+               "card_number_qd85", "awards"}
 MEMBER_COLUMNS = PERSON_COLUMNS
 CANDIDATE_COLUMNS = tuple(c for c in PERSON_COLUMNS if c.key not in _PARTY_ONLY)
 

@@ -21,7 +21,7 @@ from desktop_app.i18n import _, current_language
 from desktop_app.interchange.columns import (
     DATE,
     ID,
-    PERSON_COLUMNS,
+    IMPORTED_COLUMNS,
     PROBLEMS_COLUMN,
     ROW_COLUMN,
     TEXT,
@@ -95,7 +95,7 @@ def _find_header(head: list[tuple]) -> tuple[int, dict[int, str]] | None:
     """(index in *head*, mapping) of the row that names the most known columns, one of them the name."""
     best = None
     for index, values in enumerate(head):
-        mapping = guess_mapping(list(values), PERSON_COLUMNS)
+        mapping = guess_mapping(list(values), IMPORTED_COLUMNS)
         if "full_name" in mapping.values() and (best is None or len(mapping) > len(best[1])):
             best = (index, mapping)
     return best

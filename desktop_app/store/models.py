@@ -158,6 +158,42 @@ class Person(Versioned):
     joined_branch_date = DateField(null=True)  # start of activity in this branch
     note = _text()
     deleted_at = DateTimeField(null=True, index=True)
+    # The member form's record and the central database's fields (migration 5). home_town, birth_place (the
+    # place of birth registration) and residence (the permanent residence) above stay the whole line as printed;
+    # these hold its parts (core.places), from which the line is written again when they are edited.
+    other_names = _text()  # bí danh, tên gọi khác
+    old_id_number = _text()  # the old identity card (CMND), 9 or 12 digits
+    foreign_language = _text()  # "Tiếng Anh B1"
+    it_level = _text()  # "Tin học cơ bản"
+    card_issued_on = DateField(null=True)
+    card_issued_place = _text()
+    card_number_qd85 = _text()  # the card number under Decision 85 (Party-wide card exchange)
+    home_town_country = _text()
+    home_town_province = _text()
+    home_town_detail = _text()
+    birth_place_country = _text()
+    birth_place_province = _text()
+    birth_place_detail = _text()
+    residence_country = _text()
+    residence_province = _text()
+    residence_detail = _text()
+    # No official transfer while under inspection, discipline review or complaint handling (294-QĐ/TW 6.3.1).
+    under_inspection = _flag()
+    inspection_reason = _text()
+    # Leaving for good is known (a decision took effect, a move for good): the official transfer is due to start
+    # within 60 working days of moving_on.
+    moving_on = DateField(null=True)
+    moving_to = _text()
+    # Residence contact (Quy định 213-QĐ/TW): the branch of the place of residence a member working in an agency
+    # or enterprise keeps in touch with, one of ours or named in words.
+    residence_branch = ForeignKeyField(Branch, null=True, on_delete="SET NULL", backref="+")
+    residence_contact = _text()
+    # A former member (re-admission, 294-QĐ/TW 3.5): how and when they left the Party and the grounds that matter.
+    left_party_on = DateField(null=True)
+    left_party_how = _text()  # core.member_codes.LeavingKind
+    left_party_grounds = _text()  # comma-separated core.member_codes.LeavingGround codes
+    conviction = _text()  # core.member_codes.ConvictionKind
+    record_cleared_on = DateField(null=True)
 
     class Meta:
         indexes = ((("branch", "status"), False),)
@@ -193,9 +229,41 @@ class MembershipEvent(BaseModel):
     document_ref = _text()
     note = _text()
     stage_event = ForeignKeyField(StageEvent, null=True, on_delete="CASCADE", backref="+")  # the step it came with
+    # A transfer or move (migration 5): the date of the introduction paper (document_ref holds its number), the
+    # day the decision behind a transfer out took effect, and the day the new organisation confirmed the member
+    # reported to it.
+    paper_date = DateField(null=True)
+    effective_on = DateField(null=True)
+    reported_on = DateField(null=True)
 
     class Meta:
         indexes = ((("branch", "date"), False), (("person", "date"), False), (("other_branch", "date"), False))
+
+
+class Award(BaseModel):
+    """An award of a member (khen thưởng): the kind as the decision names it, its date and number, who gave it
+    (migration 5)."""
+
+    person = ForeignKeyField(Person, backref="awards", on_delete="CASCADE")
+    kind = CharField()  # "Huân chương Lao động hạng Ba", "Bằng khen của Chủ tịch UBND tỉnh"
+    date = DateField(null=True)
+    decision = _text()  # number of the decision
+    by_whom = _text()  # the authority that awarded it
+    note = _text()
+
+
+class ResidenceComment(BaseModel):
+    """The yearly comment of the residence branch on a member working in an agency or enterprise (Quy định
+    213-QĐ/TW; migration 5): one a year, taken into the member's grading."""
+
+    person = ForeignKeyField(Person, backref="residence_comments", on_delete="CASCADE")
+    year = IntegerField()
+    received_on = DateField(null=True)
+    author = _text()  # the branch committee (or secretary) that commented
+    text = _text()
+
+    class Meta:
+        indexes = ((("person", "year"), True),)
 
 
 class DossierItem(BaseModel):
@@ -417,5 +485,5 @@ class Setting(BaseModel):
 ALL_MODELS = [
     Organisation, Branch, Person, StageEvent, MembershipEvent, DossierItem, Sponsorship, Meeting, Attendance,
     Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting, IssuedDocument,
-    MemberFeeBasis, FeeRelief, FeePayment,
+    MemberFeeBasis, FeeRelief, FeePayment, Award, ResidenceComment,
 ]

@@ -16,7 +16,8 @@ CLASSES = [c for _n, c in inspect.getmembers(member_codes, inspect.isclass)
 
 def test_all_code_sets_are_found():
     assert {c.__name__ for c in CLASSES} == {
-        "FeeBasisKind", "FeeGroup", "FeeArea", "FeeReliefGround", "LeavingKind", "ConvictionKind", "DisciplineKind",
+        "FeeBasisKind", "FeeGroup", "FeeArea", "FeeReliefGround", "LeavingKind", "LeavingGround", "ConvictionKind",
+        "DisciplineKind",
         "DisciplineAuthority", "Grade", "OrganisationGrade", "NotGradedReason", "GradingNote"}
 
 

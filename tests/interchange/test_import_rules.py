@@ -216,3 +216,29 @@ def test_numbered_empty_rows_are_skipped(tmp_path, branches):
 def test_people_who_left_cannot_be_imported(tmp_path, branches):
     plan = _import(tmp_path, [member_row("Nguyễn Văn A", status="Đã chuyển sinh hoạt đi")])
     assert plan.imported == 0 and "import it with" not in _problems(plan)[2]
+
+
+def test_the_member_records_new_fields_are_read(tmp_path, branches):
+    """The member form's and the central database's fields: other names, the old ID number (kept as text, one that
+    lost its leading zero refused), levels, the card's issue and QĐ 85 number, an address as one line (split) or
+    in parts, the residence branch in words."""
+    headers = HEADERS_VI + ["Tên gọi khác", "Số CMND cũ", "Ngoại ngữ", "Tin học", "Ngày cấp thẻ đảng",
+                            "Nơi cấp thẻ đảng", "Số thẻ đảng theo Quyết định 85", "Quê quán",
+                            "Nơi thường trú: tỉnh, thành phố", "Nơi thường trú: xã, phường, thôn, xóm",
+                            "Chi bộ nơi cư trú"]
+    extra = ["Đức Nguyễn", Text("040180123"), "Tiếng Anh B1", "Tin học cơ bản", dt.date(2007, 5, 19),
+             "Huyện ủy Mường Ảng", Text("01.234.567"), "xã Vũ Hội, huyện Vũ Thư, tỉnh Thái Bình", "Điện Biên",
+             "Tổ dân phố 4, xã Mường Ảng", "Chi bộ thôn Đông"]
+    lost_zero = ["", 40180124, "", "", None, "", "", "", "", "", ""]
+    plan = _import(tmp_path, [member_row("Nguyễn Văn Đức", Text("001080000123")) + extra,
+                              member_row("Lò Văn Pấng", Text("001080000124")) + lost_zero], headers=headers)
+    assert plan.imported == 1 and ["40180124" in text for text in _problems(plan).values()] == [True]
+    duc = Person.get(Person.cccd == "001080000123")
+    assert (duc.other_names, duc.old_id_number, duc.foreign_language, duc.it_level) == (
+        "Đức Nguyễn", "040180123", "Tiếng Anh B1", "Tin học cơ bản")
+    assert (duc.card_issued_on, duc.card_issued_place, duc.card_number_qd85) == (
+        dt.date(2007, 5, 19), "Huyện ủy Mường Ảng", "01.234.567")
+    assert (duc.home_town_country, duc.home_town_province, duc.home_town_detail) == (
+        "Việt Nam", "Thái Bình", "xã Vũ Hội, huyện Vũ Thư")
+    assert duc.residence == "Tổ dân phố 4, xã Mường Ảng, tỉnh Điện Biên" and duc.residence_province == "Điện Biên"
+    assert duc.residence_contact == "Chi bộ thôn Đông"

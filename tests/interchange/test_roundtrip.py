@@ -8,9 +8,12 @@ from desktop_app.services.people import people
 from desktop_app.store.models import Person
 
 FIELDS = ("full_name", "gender", "birth_date", "cccd", "ethnicity", "religion", "status", "admission_date",
-          "ceremony_date", "official_date", "card_number", "joined_branch_date", "birth_place", "home_town",
-          "residence", "phone", "education", "professional_level", "theory_level", "occupation", "workplace",
-          "position", "youth_union", "trade_union", "categories", "note")
+          "ceremony_date", "official_date", "card_number", "joined_branch_date", "phone", "education",
+          "professional_level", "theory_level", "occupation", "workplace", "position", "youth_union", "trade_union",
+          "categories", "note", "other_names", "old_id_number", "foreign_language", "it_level", "card_issued_on",
+          "card_issued_place", "card_number_qd85", "residence_contact",
+          # The addresses travel in their parts; the line is written again from them.
+          *(f"{a}_{p}" for a in ("home_town", "birth_place", "residence") for p in ("country", "province", "detail")))
 
 
 def _everything(branch_id):
@@ -23,7 +26,10 @@ def _everything(branch_id):
         "education": "12/12", "professional_level": "Cử nhân sư phạm", "theory_level": "intermediate",
         "occupation": "Giáo viên", "workplace": "Trường Tiểu học Ẳng Nưa", "position": "Hiệu phó",
         "youth_union": False, "trade_union": True, "categories": ["civil_servant", "veteran"],
-        "note": "Chuyển đến từ Đảng bộ huyện Tuần Giáo", "branch": branch_id})
+        "note": "Chuyển đến từ Đảng bộ huyện Tuần Giáo", "branch": branch_id, "other_names": "Xuân Hoàng",
+        "old_id_number": "040185777", "foreign_language": "Tiếng Anh B1", "it_level": "Tin học cơ bản",
+        "card_issued_on": dt.date(2011, 9, 2), "card_issued_place": "Huyện ủy Mường Ảng",
+        "card_number_qd85": "01.234.567", "residence_contact": "Chi bộ bản Co Muông, xã Mường Ảng"})
     people.create_person({"full_name": "Vừ A Páo", "gender": "male", "birth_date": dt.date(2000, 9, 2),
                           "status": "applicant", "admission_date": dt.date(2026, 1, 5), "youth_union": True,
                           "categories": ["farmer"], "branch": branch_id})

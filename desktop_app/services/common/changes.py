@@ -38,6 +38,8 @@ KIND_OF_TABLE: dict[str, str] = {
     "person_fts": PEOPLE,
     "stageevent": PEOPLE,  # a person's steps in the pipeline
     "membershipevent": PEOPLE,  # a person's dated membership of the branches
+    "award": PEOPLE,  # a member's awards, part of the record
+    "residencecomment": PEOPLE,  # the residence branch's yearly comment on a member
     "dossieritem": DOSSIER,
     "sponsorship": SPONSORSHIPS,
     "meeting": MEETINGS,

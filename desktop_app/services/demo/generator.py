@@ -21,7 +21,7 @@ from desktop_app.i18n import _
 from desktop_app.services.common import audit
 from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.common.tx import atomic
-from desktop_app.services.demo import layout, places
+from desktop_app.services.demo import layout, places, records
 from desktop_app.services.demo.branchgen import build_branch
 from desktop_app.services.demo.context import Ids, Shared
 from desktop_app.services.demo.history import membership_rows
@@ -178,6 +178,7 @@ def _doc(value: DocNo | str) -> str:
 
 def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
     start, ids = shared.window_start, shared.ids
+    extras = records.prepare(shared, people)
     for person in people:
         f = person.fields
         dates = [e.date for e in person.events] or [start]
@@ -189,7 +190,8 @@ def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
                             f["education"], f["professional_level"], f["theory_level"], f["occupation"],
                             f["workplace"], f["position"], f["youth_union"], f["trade_union"], f["categories"],
                             person.status, f["card_number"], iso(f["admission_date"]), iso(f["ceremony_date"]),
-                            iso(f["official_date"]), iso(f["joined_branch_date"]), f["note"]))
+                            iso(f["official_date"]), iso(f["joined_branch_date"]), f["note"],
+                            *records.person_columns(shared, extras, person)))
         event_ids: dict[int, int] = {}
         for event in person.events:
             eid, euid = ids.new("stageevent")
@@ -203,15 +205,17 @@ def _write_people(shared: Shared, people: list[Human], sink: Sink) -> None:
             mid, muid = ids.new("membershipevent")
             when = stamp(max(row.date, start))
             step = row.event
+            doc, *papers = records.paper_columns(shared, person, row.kind, row.date, _doc(step.doc) if step else "")
             sink.add("membershipevent", (mid, muid, when, when, person.id, row.branch_id, row.kind, iso(row.date),
-                                         row.other_branch_id, row.standing, row.place,
-                                         _doc(step.doc) if step else "", step.note if step else "",
-                                         event_ids.get(id(step)) if step else None))
+                                         row.other_branch_id, row.standing, row.place, doc,
+                                         step.note if step else "", event_ids.get(id(step)) if step else None,
+                                         *papers))
         for paper in person.papers:
             did, duid = ids.new("dossieritem")
             when = stamp(max(paper.date, start))
             sink.add("dossieritem", (did, duid, when, when, person.id, paper.code, _doc(paper.number),
                                      iso(paper.date), paper.status, paper.note))
+        records.extra_rows(shared, extras, person, ids, sink)
         for s in person.sponsors:
             sid, suid = ids.new("sponsorship")
             created = stamp(max(s.start, start))

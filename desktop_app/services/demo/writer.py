@@ -13,6 +13,13 @@ from functools import lru_cache
 
 from desktop_app.store import writes
 
+# The member record's columns after the first form's (records.person_columns gives their values in this order).
+PERSON_RECORD = ("other_names", "old_id_number", "foreign_language", "it_level", "card_issued_on", "card_issued_place",
+                 "card_number_qd85", *(f"{a}_{p}" for a in ("home_town", "birth_place", "residence")
+                                       for p in ("country", "province", "detail")),
+                 "under_inspection", "inspection_reason", "moving_on", "moving_to", "residence_branch_id",
+                 "residence_contact", "left_party_on", "left_party_how", "left_party_grounds", "conviction",
+                 "record_cleared_on")
 COLUMNS = {
     "organisation": ("id", "uid", "created_at", "updated_at", "name", "superior_body", "place", "issuer_code",
                      "term", "is_grassroots_branch", "authorised_to_admit", "superior_committee", "address",
@@ -23,11 +30,12 @@ COLUMNS = {
                "gender", "birth_date", "birth_place", "ethnicity", "religion", "cccd", "phone", "home_town",
                "residence", "education", "professional_level", "theory_level", "occupation", "workplace",
                "position", "youth_union", "trade_union", "categories", "status", "card_number", "admission_date",
-               "ceremony_date", "official_date", "joined_branch_date", "note"),
+               "ceremony_date", "official_date", "joined_branch_date", "note", *PERSON_RECORD),
     "stageevent": ("id", "uid", "created_at", "updated_at", "person_id", "stage", "date", "document_ref", "note",
                    "policy_version", "meeting_id", "received_on"),
     "membershipevent": ("id", "uid", "created_at", "updated_at", "person_id", "branch_id", "kind", "date",
-                        "other_branch_id", "standing", "place", "document_ref", "note", "stage_event_id"),
+                        "other_branch_id", "standing", "place", "document_ref", "note", "stage_event_id", "paper_date",
+                        "effective_on", "reported_on"),
     "dossieritem": ("id", "uid", "created_at", "updated_at", "person_id", "code", "number", "date", "status",
                     "note"),
     "sponsorship": ("id", "uid", "created_at", "updated_at", "sponsor_id", "person_id", "role", "start", "end",
@@ -55,6 +63,9 @@ COLUMNS = {
                   "last_month", "decision", "note"),
     "feepayment": ("id", "uid", "created_at", "updated_at", "person_id", "branch_id", "month", "amount", "paid_on",
                    "meeting_id", "note"),
+    "award": ("id", "uid", "created_at", "updated_at", "person_id", "kind", "date", "decision", "by_whom", "note"),
+    "residencecomment": ("id", "uid", "created_at", "updated_at", "person_id", "year", "received_on", "author",
+                         "text"),
 }
 ORDER = tuple(COLUMNS)
 

@@ -17,9 +17,10 @@ from peewee import JOIN, fn
 
 from desktop_app.core.enums import AttendanceStatus, MeetingStatus, Status
 from desktop_app.core.rules import Month
+from desktop_app.i18n import format_date
 from desktop_app.services.common.recorded_files import recorded_file
 from desktop_app.services.fees import ledger
-from desktop_app.store.models import Attendance, Branch, Meeting, Person
+from desktop_app.store.models import Attendance, Award, Branch, Meeting, Person
 
 MEMBERS, CANDIDATES = "members", "candidates"
 
@@ -43,10 +44,30 @@ def people(kind: str, branch_id: int | None = None) -> Iterator[dict[str, Any]]:
              .select(Person, Branch.code.alias("branch_code"), Branch.name.alias("branch_name"))
              .join(Branch, JOIN.LEFT_OUTER, on=(Person.branch == Branch.id))
              .order_by(Branch.code, Person.sort_key, Person.id))
-    for row in query.dicts().iterator():
-        row["branch"] = row.pop("branch_name") or ""
-        row["branch_code"] = row["branch_code"] or ""
-        yield row
+    rows = query.dicts().iterator()
+    while batch := list(islice(rows, 500)):
+        ids = [row["id"] for row in batch]
+        prizes = _awards_of(ids)
+        homes = dict(Branch.select(Branch.id, Branch.name).where(
+            Branch.id.in_([r["residence_branch"] for r in batch if r.get("residence_branch")])).tuples())
+        for row in batch:
+            row["branch"] = row.pop("branch_name") or ""
+            row["branch_code"] = row["branch_code"] or ""
+            row["awards"] = prizes.get(row["id"], "")
+            if row.get("residence_branch"):
+                row["residence_contact"] = homes.get(row["residence_branch"], row.get("residence_contact") or "")
+            yield row
+
+
+def _awards_of(ids: list[int]) -> dict[int, str]:
+    """{person: their awards as one line} ("kind (date, decision, by whom); …"), oldest first."""
+    found: dict[int, list[str]] = {}
+    query = (Award.select(Award.person, Award.kind, Award.date, Award.decision, Award.by_whom)
+             .where(Award.person.in_(ids)).order_by(Award.person, Award.date.is_null(), Award.date, Award.id))
+    for pid, kind, day, decision, by_whom in query.tuples():
+        extra = ", ".join(x for x in (format_date(day) if day else "", decision, by_whom) if x)
+        found.setdefault(pid, []).append(f"{kind} ({extra})" if extra else kind)
+    return {pid: "; ".join(items) for pid, items in found.items()}
 
 
 def _meeting_filter(query, branch_id: int | None, year: int | None):

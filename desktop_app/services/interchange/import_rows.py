@@ -23,6 +23,7 @@ from desktop_app.core.text import clean_name, fold, shown
 from desktop_app.i18n import _, format_date
 from desktop_app.services.interchange import value_labels
 from desktop_app.services.interchange.import_plan import RowInput, RowOutcome  # noqa: F401 - kept here too
+from desktop_app.services.people import record_fields
 from desktop_app.services.people.people import DATE_FIELDS, TEXT_FIELDS, field_labels
 
 MEMBERS, CANDIDATES = "members", "candidates"
@@ -30,7 +31,9 @@ KINDS = (MEMBERS, CANDIDATES)
 ALLOWED_STATUS = {MEMBERS: Status.MEMBERS, CANDIDATES: Status.CANDIDATES}
 # Every key a row may carry; "branch" is a branch code or name, "branch_code" a code.
 FIELDS = ("full_name", "gender", "birth_date", "cccd", "card_number", "status", "branch", "branch_code",
-          "theory_level", "categories", "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS)
+          "theory_level", "categories", "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS,
+          "old_id_number", *record_fields.IMPORTED)
+ALL_DATES = ("birth_date", *DATE_FIELDS, *record_fields.DATE_FIELDS)
 
 
 def is_blank(value: Any) -> bool:
@@ -44,7 +47,7 @@ def _number_text(value: int | float) -> str:
 def convert(key: str, raw: Any, labels: dict[str, str]) -> tuple[Any, str | None]:
     """(value for validate_person, problem) of one cell."""
     label = labels.get(key, key)
-    if key in ("birth_date", *DATE_FIELDS):
+    if key in ALL_DATES:
         if isinstance(raw, dt.datetime):
             return raw.date(), None
         if isinstance(raw, (int, float)) and not isinstance(raw, bool):
@@ -60,6 +63,13 @@ def convert(key: str, raw: Any, labels: dict[str, str]) -> tuple[Any, str | None
                                ).format(field=label, value=digits)
             return digits, None
         return str(raw).replace(".", "").replace(" ", ""), None
+    if key == "old_id_number" and isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        digits = _number_text(raw)
+        if len(digits) not in (9, 12):
+            return None, _("{field} has 9 or 12 digits, but the cell holds the number {value}: Excel drops leading "
+                           "zeros from numbers. Format the column as Text and type the number again.").format(
+                field=label, value=digits)
+        return digits, None
     if key == "phone" and isinstance(raw, (int, float)) and not isinstance(raw, bool):
         digits = _number_text(raw)
         return ("0" + digits if len(digits) == 9 else digits), None

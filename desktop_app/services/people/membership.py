@@ -81,6 +81,8 @@ class HistoryRow:
     place: str
     document_ref: str
     note: str
+    paper_date: dt.date | None = None  # a transfer or move: the introduction paper's date
+    reported_on: dt.date | None = None  # a transfer out: the day the new organisation confirmed the member came
 
 
 def counts_of(members: Iterable[MemberOnDay]) -> MemberCounts:
@@ -209,12 +211,13 @@ def history(person_id: int) -> list[HistoryRow]:
     """The person's membership events, oldest first."""
     other = Branch.alias()
     query = (E.select(E.id, E.date, E.kind, E.branch, Branch.name, E.other_branch, other.name, E.standing, E.place,
-                      E.document_ref, E.note)
+                      E.document_ref, E.note, E.paper_date, E.reported_on)
              .join(Branch, on=(E.branch == Branch.id))
              .switch(E).join(other, join_type=JOIN.LEFT_OUTER, on=(E.other_branch == other.id))
              .where(E.person == person_id).order_by(E.date, E.id))
-    return [HistoryRow(eid, raw.to_day(day), kind, bid, bname or "", oid, oname or "", standing, where, ref, note)
-            for eid, day, kind, bid, bname, oid, oname, standing, where, ref, note in raw.rows(query)]
+    return [HistoryRow(eid, raw.to_day(day), kind, bid, bname or "", oid, oname or "", standing, where, ref, note,
+                       raw.to_date(paper), raw.to_date(reported))
+            for eid, day, kind, bid, bname, oid, oname, standing, where, ref, note, paper, reported in raw.rows(query)]
 
 
 @dataclass(frozen=True)
@@ -369,7 +372,21 @@ def record(person_id: int, kind: str, on: dt.date, *, branch_id: int | None = No
     """Record temporary activity: a member of the branch introduced elsewhere (``elsewhere_from``) or back
     (``elsewhere_until``), a member of another organisation active in *branch_id* (``here_from``) or no longer
     (``here_until``). Admission, recognition, exemption, transfers, death and striking off are steps of the
-    person's history (people.record_stage); a change of branch is an edit of the person."""
+    person's history (people.record_stage); transfers and moves are services.people.transfers."""
+    person, kind, day, branch, values = _checked_record(person_id, kind, on, branch_id=branch_id, place=place,
+                                                        document_ref=document_ref, note=note)
+    with atomic():
+        return _write(person, kind, day, branch, place=values.get("place") or "",
+                      document_ref=values.get("document_ref") or "", note=values.get("note") or "")
+
+
+def check_record(person_id: int, kind: str, on: dt.date, **details) -> None:
+    """Raise what ``record`` would refuse (a ValidationError by field, NotFoundError), writing nothing."""
+    _checked_record(person_id, kind, on, **details)
+
+
+def _checked_record(person_id: int, kind: str, on: dt.date, *, branch_id: int | None = None, place: str = "",
+                    document_ref: str = "", note: str = ""):
     person = Person.get_or_none(Person.id == record_id(person_id))
     if person is None or person.deleted_at is not None:
         raise NotFoundError(_("Person not found."))
@@ -409,9 +426,12 @@ def record(person_id: int, kind: str, on: dt.date, *, branch_id: int | None = No
             if branch is None:
                 raise ValidationError({"kind": _("{name} is not active in a branch for a while on {date}.").format(
                     name=person.full_name, date=_format(day))})
-    with atomic():
-        return _write(person, kind, day, branch, place=values.get("place") or "",
-                      document_ref=values.get("document_ref") or "", note=values.get("note") or "")
+    last = history(person.id)
+    if last and day < last[-1].date:
+        raise ValidationError({"date": _(
+            "The date cannot be before {date}, the last change recorded in {name}'s membership history.").format(
+            date=_format(last[-1].date), name=person.full_name)})
+    return person, kind, day, branch, values
 
 
 def _format(day: dt.date) -> str:

@@ -17,7 +17,7 @@ from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.soft_delete import set_deleted
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker, record_id
-from desktop_app.services.people import membership
+from desktop_app.services.people import membership, record_fields
 from desktop_app.store import raw, search_index
 from desktop_app.store.models import Branch, Person, StageEvent
 
@@ -26,7 +26,7 @@ TEXT_FIELDS = ("birth_place", "ethnicity", "religion", "phone", "home_town", "re
 DATE_FIELDS = ("admission_date", "ceremony_date", "official_date", "joined_branch_date")
 # Fields the form edits; status changes go through record_stage so history stays complete.
 EDITABLE = ("full_name", "gender", "birth_date", "cccd", "card_number", "branch", "theory_level", "categories",
-            "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS)
+            "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS, *record_fields.EDITABLE)
 
 # The step recorded as the first dated history entry of a person added with this status.
 FIRST_STAGE = {Status.PROSPECT: Stage.SOURCE, Status.SYMPATHISER: Stage.SYMPATHISER_LIST,
@@ -35,10 +35,11 @@ FIRST_STAGE = {Status.PROSPECT: Stage.SOURCE, Status.SYMPATHISER: Stage.SYMPATHI
 
 
 def field_labels() -> dict[str, str]:
-    return {
+    return record_fields.labels() | {
         "full_name": _("Full name"), "gender": _("Gender"), "birth_date": _("Date of birth"),
-        "birth_place": _("Place of birth"), "ethnicity": _("Ethnicity"), "religion": _("Religion"),
-        "cccd": _("Citizen ID"), "phone": _("Phone"), "home_town": _("Home town"), "residence": _("Residence"),
+        "birth_place": _("Place of birth registration"), "ethnicity": _("Ethnicity"), "religion": _("Religion"),
+        "cccd": _("Citizen ID"), "phone": _("Phone"), "home_town": _("Home town"),
+        "residence": _("Permanent residence"),
         "education": _("Education"), "professional_level": _("Professional qualification"),
         "theory_level": _("Political theory"), "occupation": _("Occupation"), "workplace": _("Workplace"),
         "position": _("Position"), "youth_union": _("Youth Union member"), "trade_union": _("Trade Union member"),
@@ -131,7 +132,11 @@ def validate_person(data: dict, person: Person | None = None, today: dt.date | N
             and person.branch_id is not None and person.status in Status.MEMBERS:
         check.fail("branch", _("A member belongs to a branch: choose the new branch, or record the transfer out "
                                "in the member's history."))
-    return check.done()
+    record_fields.check(check, data, birth or (person.birth_date if person is not None else None), today)
+    record_fields.check_together(check.clean, check, person)
+    values = check.done()
+    record_fields.complete(values, person)
+    return values
 
 
 def _apply(person: Person, values: dict) -> None:
@@ -146,19 +151,26 @@ def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
     values = validate_person(data)
     status = values.pop("status", Status.PROSPECT)
     with atomic():
-        person = Person(status=status)
-        _apply(person, values)
-        person.save(force_insert=True)
+        person = new_record(values, status)
         first = FIRST_STAGE.get(status)
         step_dates = {Stage.CEREMONY: person.ceremony_date, Stage.RECOGNITION_DECISION: person.official_date}
         when = stage_date or (step_dates.get(first) if first else None) or clock.today()
         if first is not None:
             StageEvent.create(person=person, stage=first, date=when, note=_("Recorded when the person was added."))
-        search_index.index_person(person)
-        audit.record_change("create", person, None)
         if status in Status.MEMBERS:  # a member joins the branch's membership history
             known = person.official_date or person.ceremony_date or person.admission_date
             membership.join(person, when if first is not None else known)
+    return person
+
+
+def new_record(values: dict, status: str) -> Person:
+    """Write the record of a new person from checked *values* (validate_person), indexed and audited, with no
+    history yet: the caller records the first steps in the same transaction."""
+    person = Person(status=status)
+    _apply(person, values)
+    person.save(force_insert=True)
+    search_index.index_person(person)
+    audit.record_change("create", person, None)
     return person
 
 

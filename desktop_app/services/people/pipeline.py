@@ -20,7 +20,7 @@ from desktop_app.services.common.errors import RuleViolation, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker
 from desktop_app.services.organisation.organisation import get_organisation
-from desktop_app.services.people import people
+from desktop_app.services.people import people, readmission
 from desktop_app.store.models import Attendance, Decision, DossierItem, Meeting, Person, Sponsorship, StageEvent
 
 # Facts the caller may add for the step being recorded (they are not in the database).
@@ -126,7 +126,8 @@ def gather_facts(person_id: int, stage: str, on: dt.date, meeting_id: int | None
         late_ceremony_consent=bool(clean.get("late_ceremony_consent")),
         grassroots_branch=bool(org and org.is_grassroots_branch),
         authorised_committee=bool(org and org.authorised_to_admit),
-        partial_committee=bool(clean.get("partial_committee")), today=clock.today())
+        partial_committee=bool(clean.get("partial_committee")), today=clock.today(),
+        past_leaving=readmission.past_leaving(person))
 
 
 def _date(on: Any) -> dt.date:

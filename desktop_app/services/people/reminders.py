@@ -16,7 +16,7 @@ from peewee import fn
 from desktop_app.core import rules
 from desktop_app.core.enums import AttendanceStatus, DossierStatus, MeetingKind, Stage, Status
 from desktop_app.i18n import _, format_date
-from desktop_app.services.people import people
+from desktop_app.services.people import member_reminders, people
 from desktop_app.store import raw
 from desktop_app.store.models import Attendance, Branch, DossierItem, Meeting, Person, StageEvent
 
@@ -31,7 +31,8 @@ _CODES = ("CN-NTVĐ", *STALE_CODES, "LLĐV", "PĐV")
 class Reminder:
     kind: str  # certificate_expiring, dossier_stale, decision_due, ceremony_due, probation_ending,
     #            recognition_vote_due, recognition_decision_due, history_declaration_due,
-    #            unexcused_absences, meeting_missing, thematic_missing
+    #            unexcused_absences, meeting_missing, thematic_missing, transfer_start_due, transfer_report_due,
+    #            residence_comment_missing
     due: dt.date
     person_id: int | None
     branch_id: int | None
@@ -242,6 +243,8 @@ def reminders(on: dt.date, branch_id: int | None = None) -> list[Reminder]:
             _probationary(c, case)
     _absences(c, branch_id)
     _branches(c, branch_id)
+    member_reminders.transfers(c, branch_id)
+    member_reminders.residence_comments(c, branch_id)
     return sorted(c.items, key=lambda r: (r.due, r.severity != ERROR, r.title))
 
 

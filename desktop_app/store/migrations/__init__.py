@@ -27,6 +27,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (5, "m0005_record_versions"),
     (6, "m0006_issued_documents"),
     (7, "m0007_fee_ledger"),
+    (8, "m0008_member_record"),
     (9, "m0009_audit_anchor"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -15,6 +15,7 @@ from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
 from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
 from desktop_app.ui.widgets.dossier_panel import DossierPanel
+from desktop_app.ui.widgets.former_membership_tab import FormerMembershipTab
 from desktop_app.ui.widgets.person_form import STATUS_CHOICES_NEW_CANDIDATE, PersonForm
 from desktop_app.ui.widgets.table import RowTable
 
@@ -65,6 +66,7 @@ class CandidateDialog(PersonDialog):
         self.dossier.changed.connect(self._after_write)
         self.dossier_index = self.person_form.insertTab(1, self.dossier, _("Dossier"))
         self._build_sponsor_tab()
+        self.former = FormerMembershipTab(self.person_form, today)
         layout.addWidget(self.person_form, 1)
         row = QHBoxLayout()
         self.advance_button = QPushButton(_("Record the next step…"), self)
@@ -130,8 +132,11 @@ class CandidateDialog(PersonDialog):
         for page in (self.steps_page, self.dossier, self.sponsor_page):
             self.person_form.setTabEnabled(self.person_form.indexOf(page), person is not None)
         self.show_title(person, _("New candidate"), branch_id)
+        self.former.check()
         if person is None:
-            self.person_form.setCurrentWidget(self.person_form.widget(self.person_form.count() - 3))
+            name = self.person_form.form.fields["full_name"].widget
+            self.person_form.setCurrentWidget(next(self.person_form.widget(i) for i in range(self.person_form.count())
+                                                   if self.person_form.widget(i).isAncestorOf(name)))
         else:
             if not self.isVisible():
                 self.person_form.setCurrentWidget(self.steps_page)

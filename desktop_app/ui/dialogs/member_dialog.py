@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.core.enums import MembershipKind, SponsorRole, Stage, Status
 from desktop_app.i18n import N_, _
@@ -13,6 +13,7 @@ from desktop_app.services.people import membership, people, sponsorships
 from desktop_app.ui.dialogs.advance_stage import AdvanceStageDialog, next_stages
 from desktop_app.ui.dialogs.person_dialog import HISTORY_COLUMNS, PersonDialog
 from desktop_app.ui.models.row_table import Column, RowTableModel
+from desktop_app.ui.widgets.member_record_tabs import MemberRecordTabs
 from desktop_app.ui.widgets.person_form import STATUS_CHOICES_NEW_MEMBER, PersonForm
 from desktop_app.ui.widgets.table import RowTable
 
@@ -36,13 +37,13 @@ MEMBERSHIP_COLUMNS = (
     Column(N_("Branch"), lambda r: r.branch_name),
     Column(N_("From or to"), _membership_detail),
     Column(N_("Document"), lambda r: r.document_ref),
+    Column(N_("Paper dated"), lambda r: r.paper_date),
 )
 RECOGNITION_STEPS = (Stage.NEW_MEMBER_CLASS, Stage.RECOGNITION_RESOLUTION, Stage.RECOGNITION_DECISION)
 # (stage, button text, statuses that may take it)
 ACTIONS = (
     (Stage.EXEMPTED, N_("Exempt from activities…"), (Status.OFFICIAL, Status.PROBATIONARY)),
     (Stage.RETURNED, N_("Back to activities…"), (Status.EXEMPT,)),
-    (Stage.TRANSFERRED_OUT, N_("Transfer out…"), Status.MEMBERS),
     (Stage.STRUCK_OFF, N_("Strike off…"), Status.MEMBERS),
     (Stage.DECEASED, N_("Record death…"), Status.MEMBERS),
 )
@@ -60,6 +61,8 @@ class MemberDialog(PersonDialog):
         layout.addWidget(self.heading)
         self.person_form = PersonForm(today, self, new_statuses=new_statuses if person_id is None else ())
         layout.addWidget(self.person_form, 1)
+        self.record_tabs = MemberRecordTabs(self.person_form, today)
+        self.record_tabs.changed.connect(lambda: self.saved.emit(self.person_id))
         self._build_history_tab()
         buttons = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
@@ -72,6 +75,10 @@ class MemberDialog(PersonDialog):
             button.clicked.connect(lambda _c=False, s=stage: self.record(s))
             buttons.addWidget(button)
             self.action_buttons.append(button)
+        self.transfer_button = QPushButton(_("Transfer or move…"), self)
+        self.transfer_menu = QMenu(self.transfer_button)
+        self.transfer_button.setMenu(self.transfer_menu)
+        buttons.addWidget(self.transfer_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         layout.addWidget(self.make_buttons())
@@ -115,6 +122,8 @@ class MemberDialog(PersonDialog):
         self.recognise_button.setVisible(status == Status.PROBATIONARY)
         for button, (_stage, _text, statuses) in zip(self.action_buttons, ACTIONS, strict=True):
             button.setVisible(status in statuses)
+        self.record_tabs.load(person)
+        self._fill_transfer_menu(status)
         self.dirty = False
         self._update_save()
 
@@ -128,6 +137,34 @@ class MemberDialog(PersonDialog):
             return
         dialog = AdvanceStageDialog(self.person_id, stages, self.today, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.saved.emit(self.person_id)
+            self.load()
+
+    def _fill_transfer_menu(self, status: str | None) -> None:
+        """The transfers the member's status allows, each opening its dialog."""
+        from desktop_app.ui.dialogs import transfer_dialogs as td
+
+        self.transfer_menu.clear()
+        entries = []
+        if status in Status.MEMBERS:
+            entries = [(_("Transfer out to another organisation…"), td.TransferOutDialog),
+                       (_("Move to another branch…"), td.MoveDialog),
+                       (_("Temporary activity…"), td.TemporaryDialog)]
+        elif status == Status.TRANSFERRED:
+            entries = [(_("Receive back by transfer…"), td.ReceiveBackDialog)]
+        for text, dialog in entries:
+            self.transfer_menu.addAction(text, lambda d=dialog: self.open_transfer(d))
+        self.transfer_button.setVisible(bool(entries))
+
+    def transfer_dialog(self, dialog_class):
+        """The dialog of a transfer for this member (not shown); None when the record is new."""
+        if not self._ensure_saved():
+            return None
+        return dialog_class(self.person_id, self.today, self)
+
+    def open_transfer(self, dialog_class) -> None:
+        dialog = self.transfer_dialog(dialog_class)
+        if dialog is not None and dialog.exec() == QDialog.DialogCode.Accepted:
             self.saved.emit(self.person_id)
             self.load()
 

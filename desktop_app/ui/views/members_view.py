@@ -60,6 +60,9 @@ class MembersView(PeopleView):
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.new_member)
+        self.receive_button = QPushButton(self)
+        self.receive_button.setObjectName("receiveTransfer")
+        self.receive_button.clicked.connect(self.receive_member)
         self.open_button = QPushButton(self)
         self.open_button.clicked.connect(self.open_current)
         self.delete_button = QPushButton(self)
@@ -70,6 +73,7 @@ class MembersView(PeopleView):
         bar.addWidget(self.count_label, 1)
         bar.addWidget(self.delete_button)
         bar.addWidget(self.open_button)
+        bar.addWidget(self.receive_button)
         bar.addWidget(self.new_button)
         layout.addLayout(bar)
         self.model = RowTableModel(self._columns(), self)
@@ -102,6 +106,7 @@ class MembersView(PeopleView):
         self.status_label.setText(_("&Show:"))
         self.category_label.setText(_("C&ategory:"))
         self.new_button.setText(_("&New member (Ctrl+N)"))
+        self.receive_button.setText(_("&Receive a transferred member…"))
         self.open_button.setText(_("&Open"))
         self.delete_button.setText(_("Delete"))
         self.model.retranslate()
@@ -130,6 +135,19 @@ class MembersView(PeopleView):
 
     def new_member(self) -> None:
         self._dialog(None).exec()
+
+    def receive_dialog(self):
+        """The dialog receiving a member from another organisation into the branch chosen (not shown)."""
+        from desktop_app.ui.dialogs.transfer_dialogs import TransferInDialog
+
+        return TransferInDialog(self.context.today(), self, branch_id=self.branch_id)
+
+    def receive_member(self) -> None:
+        from PySide6.QtWidgets import QDialog
+
+        dialog = self.receive_dialog()
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.result_ is not None:
+            self.open_record("person", dialog.result_.id)
 
     def delete_current(self) -> None:
         row = self.table.current_row()

@@ -15,9 +15,12 @@ from desktop_app.core.rules import party_age_months
 from desktop_app.i18n import _, format_date, ngettext
 from desktop_app.services.organisation import branches
 from desktop_app.services.people import people
+from desktop_app.ui.widgets.address_fields import add_address_tab
 from desktop_app.ui.widgets.form import Form
 
 STATUS_CHOICES_NEW_MEMBER = (Status.OFFICIAL, Status.PROBATIONARY)
+# Fields holding another record's id, read from the column of the id (not the record it points at).
+FOREIGN_KEYS = {"branch": "branch_id", "residence_branch": "residence_branch_id"}
 STATUS_CHOICES_NEW_CANDIDATE = (Status.PROSPECT, Status.SYMPATHISER, Status.APPLICANT)
 
 
@@ -48,18 +51,19 @@ class PersonForm(QTabWidget):
         personal = self._tab(_("Personal details"))
         left = self.form.section(_("Identity"))
         self.form.add_text("full_name", labels["full_name"], required=True, max_length=120)
+        self.form.add_text("other_names", labels["other_names"])
         self.form.add_choice("gender", labels["gender"], Gender.choices())
         self.form.add_date("birth_date", labels["birth_date"])
-        self.form.add_text("birth_place", labels["birth_place"])
         self.form.add_text("ethnicity", labels["ethnicity"])
         self.form.add_text("religion", labels["religion"])
         self.form.add_text("cccd", labels["cccd"], max_length=14, placeholder=_("12 digits"))
+        self.form.add_text("old_id_number", labels["old_id_number"], max_length=15, placeholder=_("9 or 12 digits"))
         right = self.form.section(_("Contact"))
         self.form.add_text("phone", labels["phone"], max_length=20)
-        self.form.add_text("home_town", labels["home_town"])
-        self.form.add_text("residence", labels["residence"])
         self.form.add_note("note", labels["note"], height=90)
         self._columns(personal, left, right)
+
+        add_address_tab(self)
 
         party = self._tab(_("Party"))
         left = self.form.section(_("Membership"))
@@ -89,6 +93,8 @@ class PersonForm(QTabWidget):
         self.form.add_text("education", labels["education"], placeholder=_("e.g. 12/12"))
         self.form.add_text("professional_level", labels["professional_level"])
         self.form.add_choice("theory_level", labels["theory_level"], TheoryLevel.choices())
+        self.form.add_text("foreign_language", labels["foreign_language"], placeholder=_("e.g. Tiếng Anh B1"))
+        self.form.add_text("it_level", labels["it_level"], placeholder=_("e.g. Tin học cơ bản"))
         right = self.form.section(_("Work"))
         self.form.add_text("occupation", labels["occupation"])
         self.form.add_text("workplace", labels["workplace"])
@@ -117,7 +123,7 @@ class PersonForm(QTabWidget):
                       "status": self.new_statuses[0] if self.new_statuses else None}
             self.status_label.setText("")
         else:
-            values = {name: getattr(person, "branch_id" if name == "branch" else name, None)
+            values = {name: getattr(person, FOREIGN_KEYS.get(name, name), None)
                       for name in self.form.fields if name != "status"}
             self.status_label.setText(_("Status: {status}").format(status=Status.label(person.status)))
         self.form.set_values(values)
