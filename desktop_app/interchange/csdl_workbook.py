@@ -222,4 +222,14 @@ def records_of(path: Path) -> list[dict]:
     return [dict(r.values, _row=r.number) for r in rows(data)]
 
 
-__all__ = ["export_csdl", "read", "rows", "unread_headers", "csdl_records"]
+__all__ = ["export_csdl", "plan_file", "read", "rows", "unread_headers", "csdl_records"]
+
+
+def plan_file(path: Path, *, sheet: str | None = None, progress: Progress | None = None):
+    """(where the list is, what importing it would do): reads the workbook and the records, writes nothing."""
+    from desktop_app.services.interchange import csdl_import
+
+    data = read(path, sheet=sheet)
+    plan = csdl_import.plan_rows(rows(data, progress=progress))
+    plan.unread = unread_headers(data)
+    return data, plan

@@ -117,7 +117,8 @@ def test_libreoffice_reads_it(tmp_path, branches):
     _members(branches)
     path = tmp_path / "csdl.xlsx"
     csdl_workbook.export_csdl(path)
-    subprocess.run([office, "--headless", "--convert-to", "csv", "--outdir", str(tmp_path), str(path)],
+    utf8_csv = "csv:Text - txt - csv (StarCalc):44,34,76,1"
+    subprocess.run([office, "--headless", "--convert-to", utf8_csv, "--outdir", str(tmp_path), str(path)],
                    check=True, capture_output=True, timeout=120, env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     text = (tmp_path / "csdl.csv").read_text(encoding="utf-8", errors="replace")
     assert "011185000777" in text and "Hoàng Thị Xuân" in text
