@@ -17,7 +17,7 @@ TITLE_ROW = 2
 SUBTITLE_ROW = 3
 HEADER_ROW = 6  # the group row; the sub-headers are on the next one
 DATA_ROW = 8
-GROUP_PARTS = (("country", "Quốc gia", 11), ("province", "Tỉnh/Thành", 14), ("detail", "Chi tiết", 26))
+GROUP_PARTS = (("country", "Quốc gia", 11), ("province", "Tỉnh/Thành", 14), ("detail", "Chi tiết", 32))
 
 
 @dataclass(frozen=True)

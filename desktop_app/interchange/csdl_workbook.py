@@ -132,6 +132,7 @@ def export_csdl(path: Path, *, branch_id: int | None = None, progress: Progress 
                 dim.number_format = sheets.TEXT_FORMAT  # what is typed later stays text too
         ws.freeze_panes = f"D{layout.DATA_ROW}"
         ws.print_title_rows = f"{layout.HEADER_ROW}:{layout.HEADER_ROW + 1}"
+        ws.print_title_cols = "A:C"  # each page across says whose row it is
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = 9
         ws.merged_cells = MultiCellRange(" ".join(_merges()))

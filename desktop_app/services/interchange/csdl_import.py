@@ -261,7 +261,7 @@ def apply(plan: CsdlPlan, *, source: str = "") -> tuple[int, int]:
                 person = people.create_person(dict(item.values), uid=item.uid or None)
                 item.person_id = person.id
                 added += 1
-            elif item.action == UPDATE:
+            elif item.action == UPDATE and item.person_id is not None:
                 people.update_person(item.person_id, dict(item.values))
                 updated += 1
         if added or updated:
