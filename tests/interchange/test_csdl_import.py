@@ -170,3 +170,11 @@ def test_command_line_dry_run_lists_each_bad_row(tmp_path, branches, capsys):
     text = capsys.readouterr().out
     assert code == 1
     assert "Dòng 8" in text and "Dòng 9" in text and "CB99" in text and "Chạy thử" in text
+
+
+def test_a_known_person_on_two_rows_is_updated_once(tmp_path, branches):
+    _import(csdl_peer.write(tmp_path / "first.xlsx", [XUAN]))
+    twice = [dict(XUAN, cccd="", other_names="Một"), dict(XUAN, uid="", other_names="Hai")]
+    _data, plan = _import(csdl_peer.write(tmp_path / "twice.xlsx", twice), dry_run=True)
+    assert [r.action for r in plan.rows] == ["update", "refused"]
+    assert "8" in plan.rows[1].errors[0] and "Hoàng Thị Xuân" in plan.rows[1].errors[0]

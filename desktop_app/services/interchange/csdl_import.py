@@ -162,6 +162,7 @@ def plan_rows(rows: Iterable[RowInput], *, today: dt.date | None = None) -> Csdl
     plan = CsdlPlan()
     seen_cccd: dict[str, int] = {}
     seen_uid: dict[str, int] = {}
+    seen_person: dict[int, int] = {}
     for row in rows:
         item = RowPlan(row.number, clean_name(str(row.values.get("full_name") or ""))[:120])
         plan.rows.append(item)
@@ -182,6 +183,11 @@ def plan_rows(rows: Iterable[RowInput], *, today: dt.date | None = None) -> Csdl
         person, problem = _existing(uid, cccd)
         if problem:
             item.errors.append(problem)
+        elif person is not None and person.id in seen_person:
+            item.errors.append(_("{name} is also in row {row}.").format(name=person.full_name,
+                                                                     row=seen_person[person.id]))
+        elif person is not None:
+            seen_person[person.id] = row.number
         official_date = data.get("official_date") or (person.official_date if person is not None else None)
         status, problem, word = _status(row, official_date, names)
         if problem:
