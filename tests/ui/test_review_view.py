@@ -30,10 +30,12 @@ def test_the_view_lists_the_members_to_correct(org, show_view, tmp_path):
     rows = view.model.rows
     assert [r.full_name for r in rows] == ["Lò Văn Minh"]
     assert rows[0].count == 2 and "18" in rows[0].details
+    view.table.selectRow(0)
+    assert view.details.text().startswith("Lò Văn Minh\n1. ") and "\n2. " in view.details.text()
     view.only_problems.setChecked(False)
     assert {r.full_name for r in view.model.rows} == {"Lò Văn Minh", "Vừ A Páo"}
     if os.environ.get("SOCHIBO_SHOTS"):
-        view.resize(1100, 360)
+        view.resize(1100, 420)
         view.grab().save(os.path.join(os.environ["SOCHIBO_SHOTS"], "review_view.png"))
 
 
@@ -56,6 +58,8 @@ def test_the_preview_lists_each_row_and_writes_nothing(org, qtbot, tmp_path):
     assert "12" in rows[2].details
     assert dialog.import_button.isEnabled()
     assert recount.query("SELECT ethnicity FROM person WHERE cccd = ?", ("002096001234",)) == [("Mông",)]
+    dialog.table.selectRow(1)
+    assert dialog.details.text().startswith("Row 9 (Vừ A Páo)\n") or dialog.details.text().startswith("Dòng 9")
     if os.environ.get("SOCHIBO_SHOTS"):
         dialog.show()
         dialog.grab().save(os.path.join(os.environ["SOCHIBO_SHOTS"], "csdl_preview.png"))

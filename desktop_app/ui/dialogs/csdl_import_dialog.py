@@ -71,13 +71,26 @@ class CsdlPreview(QDialog):
         self.table = RowTable(self.model, self, stretch=3)
         self.table.fit_columns()
         layout.addWidget(self.table, 1)
+        self.details = QLabel(self)  # the selected row's details in full, a line each
+        self.details.setWordWrap(True)
+        self.details.setMinimumHeight(60)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(bool(counts[csdl_import.NEW] or counts[csdl_import.UPDATE]))
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(_("Close"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons, 0, Qt.AlignmentFlag.AlignRight)
+
+
+    def _on_row(self, current, _previous=None) -> None:
+        row = self.model.row_at(self.table.proxy.mapToSource(current).row()) if current.isValid() else None
+        self.details.setText(_("Row {row} ({name})").format(row=row.number, name=row.name) + "\n" + row.details
+                             if row is not None and row.details else "")
 
 
 def run_csdl_import(parent: QWidget | None, path: Path | None = None) -> None:

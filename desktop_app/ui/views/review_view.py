@@ -29,14 +29,16 @@ class ReviewRow:
     details: str
 
 
+# What to correct gets the room; the branch comes last (a branch chosen above makes it the same on every row).
 COLUMNS = (
-    Column(N_("Branch"), lambda r: r.branch),
     Column(N_("Full name"), lambda r: r.full_name),
     Column(N_("Date of birth"), lambda r: r.birth_date),
     Column(N_("Activity status"), lambda r: r.status),
     Column(N_("Errors"), lambda r: r.count, numeric=True, color=lambda r: "darkred" if r.count else None),
     Column(N_("What to correct"), lambda r: r.details.replace("\n", "  "), tooltip=lambda r: r.details),
+    Column(N_("Branch"), lambda r: r.branch),
 )
+DETAILS = 4
 
 
 def review_rows(branch_id: int | None, only_problems: bool) -> list[ReviewRow]:
@@ -73,9 +75,17 @@ class ReviewView(PeopleView):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.model = RowTableModel(COLUMNS, self)
-        self.table = RowTable(self.model, self, stretch=5)
+        self.table = RowTable(self.model, self, stretch=DETAILS)
         self.table.activated_row.connect(lambda row: self.open_person(row.id))
+        self.table.selectionModel().currentRowChanged.connect(self._on_row)
         layout.addWidget(self.table, 1)
+        # The selected member's errors in full, a line each (the column shows the beginning).
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setMinimumHeight(60)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
         self.retranslate_ui()
 
     def title(self) -> str:
@@ -89,7 +99,8 @@ class ReviewView(PeopleView):
     def refresh(self) -> None:
         rows = review_rows(self.branch_id, self.only_problems.isChecked())
         self.model.set_rows(rows)
-        self.table.fit_columns()
+        self.table.fit_columns(widest=240)
+        self.details.clear()
         errors = sum(r.count for r in rows)
         people = sum(1 for r in rows if r.count)
         self.status.setText(ngettext("{people} member has errors to correct ({errors} in all). Double-click a row "
@@ -97,6 +108,10 @@ class ReviewView(PeopleView):
                                      "{people} members have errors to correct ({errors} in all). Double-click a row "
                                      "to open the record.", people).format(people=people, errors=errors)
                             if people else _("No errors found in the records."))
+
+    def _on_row(self, current, _previous=None) -> None:
+        row = self.model.row_at(self.table.proxy.mapToSource(current).row()) if current.isValid() else None
+        self.details.setText(f"{row.full_name}\n{row.details}" if row is not None and row.details else "")
 
     def export(self) -> None:
         from desktop_app.ui.dialogs.excel_export import export_to_excel
