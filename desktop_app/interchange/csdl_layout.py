@@ -13,8 +13,6 @@ from dataclasses import dataclass
 
 from desktop_app.interchange.columns import DATE, ID, INTEGER, TEXT, Column
 
-TITLE_ROW = 2
-SUBTITLE_ROW = 3
 HEADER_ROW = 6  # the group row; the sub-headers are on the next one
 DATA_ROW = 8
 GROUP_PARTS = (("country", "Quốc gia", 11), ("province", "Tỉnh/Thành", 14), ("detail", "Chi tiết", 32))
