@@ -5,7 +5,8 @@ secretary corrects the record and the workbook comes out right.
 A record here is a dict keyed like the workbook's columns (services.interchange.csdl_records). Each problem names
 the column it concerns and says what is wrong in a sentence. What is checked:
 - the required columns (an official member's card number and official date among them);
-- the citizen ID and the card number are 12 digits, the old ID card 9 or 12;
+- the citizen ID is 12 digits, the card number as many as the rule setting says (12 unless changed: its
+  format is unconfirmed), the old ID card 9 or 12;
 - dates in order: official not before admission, admission not before the age of 18, the card not issued before
   admission, leaving not before admission, none after today;
 - the status agrees with the dates: a probationary member has no official date, an exempt, transferred, struck
@@ -22,12 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from desktop_app.core import clock
+from desktop_app.core.rules import policy_for
 from desktop_app.core.text import fold
-from desktop_app.i18n import _, format_date
+from desktop_app.i18n import _, format_date, ngettext
 from desktop_app.services.interchange import csdl_records
 from desktop_app.services.people.people import field_labels
 
-TWELVE = re.compile(r"^\d{12}$")
 OLD_ID = re.compile(r"^(\d{9}|\d{12})$")
 ADULT_AGE = 18  # Điều lệ Đảng, Điều 1: a citizen of at least eighteen may be admitted
 GONE_WORDS = set(csdl_records.STATUS_WORDS.values()) - {csdl_records.ACTIVE}
@@ -92,11 +93,12 @@ def check_record(record: dict, today: dt.date | None = None) -> list[Problem]:
         fail("card_number", _("An official member has no Party card number."))
     if record.get("status_code") == "official" and _empty(record.get("official_date")):
         fail("official_date", _("An official member has no official date."))
-    for key in ("cccd", "card_number"):
+    for key, digits in (("cccd", 12), ("card_number", policy_for(today).card_number_digits)):
         value = str(record.get(key) or "")
-        if value and not TWELVE.match(value):
-            fail(key, _("{field} must have 12 digits; “{value}” has {count}.").format(
-                field=names[key], value=value[:20], count=sum(c.isdigit() for c in value)))
+        if value and digits and not (value.isascii() and value.isdigit() and len(value) == digits):
+            fail(key, ngettext("{field} must have {digits} digit; “{value}” has {count}.",
+                               "{field} must have {digits} digits; “{value}” has {count}.", digits).format(
+                field=names[key], digits=digits, value=value[:20], count=sum(c.isdigit() for c in value)))
     old = str(record.get("old_id_number") or "")
     if old and not OLD_ID.match(old):
         fail("old_id_number", _("{field} must have 9 or 12 digits; “{value}” has {count}.").format(

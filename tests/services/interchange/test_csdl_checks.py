@@ -65,6 +65,24 @@ def test_a_card_number_for_an_official_member_only():
     assert fields(good(card_number="12345678")) == ["card_number"]
 
 
+def test_the_card_numbers_length_is_a_rule_setting():
+    """The card number's format is unconfirmed: 12 digits unless the organisation sets another length, 0 for none."""
+    from desktop_app.core.rules import set_overrides
+
+    try:
+        set_overrides({"card_number_digits": 8})
+        assert fields(good(card_number="11012011")) == []
+        assert fields(good(card_number="012345678901")) == ["card_number"]
+        assert fields(good(card_number="11.012011")) == ["card_number"]  # the workbook wants digits only
+        message = csdl_checks.check_record(good(card_number="012345678901"), TODAY)[0].message
+        assert "8 chữ số" in message and "12" in message
+        set_overrides({"card_number_digits": 0})
+        assert fields(good(card_number="11.012011")) == []
+    finally:
+        set_overrides({})
+    assert fields(good(card_number="11012011")) == ["card_number"]
+
+
 def test_the_official_date_not_before_admission():
     assert fields(good(official_date=D(2010, 6, 1))) == []
     assert fields(good(official_date=D(2010, 5, 31))) == ["official_date"]
