@@ -38,6 +38,10 @@ def cmd_import(args) -> int:
     refused, so a dry run predicts the real run's status. Refused rows are listed one a line."""
     if args.kind not in IMPORT_KINDS:
         raise UsageError(_("Unknown import “{kind}”: choose members or candidates.").format(kind=args.kind))
+    if args.kind == "csdl":
+        from desktop_app.cli.csdl import import_csdl
+
+        return import_csdl(args)
     errors_path = xlsx_option(args.errors) if args.errors else None
     path = db_path(args, must_exist=True)
     open_database(path)
@@ -89,6 +93,10 @@ def cmd_export(args) -> int:
     if args.kind not in EXPORT_KINDS:
         raise UsageError(_("Unknown export “{kind}”: choose members, candidates, meetings or fees.").format(
             kind=args.kind))
+    if args.kind == "csdl":
+        from desktop_app.cli.csdl import export_csdl
+
+        return export_csdl(args)
     target = xlsx_option(args.output)
     path = db_path(args, must_exist=True)
     open_database(path)

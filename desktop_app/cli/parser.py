@@ -13,8 +13,8 @@ EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 DEMO_SCALES = ("branch", "commune", "large")
 REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin", "resolution", "register", "issued",
                 "fees")
-IMPORT_KINDS = ("members", "candidates")
-EXPORT_KINDS = ("members", "candidates", "meetings", "fees")
+IMPORT_KINDS = ("members", "candidates", "csdl")
+EXPORT_KINDS = ("members", "candidates", "meetings", "fees", "csdl")
 
 
 class UsageError(Exception):

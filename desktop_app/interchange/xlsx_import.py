@@ -27,17 +27,20 @@ from desktop_app.interchange.columns import (
     TEXT,
     Column,
     column_for,
-    guess_mapping,
 )
+from desktop_app.interchange.csdl_layout import person_spellings
 from desktop_app.interchange.errors import WorkbookError, check_target
+from desktop_app.interchange.header_rows import Header, find_header
 from desktop_app.interchange.progress import SheetProgress
 from desktop_app.interchange.xlsx_reader import Formula, WorkbookReader
 from desktop_app.services.interchange import importing
 from desktop_app.services.interchange import limits as import_limits
-from desktop_app.services.interchange.import_rows import RowInput, is_blank
+from desktop_app.services.interchange.import_rows import FIELDS, RowInput, is_blank
 from desktop_app.services.interchange.limits import WorkbookLimits
 
 HEADER_SCAN = 20  # rows searched for the header row
+# The person columns as the app writes them, and as the central member database's workbook spells them.
+READ_COLUMNS = IMPORTED_COLUMNS + person_spellings(FIELDS)
 FIRST_ROWS = 200  # rows under the header kept for the examples of the mapping page
 Progress = Callable[..., None]  # (done, total, what)
 
@@ -91,14 +94,10 @@ def sheet_names(path: Path, limits: WorkbookLimits | None = None) -> list[str]:
         return reader.sheet_names
 
 
-def _find_header(head: list[tuple]) -> tuple[int, dict[int, str]] | None:
-    """(index in *head*, mapping) of the row that names the most known columns, one of them the name."""
-    best = None
-    for index, values in enumerate(head):
-        mapping = guess_mapping(list(values), IMPORTED_COLUMNS)
-        if "full_name" in mapping.values() and (best is None or len(mapping) > len(best[1])):
-            best = (index, mapping)
-    return best
+def _find_header(head: list[tuple], columns: tuple[Column, ...] = READ_COLUMNS) -> Header | None:
+    """The header row (or pair of rows, interchange.header_rows) that names the most known columns, one of them
+    the name."""
+    return find_header(head, columns)
 
 
 def _head(reader: WorkbookReader, title: str) -> tuple[list[tuple], Iterator[tuple[int, tuple]], list]:
@@ -118,7 +117,8 @@ def _head(reader: WorkbookReader, title: str) -> tuple[list[tuple], Iterator[tup
 
 
 def read_sheet(path: Path, sheet: str | None = None, *, require_names: bool = True,
-               limits: WorkbookLimits | None = None, progress: Progress | None = None) -> SheetData:
+               limits: WorkbookLimits | None = None, progress: Progress | None = None,
+               columns: tuple[Column, ...] = READ_COLUMNS) -> SheetData:
     """Where the list of *sheet* (default: the first sheet with a column of names) is: its header row and the
     first rows under it. Quick whatever the sheet's size; the rows are read by ``stream_rows``.
 
@@ -135,9 +135,10 @@ def read_sheet(path: Path, sheet: str | None = None, *, require_names: bool = Tr
         order = [sheet] if sheet is not None else names
         for title in order:
             head, rest, dimension = _head(reader, title)
-            found = _find_header(head)
+            found = _find_header(head, columns)
             if found is not None:
-                return _first_rows(path, title, names, head, rest, *found, dimension, stamp)
+                return _first_rows(path, title, names, head, rest, found.index, found.mapping, dimension, stamp,
+                                   found.titles)
         if not require_names and order:
             head, rest, dimension = _head(reader, order[0])
             index = next((i for i, r in enumerate(head) if any(not is_blank(v) for v in r)), 0)
@@ -148,8 +149,10 @@ def read_sheet(path: Path, sheet: str | None = None, *, require_names: bool = Tr
 
 
 def _first_rows(path: Path, title: str, names: list[str], head: list[tuple], rest, index: int,
-                mapping: dict[int, str], dimension: list, stamp: tuple[int, int]) -> SheetData:
-    headers = [("" if v is None else str(v).strip()) for v in (head[index] if head else ())]
+                mapping: dict[int, str], dimension: list, stamp: tuple[int, int],
+                titles: list[str] | None = None) -> SheetData:
+    headers = titles if titles is not None else [("" if v is None else str(v).strip())
+                                                 for v in (head[index] if head else ())]
     data = SheetData(path, title, names, index + 1, headers, mapping=mapping,
                      last_row=dimension[0] if dimension else None, stamp=stamp)
     below = itertools.chain(((n, r) for n, r in enumerate(head[index + 1:], index + 2)), rest)

@@ -36,10 +36,13 @@ def fill_menus(window: QMainWindow, file_menu: QMenu, help_menu: QMenu) -> dict[
     imports = file_menu.addMenu(_("&Import from Excel"))
     imports.addAction(action("import_members", _("Members…"), lambda: import_excel(window, "members")))
     imports.addAction(action("import_candidates", _("Candidates…"), lambda: import_excel(window, "candidates")))
+    imports.addAction(action("import_csdl", _("Central member database workbook…"), lambda: import_csdl(window)))
     exports = file_menu.addMenu(_("&Export to Excel"))
     exports.addAction(action("export_members", _("Members…"), lambda: export_excel(window, "members")))
     exports.addAction(action("export_candidates", _("Candidates…"), lambda: export_excel(window, "candidates")))
     exports.addAction(action("export_meetings", _("Meetings…"), lambda: export_excel(window, "meetings")))
+    exports.addAction(action("export_csdl", _("Central member database workbook, checked…"),
+                             lambda: export_excel(window, "csdl")))
     file_menu.addAction(action("recycle", _("&Deleted records…"), lambda: show_deleted(window)))
     file_menu.addSeparator()
     file_menu.addAction(action("backup", _("&Back up now"), files.backup, "Ctrl+B"))
@@ -54,6 +57,12 @@ def import_excel(window: QMainWindow, kind: str) -> None:
     from desktop_app.ui.dialogs.import_wizard import run_import_wizard
 
     run_import_wizard(window, kind=kind, branch_id=window.context.branch_id)
+
+
+def import_csdl(window: QMainWindow) -> None:
+    from desktop_app.ui.dialogs.csdl_import_dialog import run_csdl_import
+
+    run_csdl_import(window)
 
 
 def export_excel(window: QMainWindow, kind: str) -> None:

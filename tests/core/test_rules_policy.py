@@ -194,7 +194,7 @@ def test_configurable_parameters_list():
                            "strike_off_counts_together", "strike_off_failed_years",
                            "badge_milestones_years", "badge_award_days", "badge_ill_early_months",
                            "badge_senior_from_years", "badge_ill_early_months_senior",
-                           "badge_posthumous_early_months"}
+                           "badge_posthumous_early_months", "card_number_digits"}
     # the admission and meeting settings come first, as they read in the settings
     assert list(params)[:8] == ["dossier_stale_months", "youth_age_max_years", "new_member_class_required",
                                 "meeting_day", "meeting_min_minutes", "combined_meeting_min_minutes",

@@ -383,9 +383,33 @@ def _fees(world, data):
     _attempt(world, meeting_fees.set_fee_paid, data.draw(ids(world, "meeting")), person, data.draw(amount))
 
 
+def _csdl(world, data):
+    """The central database's workbook: every row gets a plan (refused with its reasons, never an exception), and
+    writing the plan stores only checked values."""
+    from desktop_app.services.interchange import csdl_import
+    from desktop_app.services.interchange.import_rows import RowInput
+
+    cell = st.one_of(text, odd_date, st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True),
+                     st.sampled_from(["Đang sinh hoạt", "Từ trần", "Có", "Không", "CB01", "Chi bộ 1", "Nam", "Nữ",
+                                      "3f1c2a7e-8b5d-4c21-9e0a-5d7b1c9f2e11"]))
+    keys = st.sampled_from(["uid", "full_name", "other_names", "gender", "birth_date", "cccd", "card_number",
+                            "card_issued_on", "branch", "admission_date", "official_date", "old_id_number",
+                            "home_town_province", "residence_detail", "status", "left_on", "delete_proposed",
+                            "ethnicity", "religion"])
+    rows = data.draw(st.lists(st.dictionaries(keys, cell, max_size=10), min_size=1, max_size=3))
+    rows = [dict(r, full_name=r.get("full_name", "Lò Văn Mười")) for r in rows]
+    plan = csdl_import.plan_rows([RowInput(n, r, [], tuple(r.values())) for n, r in enumerate(rows, 8)])
+    assert len(plan.rows) == len(rows)
+    assert all(r.errors for r in plan.rows if r.action == csdl_import.REFUSED)
+    _attempt(world, csdl_import.apply, plan)
+    for item in plan.rows:
+        if item.person_id is not None and item.action in (csdl_import.NEW, csdl_import.UPDATE):
+            _clean(Person.get_by_id(item.person_id))
+
+
 CASES = [_people, _people_steps, _people_delete, _dossier, _sponsors, _privacy, _branches, _organisation,
          _quotas_and_calendar, _rule_settings, _settings, _meetings, _meeting_removal, _attendance, _decisions,
-         _reports_and_tasks, _minutes, _numbers_and_outputs, _import, _repair, _fees]
+         _reports_and_tasks, _minutes, _numbers_and_outputs, _import, _repair, _fees, _csdl]
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.__name__.strip("_") for c in CASES])

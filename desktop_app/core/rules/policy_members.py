@@ -191,6 +191,14 @@ class MemberLifeParameters:
         12, _BADGES, configurable=True, unconfirmed=True,
         label=N_("Party badge: awarded posthumously up to (months) early"), minimum=0, maximum=24)
 
+    # ---- the member record ----------------------------------------------------------------------------------
+    # The central member database's data-entry workbook, as peer tools write it, asks for 12 digits; the card
+    # number's format itself is not published (domain.md: UNCONFIRMED), and older cards carry other numbers.
+    # 0: the length is not checked.
+    card_number_digits: int = param(
+        12, N_("Central member database's data-entry workbook (format unconfirmed)"), configurable=True,
+        unconfirmed=True, label=N_("Digits of a Party card number (0: not checked)"), minimum=0, maximum=20)
+
 
 # Rules that are not numbers, with their sources (joined into policy.RULES).
 MEMBER_RULES: dict[str, str] = {

@@ -34,6 +34,7 @@ FIELDS = ("full_name", "gender", "birth_date", "cccd", "card_number", "status", 
           "theory_level", "categories", "youth_union", "trade_union", *TEXT_FIELDS, *DATE_FIELDS,
           "old_id_number", *record_fields.IMPORTED)
 ALL_DATES = ("birth_date", *DATE_FIELDS, *record_fields.DATE_FIELDS)
+_ACTIVE_WORDS = {"dang sinh hoat", "dang hoat dong"}
 
 
 def is_blank(value: Any) -> bool:
@@ -124,6 +125,9 @@ def status_for(kind: str, data: dict[str, Any], labels: dict[str, str],
     or probationary when the ceremony was less than 12 months ago and no official date is given."""
     raw = data.get("status")
     allowed = ALLOWED_STATUS[kind]
+    if kind == MEMBERS and raw is not None and fold(str(raw)) in _ACTIVE_WORDS:
+        # The central member database's "Đang sinh hoạt": official with an official date, else probationary.
+        return (Status.OFFICIAL if data.get("official_date") else Status.PROBATIONARY), None
     if raw is None:
         if kind == CANDIDATES:
             return Status.PROSPECT, None

@@ -146,10 +146,13 @@ def _apply(person: Person, values: dict) -> None:
     person.sort_key = name_sort_key(person.full_name)
 
 
-def create_person(data: dict, *, stage_date: dt.date | None = None) -> Person:
-    """Create a person; the starting status is recorded as the first dated step of their history."""
+def create_person(data: dict, *, stage_date: dt.date | None = None, uid: str | None = None) -> Person:
+    """Create a person; the starting status is recorded as the first dated step of their history. *uid* keeps
+    the identity another program gave the record (the central member database's ID)."""
     values = validate_person(data)
     status = values.pop("status", Status.PROSPECT)
+    if uid:
+        values["uid"] = uid
     with atomic():
         person = new_record(values, status)
         first = FIRST_STAGE.get(status)
