@@ -160,10 +160,10 @@ def export_csdl(path: Path, *, branch_id: int | None = None, progress: Progress 
         report(count)
         _summary_sheet(workbook, reviewed)
         report(count)  # the last chance to stop: nothing is written yet
-        sheets.save(workbook, path)
+        with export_data.recorded_export("csdl", path, count, branch_id):  # recorded first: no file without it
+            sheets.save(workbook, path)
     finally:
         sheets.discard(workbook)
-    export_data.record_export("csdl", str(path), count, branch_id)
     return count, bad
 
 
