@@ -27,7 +27,7 @@ from desktop_app.core.enums import Stage, Status
 from desktop_app.core.text import clean_name, fold, name_sort_key
 from desktop_app.i18n import _, format_date
 from desktop_app.services.common import audit
-from desktop_app.services.common.errors import ValidationError
+from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.common.tx import atomic
 from desktop_app.services.common.validation import Checker
 from desktop_app.services.interchange.import_plan import ImportPlan, SeenKeys
@@ -102,6 +102,8 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
     labels = person_labels()
     branches = [(b.id, b.code, b.name) for b in
                 Branch.select(Branch.id, Branch.code, Branch.name).where(Branch.deleted_at.is_null())]
+    if default_branch_id is not None and default_branch_id not in {bid for bid, _code, _name in branches}:
+        raise NotFoundError(_("Branch not found."))  # checked before any row: a wrong id is no branch to fill in
     resolver = BranchResolver(branches, default_branch_id)
     last_id = Person.select(fn.MAX(Person.id)).scalar() or 0
     plan = ImportPlan(kind)
