@@ -102,7 +102,8 @@ def check_rows(kind: str, rows: Iterable[RowInput], *, default_branch_id: int | 
     labels = person_labels()
     branches = [(b.id, b.code, b.name) for b in
                 Branch.select(Branch.id, Branch.code, Branch.name).where(Branch.deleted_at.is_null())]
-    if default_branch_id is not None and default_branch_id not in {bid for bid, _code, _name in branches}:
+    if default_branch_id is not None and (type(default_branch_id) is not int
+                                          or default_branch_id not in {bid for bid, _code, _name in branches}):
         raise NotFoundError(_("Branch not found."))  # checked before any row: a wrong id is no branch to fill in
     resolver = BranchResolver(branches, default_branch_id)
     last_id = Person.select(fn.MAX(Person.id)).scalar() or 0

@@ -11,7 +11,7 @@ from desktop_app.services.organisation import branches, organisation
 from desktop_app.store.models import AuditEntry, Person
 
 
-@pytest.mark.parametrize("wrong", [0, -1, 9_999, 2**63])
+@pytest.mark.parametrize("wrong", [0, -1, 9_999, 2**63, "1", [], True])
 def test_a_default_branch_that_does_not_exist_is_refused(db, wrong):
     organisation.save_organisation({"name": "Đảng bộ xã Mường Ảng"})
     branch = branches.create_branch({"code": "CB01", "name": "Chi bộ 1"})
