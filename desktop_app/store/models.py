@@ -482,8 +482,109 @@ class Setting(BaseModel):
     value = _text()  # JSON
 
 
+# ---- the Party year: discipline, annual grading, Party badges (migration 10) --------------------------------
+
+
+class DisciplineRecord(BaseModel):
+    """A disciplinary measure decided against a member (Party Charter Articles 35–36, Regulation 296-QĐ/TW)."""
+
+    person = ForeignKeyField(Person, backref="disciplines", on_delete="CASCADE")
+    kind = CharField()  # core.member_codes.DisciplineKind
+    decided_on = DateField(index=True)  # the day it took effect (a branch's: when its vote was announced)
+    decision_number = _text()
+    decided_by = CharField(default="branch", constraints=[SQL("DEFAULT 'branch'")])  # DisciplineAuthority
+    body = _text()  # the deciding body as the decision names it
+    reason = _text()
+    remedied = _flag()  # the member admitted the fault, found it and remedied it (grading may judge otherwise)
+    note = _text()
+    deleted_at = DateTimeField(null=True)
+
+
+class GradingRound(BaseModel):
+    """The organisation's annual grading of its members and branches for one year (Regulation 366-QĐ/TW)."""
+
+    organisation = ForeignKeyField(Organisation, backref="grading_rounds", on_delete="CASCADE")
+    year = IntegerField()
+    grading_date = DateField()  # the day the grading is made: the six months of a new member count to it
+    opened_on = DateField()
+    note = _text()
+
+    class Meta:
+        indexes = ((("organisation", "year"), True),)
+
+
+class BranchGrading(BaseModel):
+    """A branch in a round: the meeting that proposed its members' grades, and the committee's grade of the
+    branch itself (locked once given)."""
+
+    round = ForeignKeyField(GradingRound, backref="branches", on_delete="CASCADE")
+    branch = ForeignKeyField(Branch, backref="gradings", on_delete="RESTRICT")
+    meeting_on = DateField(null=True)  # the branch meeting that proposed the grades
+    voters = IntegerField(null=True)  # official members voting at it
+    outstanding = _flag()  # a unit recognised as outstanding: "excellent" up to 25 % of "good"
+    self_grade = _text()  # the grade the branch proposes for itself (OrganisationGrade)
+    grade = _text()  # the committee's grade of the branch
+    graded_on = DateField(null=True)  # the day the committee graded the branch: locked from then
+
+    class Meta:
+        indexes = ((("round", "branch"), True),)
+
+
+class MemberGrade(BaseModel):
+    """One member's grading in a round: the self-assessment, the branch's proposal with its vote and the
+    committee's grade, each dated; locked once the committee has decided (committee_on)."""
+
+    round = ForeignKeyField(GradingRound, backref="members", on_delete="CASCADE")
+    person = ForeignKeyField(Person, backref="grades", on_delete="CASCADE")
+    branch = ForeignKeyField(Branch, backref="+", on_delete="RESTRICT")  # the official branch that grades them
+    self_grade = _text()
+    self_text = _text()
+    self_on = DateField(null=True)
+    branch_grade = _text()
+    branch_yes = IntegerField(null=True)
+    branch_voters = IntegerField(null=True)
+    branch_on = DateField(null=True)
+    committee_grade = _text()  # a draft until committee_on is set
+    committee_on = DateField(null=True)
+    suspended = _flag()
+    sick_months = _int()
+    maternity = _flag()
+    host_comment = _text()  # temporarily active elsewhere: the host branch's comments
+    note = _text()
+
+    class Meta:
+        indexes = ((("round", "person"), True), (("person", "round"), False))
+
+
+class GradeCorrection(BaseModel):
+    """A dated correction of a decided grade (a member's or a branch's): the only change a decision accepts."""
+
+    member_grade = ForeignKeyField(MemberGrade, null=True, backref="corrections", on_delete="CASCADE")
+    branch_grading = ForeignKeyField(BranchGrading, null=True, backref="corrections", on_delete="CASCADE")
+    corrected_on = DateField()
+    before = _text()
+    after = _text()
+    reason = _text()
+    document_ref = _text()
+
+
+class PartyBadge(BaseModel):
+    """A Party badge awarded to a member for a milestone of party age (Huy hiệu Đảng)."""
+
+    person = ForeignKeyField(Person, backref="badges", on_delete="CASCADE")
+    years = IntegerField()  # the milestone
+    awarded_on = DateField()
+    decision_number = _text()
+    posthumous = _flag()
+    note = _text()
+
+    class Meta:
+        indexes = ((("person", "years"), True),)
+
+
 ALL_MODELS = [
     Organisation, Branch, Person, StageEvent, MembershipEvent, DossierItem, Sponsorship, Meeting, Attendance,
     Decision, ProgressNote, ActionItem, Quota, DocumentCounter, AuditEntry, Setting, IssuedDocument,
     MemberFeeBasis, FeeRelief, FeePayment, Award, ResidenceComment,
+    DisciplineRecord, GradingRound, BranchGrading, MemberGrade, GradeCorrection, PartyBadge,
 ]

@@ -22,11 +22,14 @@ from desktop_app.core import clock
 from desktop_app.services.common import changes
 from desktop_app.services.common.changes import (  # the kinds of data views watch
     AUDIT,
+    BADGES,
     BRANCHES,
+    DISCIPLINE,
     DOCUMENTS,
     DOSSIER,
     EVERYTHING,
     FEES,
+    GRADING,
     MEETINGS,
     ORGANISATION,
     PEOPLE,
@@ -35,8 +38,8 @@ from desktop_app.services.common.changes import (  # the kinds of data views wat
     SPONSORSHIPS,
 )
 
-__all__ = ["AUDIT", "BRANCHES", "DOCUMENTS", "DOSSIER", "EVERYTHING", "FEES", "MEETINGS", "ORGANISATION",
-           "PEOPLE", "QUOTAS", "SETTINGS", "SPONSORSHIPS", "AppContext", "SignalHub"]
+__all__ = ["AUDIT", "BADGES", "BRANCHES", "DISCIPLINE", "DOCUMENTS", "DOSSIER", "EVERYTHING", "FEES", "GRADING",
+           "MEETINGS", "ORGANISATION", "PEOPLE", "QUOTAS", "SETTINGS", "SPONSORSHIPS", "AppContext", "SignalHub"]
 
 
 class SignalHub(QObject):

@@ -27,6 +27,9 @@ SETTINGS = "settings"
 ORGANISATION = "organisation"
 DOCUMENTS = "document"  # document numbers taken
 FEES = "fee"  # members' fee bases, exemptions and reductions, and the fee ledger
+GRADING = "grading"  # the annual grading of members and branches
+DISCIPLINE = "discipline"  # members' disciplinary records
+BADGES = "badge"  # Party badges awarded
 AUDIT = "audit"  # the audit trail: every write, print and export adds to it
 EVERYTHING = "*"  # not written by a transaction: another database file is open, every view starts over
 
@@ -55,6 +58,12 @@ KIND_OF_TABLE: dict[str, str] = {
     "issueddocument": DOCUMENTS,  # the register of issued documents
     "auditentry": AUDIT,
     "setting": SETTINGS,
+    "disciplinerecord": DISCIPLINE,
+    "gradinground": GRADING,
+    "branchgrading": GRADING,
+    "membergrade": GRADING,
+    "gradecorrection": GRADING,
+    "partybadge": BADGES,
 }
 
 Listener = Callable[[frozenset[str]], object]

@@ -29,6 +29,7 @@ MIGRATIONS: list[tuple[int, str]] = [
     (7, "m0007_fee_ledger"),
     (8, "m0008_member_record"),
     (9, "m0009_audit_anchor"),
+    (10, "m0010_party_year"),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
