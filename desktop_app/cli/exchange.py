@@ -74,13 +74,19 @@ def cmd_import(args) -> int:
     return EXIT_OK if good else EXIT_ERROR
 
 
-def _export_fees(args, target: Path, branch_id: int | None) -> None:
+def _export_year(args) -> int:
     from desktop_app.core import clock
-    from desktop_app.interchange.fee_export import export_fees
 
     year = args.year or clock.today().year
     if not 1900 <= year <= 2200:
         raise UsageError(_("Year must be written with four digits, e.g. 2026."))
+    return year
+
+
+def _export_fees(args, target: Path, branch_id: int | None) -> None:
+    from desktop_app.interchange.fee_export import export_fees
+
+    year = _export_year(args)
     done = export_fees(target, year=year, branch_id=branch_id, lang=i18n.current_language())
     out(ngettext("Exported the Party fees of {year} to {path}: {months} branch-month, {payments} payments, "
                  "{owing} members owing.",
@@ -89,9 +95,21 @@ def _export_fees(args, target: Path, branch_id: int | None) -> None:
         .format(year=year, path=target, months=done.months, payments=done.payments, owing=done.owing))
 
 
+def _export_grading(args, target: Path, branch_id: int | None) -> None:
+    from desktop_app.interchange.grading_export import export_grading
+
+    year = _export_year(args)
+    done = export_grading(target, year=year, branch_id=branch_id, lang=i18n.current_language())
+    out(ngettext("Exported the grading of {year} to {path}: {branches} branch, {members} members graded, "
+                 "{not_graded} not graded.",
+                 "Exported the grading of {year} to {path}: {branches} branches, {members} members graded, "
+                 "{not_graded} not graded.", done.branches)
+        .format(year=year, path=target, branches=done.branches, members=done.members, not_graded=done.not_graded))
+
+
 def cmd_export(args) -> int:
     if args.kind not in EXPORT_KINDS:
-        raise UsageError(_("Unknown export “{kind}”: choose members, candidates, meetings or fees.").format(
+        raise UsageError(_("Unknown export “{kind}”: choose members, candidates, meetings, fees or grading.").format(
             kind=args.kind))
     if args.kind == "csdl":
         from desktop_app.cli.csdl import export_csdl
@@ -104,8 +122,8 @@ def cmd_export(args) -> int:
     from desktop_app.interchange import xlsx_export
 
     lang = i18n.current_language()
-    if args.kind == "fees":
-        _export_fees(args, target, branch_id)
+    if args.kind in ("fees", "grading"):
+        (_export_fees if args.kind == "fees" else _export_grading)(args, target, branch_id)
         return EXIT_OK
     line = ProgressLine(_("Exporting:"), enabled=args.progress or None)
     try:

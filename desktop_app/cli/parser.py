@@ -12,9 +12,9 @@ from desktop_app.i18n import _
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 DEMO_SCALES = ("branch", "commune", "large")
 REPORT_KINDS = ("minutes", "monthly", "candidates", "sponsors", "quota", "signin", "resolution", "register", "issued",
-                "fees")
+                "fees", "grading", "grading_resolution", "badges")
 IMPORT_KINDS = ("members", "candidates", "csdl")
-EXPORT_KINDS = ("members", "candidates", "meetings", "fees", "csdl")
+EXPORT_KINDS = ("members", "candidates", "meetings", "fees", "csdl", "grading")
 
 
 class UsageError(Exception):
@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("kind", help=", ".join(EXPORT_KINDS))
     exp.add_argument("-o", "--output", required=True, help=_("the .xlsx workbook to write"))
     exp.add_argument("--branch", help=_("branch code (default: every branch)"))
-    exp.add_argument("--year", type=int, help=_("meetings (or Party fees) of this year only"))
+    exp.add_argument("--year", type=int, help=_("meetings (or Party fees) of this year only; the year graded"))
     exp.add_argument("--progress", action="store_true",
                      help=_("print how far the work has got (shown anyway when the output is a terminal)"))
 

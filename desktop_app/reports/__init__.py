@@ -59,6 +59,13 @@ REPORT_KINDS: dict[str, ReportKind] = {
                          ("branch_id", "year")),
     "fees": ReportKind(N_("Book of Party fees of a branch (month)"), _lazy("fee_book", "build_fees"), BRANCH,
                        ("branch_id", "month", "year")),
+    "grading": ReportKind(N_("Quality grading of the year (a branch, or the organisation)"),
+                          _lazy("grading", "build_grading"), (), ("branch_id", "year"), numbered=True),
+    "grading_resolution": ReportKind(N_("Branch resolution on the grading of its members"),
+                                     _lazy("grading_resolution", "build_grading_resolution"), BRANCH,
+                                     ("branch_id", "year"), numbered=True),
+    "badges": ReportKind(N_("Members reaching the party age for the Party badge"), _lazy("badge_list", "build_badges"),
+                         (), ("branch_id", "month", "year"), numbered=True),
 }
 
 _MISSING = {

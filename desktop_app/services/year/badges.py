@@ -90,7 +90,11 @@ def _people(ids: list[int]) -> dict[int, tuple[str, str, dt.date | None]]:
 def due_in_year(year: int, branch_id: int | None = None) -> list[BadgeLine]:
     """The badges of each award day of *year* not yet awarded, for one branch or the organisation: by award day,
     branch code, milestone (the longest party age first) and name."""
-    days = rules.award_days(year)
+    return due_on(rules.award_days(year), branch_id)
+
+
+def due_on(days: list[dt.date], branch_id: int | None = None) -> list[BadgeLine]:
+    """The lists of the award days *days* (in date order), as ``due_in_year`` gives them."""
     if not days:
         return []
     first_day = rules.previous_award_day(days[0]) + dt.timedelta(days=1)
@@ -105,7 +109,7 @@ def due_in_year(year: int, branch_id: int | None = None) -> list[BadgeLine]:
     people = _people(sorted(ids))
     awarded = awarded_years(ids)
     branches = {bid: (code, name) for bid, code, name in Branch.select(Branch.id, Branch.code, Branch.name).tuples()}
-    policy = rules.policy_for(dt.date(year, 1, 1))
+    policy = rules.policy_for(days[0])
     lines: list[BadgeLine] = []
 
     def add(day: dt.date, pid: int, bid: int, died: dt.date | None = None) -> None:

@@ -13,7 +13,7 @@ from desktop_app.core.member_codes import Grade
 from desktop_app.i18n import _, format_date, ngettext
 from desktop_app.services.people import membership
 from desktop_app.services.people.reminders import ERROR, WARNING, Reminder
-from desktop_app.services.year import rounds, summary
+from desktop_app.services.year import badges, rounds, summary
 from desktop_app.services.year.history import grades_by_year
 from desktop_app.services.year.roster import roster
 from desktop_app.store.models import Branch, Person
@@ -22,6 +22,8 @@ from desktop_app.store.models import Branch, Person
 ROUND_MONTH = 12
 # Until the end of this month of the next year, the last year's grading is still reminded.
 LATE_MONTH = 3
+# The next award day of Party badges is reminded this many days ahead (the committee prepares the list).
+BADGE_NOTICE_DAYS = 92
 
 
 def grading_year(on: dt.date) -> int | None:
@@ -96,6 +98,25 @@ def _failed_years(on: dt.date, branch_id: int | None) -> list[Reminder]:
     return items
 
 
+def _badges(on: dt.date, branch_id: int | None) -> list[Reminder]:
+    """The next award day, when it is near: how many members reach a milestone by then, per milestone."""
+    day = rules.award_day_on_or_after(on)
+    if (day - on).days > BADGE_NOTICE_DAYS:
+        return []
+    lines = badges.due_on([day], branch_id)
+    if not lines:
+        return []
+    detail = "; ".join(_("{years} years: {n}").format(years=years, n=n)
+                       for years, n in badges.count_by_day(lines)[day].items())
+    policy = rules.policy_for(day)
+    return [Reminder("badges_due", day, None, branch_id, ngettext(
+        "Party badges of {date}: {n} member reaches a milestone of party age ({detail}).",
+        "Party badges of {date}: {n} members reach a milestone of party age ({detail}).", len(lines)).format(
+        date=format_date(day), n=len(lines), detail=detail), policy.source("badge_milestones_years"), policy.version,
+        WARNING)]
+
+
 def year_reminders(on: dt.date, branch_id: int | None = None) -> list[Reminder]:
     """What the Party year asks on *on*, for one branch or the organisation (None)."""
-    return sorted(_round_reminders(on, branch_id) + _failed_years(on, branch_id), key=lambda r: (r.due, r.title))
+    found = _round_reminders(on, branch_id) + _failed_years(on, branch_id) + _badges(on, branch_id)
+    return sorted(found, key=lambda r: (r.due, r.title))

@@ -54,6 +54,7 @@ class RosterRow:
     sort_key: str
     branch_id: int
     status: str  # on the grading date: official, probationary or exempt
+    standing: str  # official or probationary (an exempt member's too)
     admitted: dt.date | None
     graded: bool
     reason: str  # NotGradedReason code, "" when graded
@@ -183,8 +184,8 @@ def roster(found: GradingRound, branch_id: int | None = None) -> list[RosterRow]
                                        m.person_id in away or bool(entry.host_comment),
                                        tuple((d, k) for d, k, _r in disciplined.get(m.person_id, ())))
             e = rules.grading_eligibility(facts, found.grading_date, policy=policy)
-            result.append(RosterRow(m.person_id, name, key, bid, m.status, admitted, e.graded, e.reason, e.message,
-                                    e.graded_from, e.notes, tuple(disciplined.get(m.person_id, ())),
+            result.append(RosterRow(m.person_id, name, key, bid, m.status, m.standing, admitted, e.graded, e.reason,
+                                    e.message, e.graded_from, e.notes, tuple(disciplined.get(m.person_id, ())),
                                     previous.get(m.person_id, {}), entry))
     branch_order = _branch_order(list(by_branch))
     result.sort(key=lambda r: (branch_order.get(r.branch_id, 0), r.sort_key, r.person_id))

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from desktop_app.core import rules
 from desktop_app.core.member_codes import Grade
+from desktop_app.i18n import pgettext
 from desktop_app.services.year.roster import RosterRow
 
 # Shares of a grading are printed with two decimals, as the committees publish them ("92,06%").
@@ -60,3 +61,13 @@ def cap_warnings(counts: dict[str, int], *, outstanding: bool = False, on: dt.da
     """The warning naming the counts when "excellent" exceed the cap of the group (exactly at the cap is allowed)."""
     return rules.check_excellent_cap(counts.get(Grade.EXCELLENT, 0), counts.get(Grade.GOOD, 0),
                                      outstanding_unit=outstanding, on=on).messages()
+
+
+def short_label(code: str) -> str:
+    """A grade in a narrow column, as the committees' tables abbreviate it (HTXSNV, HTTNV, HTNV, KHTNV)."""
+    return {
+        Grade.EXCELLENT: pgettext("grade abbreviation", "Excellent"),
+        Grade.GOOD: pgettext("grade abbreviation", "Good"),
+        Grade.COMPLETED: pgettext("grade abbreviation", "Completed"),
+        Grade.NOT_COMPLETED: pgettext("grade abbreviation", "Not completed"),
+    }.get(code, "")

@@ -30,6 +30,7 @@ def branch(org):
     _org, b = org
     clock.pin(dt.datetime(2027, 1, 10, 9, 0))
     names = ["Lò Văn Sơn", "Nguyễn Thị Hồng Nhung", "Quàng Văn Minh", "Lường Thị Dung", "Cà Văn Tươi",
-             "Đặng Văn Đức", "Vũ Thị Hoa", "Hà Văn Lâm", "Trần Văn Tiến", "Lò Thị Xuân", "Tòng Văn Hải", "Quàng Thị Mai"]
+             "Đặng Văn Đức", "Vũ Thị Hoa", "Hà Văn Lâm", "Trần Văn Tiến", "Lò Thị Xuân", "Tòng Văn Hải",
+             "Quàng Thị Mai"]
     people = [member(n, b.id, since=D(2010, 1, 1), admitted=D(1990 + i, 3, 1)) for i, n in enumerate(names)]
     return SimpleNamespace(branch=b, people=people, ids=[p.id for p in people])

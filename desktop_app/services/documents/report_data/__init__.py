@@ -10,6 +10,8 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the names below are loaded from their module on first use (__getattr__)
+    from desktop_app.services.documents.report_data.badge_list import AwardDay, BadgeListData, badge_list_data
+    from desktop_app.services.documents.report_data.grading import GradedMember, GradingData, NotGraded, grading_data
     from desktop_app.services.documents.report_data.issuer import (
         BRANCH_SYMBOL,
         Issuer,
@@ -49,6 +51,7 @@ if TYPE_CHECKING:  # the names below are loaded from their module on first use (
 
 
 __all__ = [
+    "AwardDay", "BadgeListData", "GradedMember", "GradingData", "NotGraded", "badge_list_data", "grading_data",
     "BRANCH_SYMBOL", "FORMS", "TYPE_CODE", "CandidateLine", "CandidatesData", "Issuer", "MinutesData",
     "MonthlyData", "Particulars", "QuotaData", "QuotaLine", "RegisterLine", "ResolutionChoice", "ResolutionData",
     "SigninData", "SigninLine", "SponsorLine", "SponsorsData", "branch_label", "candidates_data", "committee_name",
@@ -57,6 +60,8 @@ __all__ = [
 ]
 
 _HOMES = {
+    "badge_list": ("AwardDay", "BadgeListData", "badge_list_data"),
+    "grading": ("GradedMember", "GradingData", "NotGraded", "grading_data"),
     "issuer": ("BRANCH_SYMBOL", "Issuer", "branch_label", "committee_name", "issuer_for", "organisation",
                "resolve_branch"),
     "meetings": ("MinutesData", "SigninData", "SigninLine", "minutes_data", "signin_data"),
