@@ -27,6 +27,7 @@ from desktop_app.services.demo.context import Ids, Shared
 from desktop_app.services.demo.history import membership_rows
 from desktop_app.services.demo.model import DocNo, Human
 from desktop_app.services.demo.writer import COLUMNS, Sink, iso, stamp
+from desktop_app.services.demo.year import write_year
 from desktop_app.services.organisation.organisation import get_organisation
 from desktop_app.store import bulk, search_index
 from desktop_app.store.db import database
@@ -136,9 +137,11 @@ def generate(scale: str, seed: int = 1, today: dt.date | None = None,
         _write_quotas(shared, plans, org_id, sink)
         _write_counters(shared, plans, org_uid, sink)
         sink.flush()
+        report(0.9, _("Grading the years and recording the Party badges…"))
+        year_rows = write_year(shared, sink)
         bulk.sync_ids(database.obj, COLUMNS)
         trail += [("create", table, org_uid, None, {"demo": scale, "rows": sink.counts[table]})
-                  for table in ("quota", "documentcounter") if sink.counts[table]]
+                  for table in ("quota", "documentcounter", *year_rows) if sink.counts[table]]
         now = clock.now()
         # One entry per table and branch counts rows rather than naming one: not tied to a row's hash.
         audit.append_bulk([(action, table, uid, before, after, now) for action, table, uid, before, after in trail],

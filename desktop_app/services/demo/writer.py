@@ -66,6 +66,21 @@ COLUMNS = {
     "award": ("id", "uid", "created_at", "updated_at", "person_id", "kind", "date", "decision", "by_whom", "note"),
     "residencecomment": ("id", "uid", "created_at", "updated_at", "person_id", "year", "received_on", "author",
                          "text"),
+    # The Party year (services.demo.year), written after the people.
+    "disciplinerecord": ("id", "uid", "created_at", "updated_at", "person_id", "kind", "decided_on",
+                         "decision_number", "decided_by", "body", "reason", "remedied", "note", "deleted_at"),
+    "gradinground": ("id", "uid", "created_at", "updated_at", "organisation_id", "year", "grading_date", "opened_on",
+                     "note"),
+    "membergrade": ("id", "uid", "created_at", "updated_at", "round_id", "person_id", "branch_id", "self_grade",
+                    "self_text", "self_on", "branch_grade", "branch_yes", "branch_voters", "branch_on",
+                    "committee_grade", "committee_on", "suspended", "sick_months", "maternity", "host_comment",
+                    "note"),
+    "branchgrading": ("id", "uid", "created_at", "updated_at", "round_id", "branch_id", "meeting_on", "voters",
+                      "outstanding", "self_grade", "grade", "graded_on"),
+    "gradecorrection": ("id", "uid", "created_at", "updated_at", "member_grade_id", "branch_grading_id",
+                        "corrected_on", "before", "after", "reason", "document_ref"),
+    "partybadge": ("id", "uid", "created_at", "updated_at", "person_id", "years", "awarded_on", "decision_number",
+                   "posthumous", "note"),
 }
 ORDER = tuple(COLUMNS)
 
