@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         else:
             key = {"branch": "branches", "meeting": "meetings", "meeting_branch": "meetings",
                    "sponsorship": "sponsors", "meeting_minutes": "reports",
-                   "decision_resolution": "reports", "fee_book": "reports"}.get(kind, "")
+                   "decision_resolution": "reports", "fee_book": "reports", "grading_branch": "year",
+                   "badges": "year"}.get(kind, "")
         if not key:
             return
         view = self.show_view(key)

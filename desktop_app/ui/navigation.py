@@ -27,6 +27,7 @@ ENTRIES: tuple[NavEntry, ...] = (
     NavEntry("sponsors", N_("Sponsors"), "desktop_app.ui.views.sponsors_view", "SponsorsView"),
     NavEntry("meetings", N_("Meetings"), "desktop_app.ui.views.meetings_view", "MeetingsView"),
     NavEntry("fees", N_("Party fees"), "desktop_app.ui.views.fees_view", "FeesView"),
+    NavEntry("year", N_("Grading and badges"), "desktop_app.ui.views.year_view", "YearView"),
     NavEntry("review", N_("Data review"), "desktop_app.ui.views.review_view", "ReviewView"),
     NavEntry("reports", N_("Reports and printing"), "desktop_app.ui.views.reports_view", "ReportsView"),
     NavEntry("settings", N_("Settings"), "desktop_app.ui.views.settings_view", "SettingsView"),

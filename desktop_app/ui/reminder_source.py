@@ -1,5 +1,5 @@
-"""Reminders from the rules engine (services.people.reminders, and services.fees.strike_off for unpaid Party
-fees), grouped for the views that show them inline.
+"""Reminders from the rules engine (services.people.reminders, services.fees.strike_off for unpaid Party fees, and
+services.year.reminders for the grading and its strike-off ground), grouped for the views that show them inline.
 
 Returns nothing when the reminders service is not part of this build, so the views still work.
 """
@@ -35,7 +35,10 @@ def reminders(on: dt.date, branch_id: int | None = None, generation: int | None 
     key = (str(dbfile.current_location()), on, branch_id, generation)
     if generation is not None and key in _cache:
         return _cache[key]
-    found = service.reminders(on, branch_id) + strike_off.strike_off_reminders(on, branch_id)
+    from desktop_app.services.year.reminders import year_reminders
+
+    found = (service.reminders(on, branch_id) + strike_off.strike_off_reminders(on, branch_id)
+             + year_reminders(on, branch_id))
     result = sorted(found, key=lambda r: (r.due or dt.date.max, r.title))
     if generation is not None:
         _cache.clear()  # one entry: the newest

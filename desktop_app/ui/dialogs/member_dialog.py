@@ -64,6 +64,7 @@ class MemberDialog(PersonDialog):
         self.record_tabs = MemberRecordTabs(self.person_form, today)
         self.record_tabs.changed.connect(lambda: self.saved.emit(self.person_id))
         self._build_history_tab()
+        self._build_year_tab()
         buttons = QHBoxLayout()
         self.action_buttons: list[QPushButton] = []
         self.recognise_button = QPushButton(_("Recognise as official member…"), self)
@@ -103,6 +104,14 @@ class MemberDialog(PersonDialog):
         box.addWidget(self.sponsor_table, 1)
         self.history_index = self.person_form.addTab(page, _("History"))
 
+    def _build_year_tab(self) -> None:
+        """Discipline, the grades of each year and the Party badges (services.year)."""
+        from desktop_app.ui.widgets.member_year_panel import MemberYearPanel
+
+        self.year_panel = MemberYearPanel(self.today, self.person_form)
+        self.year_panel.changed.connect(lambda: self.saved.emit(self.person_id) if self.person_id else None)
+        self.year_index = self.person_form.addTab(self.year_panel, _("Discipline, grading and badges"))
+
     # ---- loading ------------------------------------------------------------------------------
 
     def load(self, branch_id: int | None = None) -> None:
@@ -118,6 +127,8 @@ class MemberDialog(PersonDialog):
             self.sponsor_model.set_rows(rows)
             self.sponsor_table.fit_columns()
         self.person_form.setTabEnabled(self.history_index, person is not None)
+        self.year_panel.load(person.id if person is not None else None, person.full_name if person else "")
+        self.person_form.setTabEnabled(self.year_index, person is not None)
         status = person.status if person else None
         self.recognise_button.setVisible(status == Status.PROBATIONARY)
         for button, (_stage, _text, statuses) in zip(self.action_buttons, ACTIONS, strict=True):

@@ -74,7 +74,7 @@ def overview_figures(year: int, branch_id: int | None = None, as_of=None) -> dic
 class DashboardView(BaseView):
     KEY = "dashboard"
     WATCHES = (kinds.PEOPLE, kinds.BRANCHES, kinds.SPONSORSHIPS, kinds.DOSSIER, kinds.MEETINGS, kinds.QUOTAS,
-               kinds.SETTINGS, kinds.ORGANISATION)  # what the reminders, quotas and pipeline count from
+               kinds.SETTINGS, kinds.ORGANISATION, kinds.GRADING, kinds.BADGES)  # what its figures count from
 
     def __init__(self, context, parent=None):
         super().__init__(context, parent)
@@ -278,6 +278,10 @@ class DashboardView(BaseView):
     def _open_reminder(self, item) -> None:
         if getattr(item, "person_id", None):
             self.context.request_open("person", item.person_id)
+        elif getattr(item, "kind", "") in ("grading_due", "grading_decision_due", "grading_not_started"):
+            self.context.request_open("grading_branch", item.branch_id or 0)
+        elif getattr(item, "kind", "") == "badges_due":
+            self.context.request_open("badges", item.branch_id or 0)
         elif getattr(item, "branch_id", None):
             if item.kind in ("meeting_missing", "thematic_missing"):
                 self.context.set_branch(item.branch_id)
