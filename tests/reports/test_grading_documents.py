@@ -20,7 +20,7 @@ from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.organisation import branches
 from desktop_app.services.people import people
 from desktop_app.services.year import branch_grades, discipline, member_grades, rounds
-from desktop_app.store.db import database
+from tests import recount
 
 D = dt.date
 GRADES = ("excellent", "good", "completed", "not_completed")
@@ -68,10 +68,10 @@ def graded(org):
 def _counts(branch_id: int | None) -> dict[str, int]:
     """{grade: members} of the grade that counts (the committee's when decided, else the proposal), by SQL."""
     where = "" if branch_id is None else f"AND m.branch_id = {int(branch_id)}"
-    rows = database.execute_sql(
+    rows = recount.query(
         "SELECT CASE WHEN m.committee_on IS NOT NULL THEN m.committee_grade ELSE m.branch_grade END AS g, count(*) "
         f"FROM membergrade m JOIN gradinground r ON r.id = m.round_id WHERE r.year = 2026 {where} GROUP BY g"
-    ).fetchall()
+    )
     return {grade: n for grade, n in rows if grade}
 
 
@@ -100,8 +100,8 @@ def test_the_organisations_report_states_the_recounted_figures(graded, tmp_path)
             if label:
                 assert f"{number} {label} {n} {_percent(n, total, lang)}" in text, (code, n)
         assert _percent(good, total, lang) in text
-        members_on_day = database.execute_sql(
-            "SELECT count(DISTINCT person_id) FROM membershipevent WHERE date <= '2026-12-15'").fetchone()[0]
+        members_on_day = recount.query(
+            "SELECT count(DISTINCT person_id) FROM membershipevent WHERE date <= '2026-12-15'")[0][0]
         assert str(members_on_day) in text
     text = pdf_text(tmp_path / "org-vi.pdf")
     assert "Quàng Văn Miễn" in text and "Cà Thị Mới" in text  # not graded, with their reasons
@@ -127,9 +127,9 @@ def test_the_branch_resolution_states_each_proposal_with_its_vote(graded, tmp_pa
                                  branch_id=graded.b2.id))
     assert "NGHỊ QUYẾT" in text and "22/12/2026" in text
     assert text.count("5/5 (100%)") == 5
-    proposed = dict(database.execute_sql(
+    proposed = dict(recount.query(
         "SELECT branch_grade, count(*) FROM membergrade WHERE branch_id = ? GROUP BY branch_grade",
-        (graded.b2.id,)).fetchall())
+        (graded.b2.id,)))
     assert f"Hoàn thành tốt nhiệm vụ: {proposed['good']} đồng chí ({_percent(proposed['good'], 5, 'vi')})" in text
     with pytest.raises(ValidationError):
         build_report("grading_resolution", tmp_path / "x.pdf", year=2026)

@@ -14,9 +14,9 @@ from desktop_app import i18n
 from desktop_app.core.enums import Stage
 from desktop_app.services.people import people
 from desktop_app.services.year import member_grades, rounds
-from desktop_app.store.db import database
 from desktop_app.ui.dialogs.year_dialogs import DecideDialog
 from desktop_app.ui.views.year_view import BADGES, BRANCHES, YearView
+from tests import recount
 
 D = dt.date
 TODAY = D(2027, 1, 10)
@@ -52,8 +52,8 @@ def view(qtbot, thirty):
 
 
 def _stored(column: str) -> dict[str, int]:
-    return dict(database.execute_sql(f"SELECT {column}, count(*) FROM membergrade WHERE {column} != '' "
-                                     f"GROUP BY {column}").fetchall())
+    return dict(recount.query(f"SELECT {column}, count(*) FROM membergrade WHERE {column} != '' "
+                                     f"GROUP BY {column}"))
 
 
 def _type(qtbot, view, keys: str) -> None:
@@ -84,8 +84,8 @@ def test_a_thirty_member_branch_is_graded_from_the_keyboard(qtbot, view, thirty)
     assert _stored("branch_grade") == {"excellent": 4, "good": 22, "completed": 2, "not_completed": 1}
     assert "Graded 29 of 30" in sheet.counts.text()
     # Every proposal carries the meeting's date and the unanimous vote.
-    assert database.execute_sql("SELECT DISTINCT branch_on, branch_yes, branch_voters FROM membergrade "
-                                "WHERE branch_grade != ''").fetchall() == [("2026-12-20", 30, 30)]
+    assert recount.query("SELECT DISTINCT branch_on, branch_yes, branch_voters FROM membergrade "
+                                "WHERE branch_grade != ''") == [("2026-12-20", 30, 30)]
 
 
 def test_a_member_not_graded_is_refused_in_place(qtbot, thirty):
@@ -138,7 +138,7 @@ def test_the_branches_and_the_badges_tabs(qtbot, view, thirty):
     sheet.table.setCurrentIndex(sheet.table.proxy.index(0, 1))
     sheet.table.setFocus()
     qtbot.keyClick(sheet.table, "2")
-    assert database.execute_sql("SELECT self_grade FROM branchgrading").fetchone()[0] == "good"
+    assert recount.query("SELECT self_grade FROM branchgrading")[0][0] == "good"
     view.tabs.setCurrentIndex(BADGES)
     assert view.badges.year.value() == 2027
 

@@ -14,7 +14,7 @@ from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.organisation import branches
 from desktop_app.services.people import people
 from desktop_app.services.year import badges
-from desktop_app.store.db import database
+from tests import recount
 from tests.services.year.conftest import member
 
 D = dt.date
@@ -74,10 +74,10 @@ def test_an_awarded_badge_is_not_listed_again(veterans):
 
 
 def _refused(call, *args, field, **kwargs):
-    before = database.execute_sql("SELECT count(*) FROM partybadge").fetchone()[0]
+    before = recount.query("SELECT count(*) FROM partybadge")[0][0]
     with pytest.raises(ValidationError) as info:
         call(*args, **kwargs)
-    assert database.execute_sql("SELECT count(*) FROM partybadge").fetchone()[0] == before
+    assert recount.query("SELECT count(*) FROM partybadge")[0][0] == before
     assert field in info.value.errors, info.value.errors
 
 
@@ -110,5 +110,5 @@ def test_removing_a_badge_recorded_by_mistake(veterans):
     badge = badges.award(m["on_the_day"], 30, D(2027, 2, 3))
     badges.remove(badge.id)
     assert (m["on_the_day"], 30) in _listed(badges.due_in_year(2027))
-    last = database.execute_sql("SELECT action, table_name FROM auditentry ORDER BY id DESC LIMIT 1").fetchone()
+    last = recount.query("SELECT action, table_name FROM auditentry ORDER BY id DESC LIMIT 1")[0]
     assert tuple(last) == ("delete", "partybadge")

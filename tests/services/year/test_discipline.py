@@ -11,7 +11,7 @@ import pytest
 from desktop_app import i18n
 from desktop_app.services.common.errors import NotFoundError, ValidationError
 from desktop_app.services.year import discipline
-from desktop_app.store.db import database
+from tests import recount
 from tests.services.year.conftest import member
 
 D = dt.date
@@ -19,7 +19,7 @@ REASON = "Vi phạm quy định về sinh hoạt đảng."
 
 
 def _count(table: str) -> int:
-    return database.execute_sql(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return recount.query(f"SELECT count(*) FROM {table}")[0][0]
 
 
 def _refused(person_id, data, field):
@@ -35,7 +35,7 @@ def test_a_branch_reprimands_its_member_and_the_record_is_audited(branch):
     row = discipline.record(branch.ids[0], {"kind": "reprimand", "decided_on": D(2026, 6, 3), "reason": REASON,
                                             "decision_number": "01-QĐ/CB", "body": "Chi bộ bản Co Muông"})
     assert (row.decided_by, row.kind) == ("branch", "reprimand")
-    stored = database.execute_sql("SELECT action, table_name FROM auditentry ORDER BY id DESC LIMIT 1").fetchone()
+    stored = recount.query("SELECT action, table_name FROM auditentry ORDER BY id DESC LIMIT 1")[0]
     assert tuple(stored) == ("create", "disciplinerecord")
     assert [r.decision_number for r in discipline.for_person(branch.ids[0])] == ["01-QĐ/CB"]
     assert discipline.in_year([branch.ids[0]], 2026) == {branch.ids[0]: [(D(2026, 6, 3), "reprimand", False)]}

@@ -16,7 +16,7 @@ from desktop_app.services.common.errors import ValidationError
 from desktop_app.services.people import membership, people
 from desktop_app.services.year import corrections, discipline, history, member_grades, rounds
 from desktop_app.services.year.roster import roster
-from desktop_app.store.db import database
+from tests import recount
 from tests.services.year.conftest import member
 
 D = dt.date
@@ -25,7 +25,7 @@ EXC, GOOD, DONE, FAIL = Grade.EXCELLENT, Grade.GOOD, Grade.COMPLETED, Grade.NOT_
 
 def _written() -> tuple[int, ...]:
     """Rows of the grading tables and of the audit trail: a refusal changes none of them."""
-    return tuple(database.execute_sql(f"SELECT count(*) FROM {t}").fetchone()[0]
+    return tuple(recount.query(f"SELECT count(*) FROM {t}")[0][0]
                  for t in ("gradinground", "branchgrading", "membergrade", "gradecorrection", "auditentry"))
 
 
