@@ -407,3 +407,38 @@ def test_every_stored_code_is_a_known_code(demo_db):
     assert values(Attendance.status) <= set(AttendanceStatus.codes())
     assert values(Attendance.member_status) <= set(Status.MEMBERS)
 
+
+
+def _year_grades(year: int) -> dict[int, list[str]]:
+    """{branch: [the grade that counts of each member graded]} of *year*'s round, by SQL: the committee's where
+    it decided, else the branch's proposal."""
+    rows = _rows(
+        "SELECT m.branch_id, CASE WHEN m.committee_on IS NOT NULL THEN m.committee_grade ELSE m.branch_grade END "
+        "FROM membergrade m JOIN gradinground r ON r.id = m.round_id WHERE r.year = ?", (year,))
+    found: dict[int, list[str]] = {}
+    for branch, grade in rows:
+        if grade:
+            found.setdefault(branch, []).append(grade)
+    return found
+
+
+def _rows(sql, params=()):
+    return [tuple(row) for row in store_db.database.execute_sql(sql, params).fetchall()]
+
+
+def test_every_past_year_is_graded_about_nine_in_ten_well_or_better_within_the_cap(demo_db):
+    years = [year for (year,) in _rows("SELECT year FROM gradinground ORDER BY year")]
+    assert years and years[-1] == TODAY.year - 1  # the round of the year in progress opens in November
+    for year in years:
+        by_branch = _year_grades(year)
+        assert by_branch, year
+        grades = [g for found in by_branch.values() for g in found]
+        well = sum(1 for g in grades if g in ("excellent", "good"))
+        assert 0.8 <= well / len(grades) <= 1, (year, well, len(grades))
+        outstanding = {b for b, flag in _rows(
+            "SELECT g.branch_id, g.outstanding FROM branchgrading g JOIN gradinground r ON r.id = g.round_id "
+            "WHERE r.year = ?", (year,)) if flag}
+        for branch, found in by_branch.items():
+            percent = 25 if branch in outstanding else 20
+            assert found.count("excellent") * 100 <= percent * found.count("good"), (year, branch)
+
