@@ -78,6 +78,12 @@ def _not_graded(doc: PartyDocument, data: GradingData, w: YearWords, *, with_bra
         doc.table([w.col_no, w.col_name, w.col_reason], rows, [8, 45, 90], wrap=[1, 2], center=[0])
 
 
+def _sentence(remark: str) -> str:
+    """A remark as a sentence of the note column (the notes are gathered with and without a full stop)."""
+    remark = remark.strip()
+    return remark[:1].upper() + remark[1:] + ("" if remark.endswith((".", "!", "?")) else ".")
+
+
 def votes_text(m, w: YearWords) -> str:
     if m.branch_yes is None:
         return ""
@@ -92,9 +98,9 @@ def _members(doc: PartyDocument, data: GradingData, w: YearWords) -> None:
     for n, m in enumerate(data.members, 1):
         remarks = list(m.remarks) + ([w.g_corrected] if m.corrections else [])
         rows.append([str(n), m.name, w.grade_short(m.self_grade), w.grade_short(m.branch_grade), votes_text(m, w),
-                     w.grade_short(m.committee_grade), "; ".join(remarks)])
+                     w.grade_short(m.committee_grade), " ".join(_sentence(r) for r in remarks)])
     doc.table([w.col_no, w.col_name, w.col_self, w.col_proposed, w.col_votes, w.col_decided, w.col_note], rows,
-              [8, 40, 17, 17, 20, 17, 42], wrap=[1, 6], center=[0, 2, 3, 4, 5], small_header=True)
+              [7, 34, 19, 19, 25, 19, 35], wrap=[1, 6], center=[0, 2, 3, 4, 5], small_header=True)
 
 
 def _branch_grade(doc: PartyDocument, data: GradingData, w: YearWords) -> None:
