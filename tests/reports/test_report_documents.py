@@ -261,6 +261,9 @@ def test_recognition_resolution_prints_form_13(sample, tmp_path):
 
 
 def test_every_kind_builds_through_the_registry(sample, tmp_path):
+    from desktop_app.services.year import rounds
+
+    rounds.open_round(2026, dt.date(2026, 12, 15), opened_on=dt.date(2026, 11, 20))  # the grading's documents
     for kind in REPORT_KINDS:
         for lang in ("vi", "en"):
             path = build_report(kind, tmp_path / f"{kind}-{lang}.pdf", lang=lang, branch_id=sample.branch.id,

@@ -117,6 +117,9 @@ def _badges(on: dt.date, branch_id: int | None) -> list[Reminder]:
 
 
 def year_reminders(on: dt.date, branch_id: int | None = None) -> list[Reminder]:
-    """What the Party year asks on *on*, for one branch or the organisation (None)."""
+    """What the Party year asks on *on*, for one branch or the organisation (None); nothing for a branch that
+    is not there (any more)."""
+    if branch_id is not None and not Branch.select().where(Branch.id == branch_id).exists():
+        return []
     found = _round_reminders(on, branch_id) + _failed_years(on, branch_id) + _badges(on, branch_id)
     return sorted(found, key=lambda r: (r.due, r.title))
