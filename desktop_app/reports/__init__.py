@@ -120,6 +120,13 @@ def issued_copy(kind: str, *, branch_id: int | str | None = None, month: object 
         return None
     if kind == "resolution":
         return issued.for_decision(decision_id) if decision_id is not None else None
+    if kind in ("grading", "grading_resolution", "badges"):  # a branch's or the organisation's, per year
+        from desktop_app.reports.badge_list import covers_of
+
+        bid = report_data.resolve_branch(branch_id)
+        y, m = parse_month(month, year) if kind == "badges" and month is not None else (year, None)
+        key = covers_of(y or clock.today().year, m)[0]
+        return issued.current(report_data.issuer_for(bid).counter_key, kind, key)
     if kind == "monthly":
         bid = report_data.resolve_branch(branch_id)
         if bid is None:

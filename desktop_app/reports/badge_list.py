@@ -14,7 +14,7 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, parse_month, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.year_words import YearWords
-from desktop_app.services.documents import report_data
+from desktop_app.services.documents import issued, report_data
 from desktop_app.services.documents.report_data import AwardDay, BadgeListData
 
 TYPE_CODE = "DS"
@@ -50,11 +50,19 @@ def _day(doc: PartyDocument, data: BadgeListData, day: AwardDay, number: int, w:
     doc.paragraph(w.bl_total.format(n=len(day.lines), detail=detail))
 
 
+def covers_of(year: int, month: int | None) -> tuple[str, str]:
+    """What a badge list covers in the register of issued documents: the award days of a month, or of a year."""
+    if month is None:
+        return issued.year_key(year), str(year)
+    return issued.month_key(year, month), f"{month:02d}/{year}"
+
+
 def build_badges(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None,
                  month: object = None, year: int | None = None, meeting_id: int | None = None, issue: bool = False,
-                 progress: Progress | None = None, today: dt.date | None = None) -> Path:
+                 new_version: bool = False, progress: Progress | None = None, today: dt.date | None = None) -> Path:
     """The badge list of *year*'s award days (this year when omitted; only those of *month* when given), for the
-    branch *branch_id* or the organisation. *issue* takes the issuer's next "DS" number."""
+    branch *branch_id* or the organisation. *issue* takes the issuer's next "DS" number,
+    once (a reprint keeps it, *new_version* takes a new one)."""
     with document_language(lang):
         report_progress(progress, 0, 3)
         today = today or clock.today()
@@ -69,9 +77,12 @@ def build_badges(out_path: str | Path, *, lang: str | None = None, branch_id: in
         report_progress(progress, 1, 3)
         summary = w.sum_badges_day.format(date=format_date(data.days[0].day)) if only_month and len(data.days) == 1 \
             else w.sum_badges.format(year=year)
-        with issuing.document_number(issuer, TYPE_CODE, w, issue=issue, note=f"badge list {year}") as number:
-            doc = PartyDocument(issuing.heading(issuer, today, number=number, words=w), title=w.type_list,
-                                summary=summary, words=w)
+        covers_key, covers = covers_of(year, only_month)
+        with issuing.numbered(issuer, TYPE_CODE, w, kind="badges", covers_key=covers_key, covers=covers,
+                              title=issuing.register_title(w.type_list, summary), date=today, issue=issue,
+                              new_version=new_version) as number:
+            doc = PartyDocument(issuing.heading(issuer, number.date, number=number.number, words=w),
+                                title=w.type_list, summary=summary, words=w)
             doc.paragraph(w.bl_rule, "note")
             for n, day in enumerate(data.days, 1):
                 _day(doc, data, day, n, w, with_branch=bid is None)

@@ -15,7 +15,7 @@ from desktop_app.reports import issuing
 from desktop_app.reports.common import Progress, document_language, report_progress
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.year_words import YearWords
-from desktop_app.services.documents import report_data
+from desktop_app.services.documents import issued, report_data
 from desktop_app.services.documents.report_data import GradingData
 from desktop_app.services.year.summary import SHARE_DIGITS, GradeSummary
 
@@ -146,9 +146,10 @@ def _organisations(doc: PartyDocument, data: GradingData, w: YearWords) -> None:
 
 def build_grading(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None,
                   month: object = None, year: int | None = None, meeting_id: int | None = None, issue: bool = False,
-                  progress: Progress | None = None, today: dt.date | None = None) -> Path:
+                  new_version: bool = False, progress: Progress | None = None, today: dt.date | None = None) -> Path:
     """The grading report of *year* (this year when omitted) for the branch *branch_id*, or the organisation's
-    when None. ValidationError when no round is open for the year. *issue* takes the issuer's next "BC" number."""
+    when None. ValidationError when no round is open for the year. *issue* takes the issuer's next "BC" number,
+    once (a reprint keeps it, *new_version* takes a new one)."""
     with document_language(lang):
         report_progress(progress, 0, 3)
         today = today or clock.today()
@@ -159,9 +160,11 @@ def build_grading(out_path: str | Path, *, lang: str | None = None, branch_id: i
         w = YearWords()
         report_progress(progress, 1, 3)
         summary = (w.sum_grading_branch if bid is not None else w.sum_grading_org).format(year=year)
-        with issuing.document_number(issuer, TYPE_CODE, w, issue=issue, note=f"grading report {year}") as number:
-            doc = PartyDocument(issuing.heading(issuer, today, number=number, words=w), title=w.type_report,
-                                summary=summary, words=w)
+        with issuing.numbered(issuer, TYPE_CODE, w, kind="grading", covers_key=issued.year_key(year), covers=str(year),
+                              title=issuing.register_title(w.type_report, summary), date=today, issue=issue,
+                              new_version=new_version) as number:
+            doc = PartyDocument(issuing.heading(issuer, number.date, number=number.number, words=w),
+                                title=w.type_report, summary=summary, words=w)
             doc.section(f"I. {w.h_general}")
             _general(doc, data, w)
             doc.section(f"II. {w.h_member_results}")

@@ -17,17 +17,18 @@ from desktop_app.reports.grading import share, votes_text
 from desktop_app.reports.party_layout import PartyDocument
 from desktop_app.reports.year_words import YearWords
 from desktop_app.services.common.errors import ValidationError
-from desktop_app.services.documents import report_data
+from desktop_app.services.documents import issued, report_data
 
 TYPE_CODE = "NQ"
 
 
 def build_grading_resolution(out_path: str | Path, *, lang: str | None = None, branch_id: int | None = None,
                              month: object = None, year: int | None = None, meeting_id: int | None = None,
-                             issue: bool = False, progress: Progress | None = None,
+                             issue: bool = False, new_version: bool = False, progress: Progress | None = None,
                              today: dt.date | None = None) -> Path:
     """The grading resolution of the branch for *year*, from the branch's proposals (the committee decides after
-    it). ValidationError without a branch or a round; *issue* takes the branch's next "NQ" number."""
+    it). ValidationError without a branch or a round; *issue* takes the branch's next "NQ" number, once (a reprint
+    keeps it, *new_version* takes a new one)."""
     with document_language(lang):
         report_progress(progress, 0, 2)
         today = today or clock.today()
@@ -40,9 +41,12 @@ def build_grading_resolution(out_path: str | Path, *, lang: str | None = None, b
         w = YearWords()
         branch = data.branch_name or issuer.branch_name
         dated = data.meeting_on or today
-        with issuing.document_number(issuer, TYPE_CODE, w, issue=issue, note=f"grading resolution {year}") as number:
-            doc = PartyDocument(issuing.heading(issuer, dated, number=number, words=w), title=w.type_resolution,
-                                summary=w.sum_grading_resolution.format(year=year), words=w)
+        summary = w.sum_grading_resolution.format(year=year)
+        with issuing.numbered(issuer, TYPE_CODE, w, kind="grading_resolution", covers_key=issued.year_key(year),
+                              covers=str(year), title=issuing.register_title(w.type_resolution, summary), date=dated,
+                              issue=issue, new_version=new_version) as number:
+            doc = PartyDocument(issuing.heading(issuer, number.date, number=number.number, words=w),
+                                title=w.type_resolution, summary=summary, words=w)
             if data.meeting_on:
                 doc.paragraph(w.rg_meeting.format(date=format_date(data.meeting_on), branch=branch, year=year))
             else:

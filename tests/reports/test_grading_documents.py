@@ -168,3 +168,17 @@ def test_the_workbook_holds_the_same_table_with_text_cells(graded, tmp_path):
             for cell in row:
                 if isinstance(cell.value, str):
                     assert cell.data_type == "s", (sheet.title, cell.coordinate)
+
+
+def test_an_issued_grading_report_keeps_its_number_when_printed_again(graded, tmp_path):
+    import re
+
+    def number(path):
+        found = re.search(r"Số (\d+)-BC/CB", pdf_text(path))
+        assert found, "an issued report carries a number"
+        return int(found.group(1))
+
+    kwargs = {"lang": "vi", "year": 2026, "branch_id": "CB01", "issue": True}
+    first = number(build_report("grading", tmp_path / "1.pdf", **kwargs))
+    assert number(build_report("grading", tmp_path / "2.pdf", **kwargs)) == first
+    assert number(build_report("grading", tmp_path / "3.pdf", new_version=True, **kwargs)) == first + 1
