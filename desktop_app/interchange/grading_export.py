@@ -106,8 +106,8 @@ def export_grading(path: Path, *, year: int, branch_id: int | None = None, lang:
             headers = [c.header(lang) for c in columns]
             widths = sheets.fitted_widths(columns, headers, rows)
             sheets.add_sheet(workbook, vi if lang == "vi" else en, columns, headers, rows, widths=widths)
-        sheets.save(workbook, path)
+        with export_data.recorded_export("grading", str(path), len(members), branch_id, year=year):
+            sheets.save(workbook, path)  # recorded first: no file without its audit entry
     finally:
         sheets.discard(workbook)
-    export_data.record_export("grading", str(path), len(members), branch_id)
     return GradingExport(len(data.branches), len(members), len(missing))
